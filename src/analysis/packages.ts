@@ -1,0 +1,109 @@
+import ts from 'typescript';
+
+/**
+ * Where a declaration comes from, as the names knowledge entries use:
+ * - `'lib'` for TypeScript's default library (`console`, `JSON`, `String.prototype`, ...);
+ * - `'node:<module>'` for Node.js built-ins declared in `@types/node` (`node:fs`, `node:crypto`, ...);
+ * - the npm package name (`openai`, `@anthropic-ai/sdk`; `@types/x` counts as `x`);
+ * - the module name of a project's own `declare module 'x'` stub, so stubs are seen as the package.
+ */
+export type Origin = string;
+
+const NODE_MODULES = '/node_modules/';
+const originCache = new WeakMap<ts.SourceFile, Origin | null>();
+
+function packageFromPath(fileName: string): string | undefined {
+  const normalized = fileName.replace(/\\/g, '/');
+  const index = normalized.lastIndexOf(NODE_MODULES);
+  if (index === -1) {
+    return undefined;
+  }
+  const parts = normalized.slice(index + NODE_MODULES.length).split('/');
+  const first = parts[0];
+  if (first === undefined) {
+    return undefined;
+  }
+  const name = first.startsWith('@') ? `${first}/${parts[1] ?? ''}` : first;
+  if (name.startsWith('@types/')) {
+    const bare = name.slice('@types/'.length);
+    // DefinitelyTyped spells scoped packages `@types/scope__name`.
+    return bare.includes('__') ? `@${bare.replace('__', '/')}` : bare;
+  }
+  return name;
+}
+
+/** The string name of the `declare module '...'` block around a node, if any. */
+export function ambientModuleOf(node: ts.Node): string | undefined {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (ts.isModuleDeclaration(current) && ts.isStringLiteral(current.name)) {
+      return current.name.text;
+    }
+  }
+  return undefined;
+}
+
+function fileOrigin(sourceFile: ts.SourceFile, program: ts.Program): Origin | undefined {
+  const cached = originCache.get(sourceFile);
+  if (cached !== undefined) {
+    return cached ?? undefined;
+  }
+  let origin: Origin | undefined;
+  if (program.isSourceFileDefaultLibrary(sourceFile) || /\/typescript\/lib\/lib\.[^/]*\.d\.ts$/.test(sourceFile.fileName)) {
+    origin = 'lib';
+  } else {
+    origin = packageFromPath(sourceFile.fileName);
+  }
+  originCache.set(sourceFile, origin ?? null);
+  return origin;
+}
+
+/** The origin of one declaration node (see {@link Origin}). */
+export function originOfDeclaration(declaration: ts.Node, program: ts.Program): Origin | undefined {
+  const sourceFile = declaration.getSourceFile();
+  const origin = fileOrigin(sourceFile, program);
+  if (origin === 'node') {
+    const module = ambientModuleOf(declaration);
+    return module ? `node:${module.replace(/^node:/, '')}` : 'node';
+  }
+  if (origin === undefined && sourceFile.isDeclarationFile) {
+    // A project's own `declare module 'pkg'` stub stands for the package.
+    return ambientModuleOf(declaration);
+  }
+  return origin;
+}
+
+/** Does `origin` match a knowledge pattern? `@scope/*` matches every package of the scope. */
+export function originMatches(origin: Origin | undefined, pattern: string): boolean {
+  if (origin === undefined) {
+    return false;
+  }
+  if (pattern.endsWith('/*')) {
+    return origin.startsWith(pattern.slice(0, -1));
+  }
+  return origin === pattern;
+}
+
+/** Follows import aliases to the symbol that is really declared. */
+export function resolveAlias(symbol: ts.Symbol, checker: ts.TypeChecker): ts.Symbol {
+  if (symbol.flags & ts.SymbolFlags.Alias) {
+    try {
+      return checker.getAliasedSymbol(symbol);
+    } catch {
+      return symbol;
+    }
+  }
+  return symbol;
+}
+
+/** The origins of a symbol's declarations (a symbol can be declared in several places). */
+export function originsOfSymbol(symbol: ts.Symbol, program: ts.Program): Origin[] {
+  const declarations = symbol.getDeclarations() ?? [];
+  const origins: Origin[] = [];
+  for (const declaration of declarations) {
+    const origin = originOfDeclaration(declaration, program);
+    if (origin !== undefined && !origins.includes(origin)) {
+      origins.push(origin);
+    }
+  }
+  return origins;
+}

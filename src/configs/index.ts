@@ -1,0 +1,58 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import tsParser from '@typescript-eslint/parser';
+
+import { rules } from '../rules/index.js';
+import type { LlmSecurityDocs } from '../util/create-rule.js';
+
+export const PLUGIN_PREFIX = 'llm-security';
+
+/** Every file kind a project with an LLM feature is written in. */
+export const LINTED_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
+
+export type ConfigName = 'recommended' | 'strict' | 'all';
+
+type RuleEntry = TSESLint.RuleModule<string, readonly unknown[], LlmSecurityDocs>;
+
+/** Which configs a rule belongs to is decided by its own meta, never by a hand-kept list. */
+export function ruleIsInConfig(rule: RuleEntry, config: ConfigName): boolean {
+  const docs = rule.meta.docs;
+  switch (config) {
+    case 'recommended':
+      return docs?.recommended === true;
+    case 'strict':
+      return docs?.recommended === true || docs?.strict === true;
+    case 'all':
+      return true;
+  }
+}
+
+export function rulesFor(config: ConfigName): TSESLint.FlatConfig.Rules {
+  const entries = Object.entries(rules as Record<string, RuleEntry>)
+    .filter(([, rule]) => ruleIsInConfig(rule, config))
+    .map(([name]) => [`${PLUGIN_PREFIX}/${name}`, 'error'] as const);
+  return Object.fromEntries(entries);
+}
+
+/**
+ * A complete flat config: registers the plugin, sets the TypeScript parser with the project
+ * service (our rules need type information) and turns on the config's rules.
+ */
+export function createConfig(config: ConfigName, getPlugin: () => TSESLint.FlatConfig.Plugin): TSESLint.FlatConfig.Config {
+  return {
+    name: `${PLUGIN_PREFIX}/${config}`,
+    files: LINTED_FILES,
+    plugins: {
+      // A getter breaks the import cycle between the plugin object and its configs.
+      get [PLUGIN_PREFIX]() {
+        return getPlugin();
+      },
+    },
+    languageOptions: {
+      parser: tsParser,
+      parserOptions: {
+        projectService: true,
+      },
+    },
+    rules: rulesFor(config),
+  };
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import { type ConfigName, createConfig } from './configs/index.js';
+import { rules } from './rules/index.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  name: string;
+  version: string;
+};
+
+export interface LlmSecurityPlugin {
+  meta: { name: string; version: string };
+  rules: typeof rules;
+  configs: Record<ConfigName, TSESLint.FlatConfig.Config>;
+}
+
+const plugin: LlmSecurityPlugin = {
+  meta: { name: packageJson.name, version: packageJson.version },
+  rules,
+  configs: {
+    recommended: createConfig('recommended', () => plugin),
+    strict: createConfig('strict', () => plugin),
+    all: createConfig('all', () => plugin),
+  },
+};
+
+export default plugin;
+export { rules };
+export type { RuleName } from './rules/index.js';
