@@ -1,7 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import noModelOutputLogging from './no-model-output-logging.js';
+
 // An explicit, sorted map: no file-system globbing, so bundlers and readers see every rule.
 export const rules = {
+  'no-model-output-logging': noModelOutputLogging,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[], import('../util/create-rule.js').LlmSecurityDocs>>;
 
 export type RuleName = keyof typeof rules;

@@ -1,0 +1,146 @@
+import ts from 'typescript';
+
+import { skipTransparent, staticPropertyName } from './constants.js';
+import { type Origin, originOfDeclaration, resolveAlias } from './packages.js';
+
+/** One declaration a call may reach. */
+export interface CalleeDeclaration {
+  /** The declared name; `()` when the call invokes a value of an interface type (`debug('x')(text)`). */
+  readonly name: string;
+  readonly origin: Origin | undefined;
+  /** The interface, class or namespace the declaration sits in. */
+  readonly container: string | undefined;
+}
+
+/** Everything the analysis needs to know about what a call calls. */
+export interface CalleeInfo {
+  readonly declarations: readonly CalleeDeclaration[];
+  /** A function of the program itself with a body to analyse (any file, not a `.d.ts`). */
+  readonly projectFunction: ts.SignatureDeclaration | undefined;
+  /** The property name of a method call, or the identifier called. */
+  readonly name: string | undefined;
+  /** Source text for messages, e.g. `logger.info`. */
+  readonly text: string;
+}
+
+const MAX_CALLEE_TEXT = 60;
+
+/** Callee text for messages: short, whitespace folded. */
+export function calleeText(expression: ts.Expression): string {
+  const text = skipTransparent(expression).getText().replace(/\s+/g, '');
+  return text.length > MAX_CALLEE_TEXT ? `…${text.slice(-MAX_CALLEE_TEXT)}` : text;
+}
+
+function containerName(declaration: ts.Node): string | undefined {
+  const parent = declaration.parent;
+  if (!parent) {
+    return undefined;
+  }
+  if ((ts.isInterfaceDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isClassExpression(parent)) && parent.name) {
+    return parent.name.text;
+  }
+  if (ts.isTypeLiteralNode(parent) && ts.isTypeAliasDeclaration(parent.parent)) {
+    return parent.parent.name.text;
+  }
+  if (ts.isModuleBlock(parent) && ts.isModuleDeclaration(parent.parent) && ts.isIdentifier(parent.parent.name)) {
+    return parent.parent.name.text;
+  }
+  return undefined;
+}
+
+export function functionHasBody(declaration: ts.Node): declaration is ts.SignatureDeclaration & { body: ts.Node } {
+  return (
+    (ts.isFunctionDeclaration(declaration) ||
+      ts.isMethodDeclaration(declaration) ||
+      ts.isFunctionExpression(declaration) ||
+      ts.isArrowFunction(declaration) ||
+      ts.isGetAccessorDeclaration(declaration) ||
+      ts.isConstructorDeclaration(declaration)) &&
+    declaration.body !== undefined &&
+    !declaration.getSourceFile().isDeclarationFile
+  );
+}
+
+/** Resolves what a call (or `new`) reaches, through import aliases and re-exports. Cached per node. */
+export class CalleeResolver {
+  private readonly cache = new WeakMap<ts.Node, CalleeInfo>();
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly checker: ts.TypeChecker,
+  ) {}
+
+  resolve(call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): CalleeInfo {
+    const cached = this.cache.get(call);
+    if (cached) {
+      return cached;
+    }
+    const info = this.compute(call);
+    this.cache.set(call, info);
+    return info;
+  }
+
+  private compute(call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): CalleeInfo {
+    const callee = skipTransparent(ts.isTaggedTemplateExpression(call) ? call.tag : call.expression);
+    let nameNode: ts.Node = callee;
+    let name: string | undefined;
+    if (ts.isPropertyAccessExpression(callee)) {
+      nameNode = callee.name;
+      name = callee.name.text;
+    } else if (ts.isElementAccessExpression(callee)) {
+      nameNode = callee.argumentExpression;
+      name = staticPropertyName(callee.argumentExpression, this.checker);
+    } else if (ts.isIdentifier(callee)) {
+      name = callee.text;
+    }
+
+    const declarations: CalleeDeclaration[] = [];
+    const symbol = this.symbolAt(nameNode);
+    if (symbol) {
+      const resolved = resolveAlias(symbol, this.checker);
+      for (const declaration of resolved.getDeclarations() ?? []) {
+        declarations.push({
+          name: resolved.getName(),
+          origin: originOfDeclaration(declaration, this.program),
+          container: containerName(declaration),
+        });
+      }
+    }
+    // Calling a value whose type is an SDK interface: `const log = debug('app'); log(text)`.
+    if (declarations.every(declaration => declaration.origin === undefined)) {
+      const typeSymbol = this.safe(() => this.checker.getTypeAtLocation(callee).getSymbol());
+      for (const declaration of typeSymbol?.getDeclarations() ?? []) {
+        if (ts.isInterfaceDeclaration(declaration) || ts.isTypeLiteralNode(declaration) || ts.isClassDeclaration(declaration)) {
+          declarations.push({
+            name: '()',
+            origin: originOfDeclaration(declaration, this.program),
+            container: ts.isTypeLiteralNode(declaration) ? containerName(declaration.members[0] ?? declaration) : declaration.name?.text,
+          });
+        }
+      }
+    }
+
+    let projectFunction: ts.SignatureDeclaration | undefined;
+    if (!ts.isNewExpression(call)) {
+      const signature = this.safe(() => this.checker.getResolvedSignature(call));
+      const declaration = signature?.getDeclaration();
+      if (declaration && functionHasBody(declaration)) {
+        projectFunction = declaration;
+      }
+    }
+    return { declarations, projectFunction, name, text: calleeText(callee) };
+  }
+
+  private symbolAt(node: ts.Node): ts.Symbol | undefined {
+    return this.safe(() => this.checker.getSymbolAtLocation(node));
+  }
+
+  // The checker can throw on code it cannot make sense of; a lint rule must not crash on it.
+  private safe<T>(compute: () => T): T | undefined {
+    try {
+      return compute();
+    } catch {
+      return undefined;
+    }
+  }
+}

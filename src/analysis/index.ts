@@ -1,0 +1,74 @@
+import path from 'node:path';
+
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
+
+import { SINK_DESTINATIONS } from '../knowledge/sinks.js';
+import { type FlowCustomization, mergeCustomizations, readSharedSettings } from './config.js';
+import { FlowAnalysis, type Finding, lineOf } from './engine.js';
+
+export type { Finding, SinkHit, FunctionSummary } from './engine.js';
+export { FlowAnalysis } from './engine.js';
+
+/**
+ * One analysis per program and customization. ESLint keeps the program for every file of a
+ * project, so function summaries and file results are computed once per lint run.
+ */
+const analyses = new WeakMap<ts.Program, Map<string, FlowAnalysis>>();
+
+export function flowAnalysisFor(program: ts.Program, customization: FlowCustomization): FlowAnalysis {
+  let byKey = analyses.get(program);
+  if (!byKey) {
+    byKey = new Map();
+    analyses.set(program, byKey);
+  }
+  const key = JSON.stringify(customization);
+  let analysis = byKey.get(key);
+  if (!analysis) {
+    analysis = new FlowAnalysis(program, customization);
+    byKey.set(key, analysis);
+  }
+  return analysis;
+}
+
+export interface FileFlow {
+  readonly findings: readonly Finding[];
+  /** The ESTree node to report for a finding's TypeScript node. */
+  readonly toESTree: (node: ts.Node) => TSESTree.Node | undefined;
+  readonly sourceFile: ts.SourceFile;
+}
+
+/**
+ * Runs (or reuses) the value-flow analysis for the file being linted. Throws typescript-eslint's
+ * own error, which says how to enable type information, when the parser has none.
+ */
+export function analyzeCurrentFile(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  ruleCustomization: Partial<FlowCustomization>,
+): FileFlow {
+  const services = ESLintUtils.getParserServices(context);
+  const customization = mergeCustomizations(readSharedSettings(context.settings), ruleCustomization);
+  const analysis = flowAnalysisFor(services.program, customization);
+  const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast) as ts.SourceFile;
+  return {
+    findings: analysis.analyzeFile(sourceFile),
+    toESTree: node => services.tsNodeToESTreeNodeMap.get(node),
+    sourceFile,
+  };
+}
+
+/** Message data shared by the flow rules: where the data came from and where it goes. */
+export function describeFinding(finding: Finding, currentFile: ts.SourceFile): Record<string, string> {
+  const origin = finding.taint.origin;
+  const originFile = origin.getSourceFile();
+  const line = String(lineOf(origin));
+  const where = originFile === currentFile ? `line ${line}` : `${path.basename(originFile.fileName)}:${line}`;
+  const [first, ...rest] = finding.sink.via;
+  const sink = first === undefined ? `'${finding.sink.callee}'` : `'${first}'${rest.length > 0 ? ` (through ${rest.map(step => `'${step}'`).join(', ')})` : ''}, which passes it to '${finding.sink.callee}'`;
+  return {
+    source: finding.taint.label,
+    where,
+    sink,
+    destination: SINK_DESTINATIONS[finding.sink.category],
+  };
+}

@@ -1,0 +1,124 @@
+import type ts from 'typescript';
+
+/**
+ * What kind of sensitive data a value carries: text a model generated, or prompt / conversation
+ * data. `parameter` is a placeholder used while summarising a function: "whatever the caller passes
+ * as argument N".
+ */
+export type TaintKind = 'output' | 'prompt' | 'parameter';
+
+export interface Taint {
+  readonly kind: TaintKind;
+  /** Where the data entered the analysed code (a model call, a typed parameter, ...). */
+  readonly origin: ts.Node;
+  /** How messages name the origin, e.g. `'client.chat.completions.create()'`. */
+  readonly label: string;
+  /** For `parameter` taints: the parameter position. */
+  readonly parameterIndex?: number;
+}
+
+/**
+ * The abstract value of an expression: the taints it carries and, for object literals whose every
+ * property is known, the value of each property (so `{ text, tokens }.tokens` stays clean).
+ */
+export interface TaintValue {
+  readonly taints: readonly Taint[];
+  readonly fields?: ReadonlyMap<string, TaintValue>;
+}
+
+/** At most this many distinct taints are kept per value: enough to report, bounded for speed. */
+const MAX_TAINTS = 6;
+
+export const CLEAN: TaintValue = Object.freeze({ taints: Object.freeze([]) as readonly Taint[] });
+
+export function isTainted(value: TaintValue): boolean {
+  return value.taints.length > 0;
+}
+
+export function taintValue(taint: Taint): TaintValue {
+  return { taints: [taint] };
+}
+
+function mergeTaints(a: readonly Taint[], b: readonly Taint[]): readonly Taint[] {
+  if (b.length === 0) {
+    return a;
+  }
+  if (a.length === 0) {
+    return b;
+  }
+  const merged = [...a];
+  for (const taint of b) {
+    if (merged.length >= MAX_TAINTS) {
+      break;
+    }
+    if (!merged.some(existing => existing.origin === taint.origin && existing.kind === taint.kind && existing.parameterIndex === taint.parameterIndex)) {
+      merged.push(taint);
+    }
+  }
+  return merged.length === a.length ? a : merged;
+}
+
+/** The value that may be either `a` or `b` (after a branch, or in `a || b`). */
+export function join(a: TaintValue, b: TaintValue): TaintValue {
+  if (a === b) {
+    return a;
+  }
+  const taints = mergeTaints(a.taints, b.taints);
+  if (a.fields && b.fields) {
+    return { taints, fields: mergeFieldMaps(a.fields, b.fields) };
+  }
+  // A clean side without known fields (`undefined`, a number) keeps the other side's field precision.
+  if (a.fields && !isTainted(b)) {
+    return { taints, fields: a.fields };
+  }
+  if (b.fields && !isTainted(a)) {
+    return { taints, fields: b.fields };
+  }
+  return taints.length === 0 ? CLEAN : { taints };
+}
+
+function mergeFieldMaps(a: ReadonlyMap<string, TaintValue>, b: ReadonlyMap<string, TaintValue>): ReadonlyMap<string, TaintValue> {
+  const merged = new Map(a);
+  for (const [name, value] of b) {
+    const existing = merged.get(name);
+    merged.set(name, existing ? join(existing, value) : value);
+  }
+  return merged;
+}
+
+export function joinAll(values: readonly TaintValue[]): TaintValue {
+  let result = CLEAN;
+  for (const value of values) {
+    result = join(result, { taints: value.taints });
+  }
+  return result;
+}
+
+/** An object literal's value, keeping each known property apart. */
+export function objectValue(fields: ReadonlyMap<string, TaintValue>, unknownParts: TaintValue): TaintValue {
+  let taints: readonly Taint[] = unknownParts.taints;
+  for (const field of fields.values()) {
+    taints = mergeTaints(taints, field.taints);
+  }
+  if (isTainted(unknownParts)) {
+    return { taints };
+  }
+  return { taints, fields };
+}
+
+/** The value of property `name` of a value. */
+export function fieldValue(value: TaintValue, name: string | undefined): TaintValue {
+  if (value.fields && name !== undefined) {
+    return value.fields.get(name) ?? CLEAN;
+  }
+  return value.taints.length === 0 ? CLEAN : { taints: value.taints };
+}
+
+export function withoutFields(value: TaintValue): TaintValue {
+  return value.fields ? { taints: value.taints } : value;
+}
+
+export function filterTaints(value: TaintValue, keep: (taint: Taint) => boolean): TaintValue {
+  const taints = value.taints.filter(keep);
+  return taints.length === value.taints.length ? value : taints.length === 0 ? CLEAN : { taints };
+}
