@@ -106,17 +106,17 @@ export class CalleeResolver {
         });
       }
     }
-    // Calling a value whose type is an SDK interface: `const log = debug('app'); log(text)`.
-    if (declarations.every(declaration => declaration.origin === undefined)) {
-      const typeSymbol = this.safe(() => this.checker.getTypeAtLocation(callee).getSymbol());
-      for (const declaration of typeSymbol?.getDeclarations() ?? []) {
-        if (ts.isInterfaceDeclaration(declaration) || ts.isTypeLiteralNode(declaration) || ts.isClassDeclaration(declaration)) {
-          declarations.push({
-            name: '()',
-            origin: originOfDeclaration(declaration, this.program),
-            container: ts.isTypeLiteralNode(declaration) ? containerName(declaration.members[0] ?? declaration) : declaration.name?.text,
-          });
-        }
+    // Calling a value whose type is a callable SDK interface: `const log = debug('app'); log(text)`,
+    // or a method typed through a mapped type (consola's `Record<LogType, LogFn>`).
+    const calleeType = this.safe(() => this.checker.getTypeAtLocation(callee));
+    const typeSymbol = calleeType && calleeType.getCallSignatures().length > 0 ? (calleeType.aliasSymbol ?? calleeType.getSymbol()) : undefined;
+    for (const declaration of typeSymbol?.getDeclarations() ?? []) {
+      if (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration) || ts.isClassDeclaration(declaration)) {
+        declarations.push({
+          name: '()',
+          origin: originOfDeclaration(declaration, this.program),
+          container: declaration.name?.text,
+        });
       }
     }
 

@@ -154,6 +154,8 @@ export const PROMPT_TYPES: readonly TypeFamily[] = [
  * of these from model output gives a clean value (`res.usage.total_tokens`, `res.model`).
  */
 export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
+  // Not `object`: OpenAI's `object: 'chat.completion'` is a literal (already clean by type), while the
+  // Vercel AI SDK's `generateObject()` returns the generated content as `object`.
   'usage',
   'usageMetadata',
   'usage_metadata',
@@ -168,7 +170,6 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
   'created_at',
   'createdAt',
   'timestamp',
-  'object',
   'finish_reason',
   'finishReason',
   'stop_reason',

@@ -53,6 +53,8 @@ export const CALL_SINKS: readonly CallSink[] = [
   { kind: 'log', category: 'logger', from: ['bunyan'], names: [...LOG_LEVELS] },
   { kind: 'log', category: 'logger', from: ['loglevel'], names: [...LOG_LEVELS] },
   { kind: 'log', category: 'logger', from: ['consola'], names: [...LOG_LEVELS] },
+  // consola types its methods through `Record<LogType, LogFn>`: calls reach the `LogFn` signature.
+  { kind: 'log', category: 'logger', from: ['consola'], receivers: ['LogFn'], names: ['()'] },
   { kind: 'log', category: 'logger', from: ['@nestjs/common'], receivers: ['Logger', 'LoggerService', 'ConsoleLogger'], names: [...LOG_LEVELS] },
   // `const log = debug('app'); log(text)`: the call signature of the `Debugger` interface.
   { kind: 'log', category: 'logger', from: ['debug'], receivers: ['Debugger'], names: ['()', 'log'] },
