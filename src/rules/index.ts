@@ -1,9 +1,13 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import noHardcodedLlmCredentials from './no-hardcoded-llm-credentials.js';
+import noInsecureLlmTransport from './no-insecure-llm-transport.js';
 import noModelOutputLogging from './no-model-output-logging.js';
 
 // An explicit, sorted map: no file-system globbing, so bundlers and readers see every rule.
 export const rules = {
+  'no-hardcoded-llm-credentials': noHardcodedLlmCredentials,
+  'no-insecure-llm-transport': noInsecureLlmTransport,
   'no-model-output-logging': noModelOutputLogging,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[], import('../util/create-rule.js').LlmSecurityDocs>>;
 
