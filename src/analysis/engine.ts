@@ -420,12 +420,7 @@ export class Walker {
 
   /** The walker of the function that declares a parameter taint's parameter (this one or an enclosing one). */
   private ownerOf(taint: Taint): Walker | undefined {
-    for (let walker: Walker | undefined = this; walker; walker = walker.parent) {
-      if (walker.owner === taint.origin.parent) {
-        return walker;
-      }
-    }
-    return undefined;
+    return this.owner === taint.origin.parent ? this : this.parent?.ownerOf(taint);
   }
 
   private addParameterSink(index: number, sink: SinkHit): void {

@@ -16,13 +16,8 @@ export class Environment {
   constructor(private readonly parent?: Environment) {}
 
   get(key: EnvKey): TaintValue | undefined {
-    for (let env: Environment | undefined = this; env; env = env.parent) {
-      const value = env.own.get(key);
-      if (value !== undefined) {
-        return value;
-      }
-    }
-    return undefined;
+    const value = this.own.get(key);
+    return value !== undefined ? value : this.parent?.get(key);
   }
 
   set(key: EnvKey, value: TaintValue): void {

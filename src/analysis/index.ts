@@ -49,7 +49,7 @@ export function analyzeCurrentFile(
   const services = ESLintUtils.getParserServices(context);
   const customization = mergeCustomizations(readSharedSettings(context.settings), ruleCustomization);
   const analysis = flowAnalysisFor(services.program, customization);
-  const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast) as ts.SourceFile;
+  const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast);
   return {
     findings: analysis.analyzeFile(sourceFile),
     toESTree: node => services.tsNodeToESTreeNodeMap.get(node),

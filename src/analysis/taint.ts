@@ -29,7 +29,8 @@ export interface TaintValue {
 /** At most this many distinct taints are kept per value: enough to report, bounded for speed. */
 const MAX_TAINTS = 6;
 
-export const CLEAN: TaintValue = Object.freeze({ taints: Object.freeze([]) as readonly Taint[] });
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+export const CLEAN: TaintValue = Object.freeze({ taints: NO_TAINTS });
 
 export function isTainted(value: TaintValue): boolean {
   return value.taints.length > 0;

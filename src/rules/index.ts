@@ -1,5 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import type { LlmSecurityDocs } from '../util/create-rule.js';
+
 import noHardcodedLlmCredentials from './no-hardcoded-llm-credentials.js';
 import noInsecureLlmTransport from './no-insecure-llm-transport.js';
 import noModelOutputLogging from './no-model-output-logging.js';
@@ -9,6 +11,6 @@ export const rules = {
   'no-hardcoded-llm-credentials': noHardcodedLlmCredentials,
   'no-insecure-llm-transport': noInsecureLlmTransport,
   'no-model-output-logging': noModelOutputLogging,
-} satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[], import('../util/create-rule.js').LlmSecurityDocs>>;
+} satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[], LlmSecurityDocs>>;
 
 export type RuleName = keyof typeof rules;
