@@ -176,7 +176,11 @@ export function constInitializer(expression: ts.Expression, checker: ts.TypeChec
   if (!target) {
     return undefined;
   }
-  let symbol = checker.getSymbolAtLocation(target);
+  // `{ baseURL }`: the name of a shorthand property is the property; its value is the variable.
+  let symbol =
+    target.parent && ts.isShorthandPropertyAssignment(target.parent) && target.parent.name === target
+      ? checker.getShorthandAssignmentValueSymbol(target.parent)
+      : checker.getSymbolAtLocation(target);
   if (!symbol) {
     return undefined;
   }
