@@ -26,6 +26,6 @@ const plugin: LlmSecurityPlugin = {
   },
 };
 
+// Only a default export: tools that `require()` the ESM entry (eslint-doc-generator) expect the plugin there.
 export default plugin;
-export { rules };
 export type { RuleName } from './rules/index.js';
