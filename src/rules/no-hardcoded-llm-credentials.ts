@@ -114,8 +114,9 @@ function fileIsIgnored(filename: string, cwd: string, patterns: readonly string[
   if (patterns.length === 0) {
     return false;
   }
-  const absolute = filename.replace(/\\/g, '/');
-  const relative = path.relative(cwd, filename).replace(/\\/g, '/');
+  const resolved = path.resolve(cwd, filename);
+  const absolute = resolved.replace(/\\/g, '/');
+  const relative = path.relative(cwd, resolved).replace(/\\/g, '/');
   const base = path.basename(filename);
   return patterns.some(pattern => {
     const regex = globToRegExp(pattern.replace(/^\.\//, ''));
