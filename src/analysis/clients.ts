@@ -41,7 +41,7 @@ function findSpec(kind: LlmClientSpec['kind'], name: string, origins: readonly O
 
 /** The class a constructor signature belongs to, when the resolved signature has a declaration. */
 function classOfSignature(signature: ts.Signature | undefined): ts.ClassLikeDeclaration | ts.InterfaceDeclaration | undefined {
-  const declaration = signature?.getDeclaration() as ts.SignatureDeclaration | undefined;
+  const declaration = signature?.getDeclaration();
   const parent = declaration?.parent;
   if (parent && (ts.isClassDeclaration(parent) || ts.isClassExpression(parent) || ts.isInterfaceDeclaration(parent))) {
     return parent;
@@ -86,14 +86,16 @@ export function matchLlmClient(
     const symbol = checker.getSymbolAtLocation(nameNode);
     if (symbol) {
       const resolved = resolveAlias(symbol, checker);
-      const match = findSpec('factory', resolved.getName(), originsOfSymbol(resolved, program), specs);
-      if (match) {
+      const origins = originsOfSymbol(resolved, program);
+      const match = findSpec('factory', resolved.getName(), origins, specs);
+      if (match || origins.length > 0) {
+        // Declared in a package, and not as a known factory: nothing to resolve further.
         return match;
       }
     }
   }
   // `const make = createOpenAI; make({...})`: the resolved signature still points at the SDK.
-  const declaration = checker.getResolvedSignature(node)?.getDeclaration() as ts.SignatureDeclaration | undefined;
+  const declaration = checker.getResolvedSignature(node)?.getDeclaration();
   if (declaration && ts.isFunctionDeclaration(declaration) && declaration.name) {
     const origin = originOfDeclaration(declaration, program);
     return origin === undefined ? undefined : findSpec('factory', declaration.name.text, [origin], specs);
@@ -139,7 +141,7 @@ export function matchHttpCall(
       return undefined;
     }
   }
-  const declaration = checker.getResolvedSignature(node)?.getDeclaration() as ts.SignatureDeclaration | undefined;
+  const declaration = checker.getResolvedSignature(node)?.getDeclaration();
   if (!declaration) {
     return undefined;
   }

@@ -19,7 +19,7 @@ import {
   valueAlternatives,
   type MatchedClient,
 } from '../analysis/clients.js';
-import { skipTransparent, staticPropertyName } from '../analysis/constants.js';
+import { skipTransparent, staticPropertyName, staticStringValue } from '../analysis/constants.js';
 import {
   AUTH_SCHEME,
   COMMIT_SHA,
@@ -129,6 +129,27 @@ function hasFewDistinctCharacters(value: string, minimum: number): boolean {
   return new Set(value).size < minimum;
 }
 
+const SEQUENCES = ['0123456789', '1234567890', 'abcdefghijklmnopqrstuvwxyz', '9876543210', 'zyxwvutsrqponmlkjihgfedcba'];
+
+/** `1234567890`, `abcdefgh`: a run of consecutive characters. */
+function isSequence(value: string): boolean {
+  return value.length >= 4 && SEQUENCES.some(sequence => sequence.includes(value));
+}
+
+/** `abcabcabc`, `12341234`: one short unit repeated. */
+function isRepetition(value: string): boolean {
+  for (let unit = 1; unit <= 4 && unit * 2 <= value.length; unit++) {
+    let repeated = true;
+    for (let index = unit; index < value.length && repeated; index++) {
+      repeated = value[index] === value[index % unit];
+    }
+    if (repeated) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function wordsOf(value: string): string[] {
   return value
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -225,8 +246,9 @@ export const noHardcodedLlmCredentials = createRule<Options, MessageIds>({
       if (/^[A-Z][A-Z0-9_]*$/.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
         return true;
       }
-      // `sk-xxxxxxxx`, `********`, `00000000`: a filler after an optional short vendor prefix.
-      if (hasFewDistinctCharacters(value.replace(/^[A-Za-z0-9]{1,4}[-_]/, ''), 4)) {
+      // `sk-xxxxxxxx`, `********`, `sk-1234567890`, `abcabcabc`: a filler after an optional short vendor prefix.
+      const body = value.replace(/^[A-Za-z0-9]{1,4}[-_]/, '').toLowerCase();
+      if (hasFewDistinctCharacters(body, 4) || isSequence(body) || isRepetition(body)) {
         return true;
       }
       return wordsOf(value).some(word => PLACEHOLDER_WORD_SET.has(word));
@@ -251,6 +273,16 @@ export const noHardcodedLlmCredentials = createRule<Options, MessageIds>({
       return isPlaceholder(key) ? undefined : { key };
     }
 
+    /** The expression after an authorization scheme: `Bearer ${KEY}`, `'Bearer ' + KEY`, `` `${KEY}` ``. */
+    function keyAfterScheme(node: ts.TemplateExpression | ts.BinaryExpression): ts.Expression | undefined {
+      const isScheme = (text: string | undefined): boolean => text !== undefined && (text === '' || (AUTH_SCHEME.test(text) && text.replace(AUTH_SCHEME, '') === ''));
+      if (ts.isTemplateExpression(node)) {
+        const span = node.templateSpans[0];
+        return node.templateSpans.length === 1 && span && span.literal.text === '' && isScheme(node.head.text) ? span.expression : undefined;
+      }
+      return isScheme(staticStringValue(node.left, checker)) ? node.right : undefined;
+    }
+
     /**
      * The literals a credential value is made of: each alternative (`process.env.KEY ?? 'sk-...'`),
      * template parts (`Bearer ${KEY}`), concatenations, and `const` declarations (followed to their
@@ -263,12 +295,18 @@ export const noHardcodedLlmCredentials = createRule<Options, MessageIds>({
         const node = skipTransparent(alternative);
         if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
           result.push({ node, value: node.text, literal: node });
-        } else if (ts.isTemplateExpression(node)) {
-          for (const span of node.templateSpans) {
-            result.push(...credentialSources(span.expression, depth + 1));
+        } else if (ts.isTemplateExpression(node) || (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
+          // `Bearer ${KEY}` / 'Bearer ' + KEY: the key is the part after the scheme. Other
+          // compositions (`${ORG}-${process.env.KEY}`) are judged only as a whole, when fully known.
+          const keyPart = keyAfterScheme(node);
+          if (keyPart) {
+            result.push(...credentialSources(keyPart, depth + 1));
+          } else {
+            const value = staticStringValue(node, checker);
+            if (value !== undefined) {
+              result.push({ node, value });
+            }
           }
-        } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-          result.push(...credentialSources(node.left, depth + 1), ...credentialSources(node.right, depth + 1));
         } else if (depth < 8) {
           const initializer = constInitializer(node, checker);
           if (!initializer) {

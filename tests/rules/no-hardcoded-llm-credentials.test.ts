@@ -118,6 +118,13 @@ const xaiString = `export const grok = { apiKey: '${XAI}' };`;
 const perplexityString = `export const pplx = ['${PERPLEXITY}'];`;
 const jsxAttribute = `export const Chat = () => <ChatWidget apiKey="${OPENAI_LEGACY}" />;
 declare function ChatWidget(props: { apiKey: string }): null;`;
+const concatenated = `import OpenAI from 'openai';
+const TOKEN = 'lb-7f3e9a1c2d4b';
+export const client = new OpenAI({ baseURL: 'https://lb.corp.example/v1', defaultHeaders: { authorization: 'Bearer ' + TOKEN } });`;
+const composedKey = `import OpenAI from 'openai';
+const TEAM = 'search';
+const SECRET = '8c2f4e6a0b1d';
+export const client = new OpenAI({ apiKey: \`team-\${TEAM}-\${SECRET}\` });`;
 const ignoredElsewhere = `import OpenAI from 'openai';
 export const client = new OpenAI({ apiKey: '${OPENAI_LEGACY}' });`;
 
@@ -204,6 +211,13 @@ const client = new OpenAI({ apiKey: key });`,
     // Environment variables set from other variables or cleared.
     `process.env.OPENAI_API_KEY = process.env.OPENAI_API_KEY_PROD;
 process.env.ANTHROPIC_API_KEY = '';`,
+    // Sequences and repetitions are fillers; compositions with unknown parts are not judged piecewise.
+    `import OpenAI from 'openai';
+const a = new OpenAI({ apiKey: 'sk-1234567890' });
+const b = new OpenAI({ apiKey: 'abcabcabcabc' });
+const ORG = 'acme-corp-prod';
+const c = new OpenAI({ apiKey: \`\${ORG}-\${process.env.OPENAI_KEY_SUFFIX}\` });
+const d = new OpenAI({ apiKey: ORG + process.env.OPENAI_KEY_SUFFIX });`,
     // Option: ignore test fixtures.
     {
       code: `import OpenAI from 'openai';
@@ -429,6 +443,16 @@ export {};`,
       code: jsxAttribute,
       filename: path.join(FIXTURES_DIR, 'react.tsx'),
       errors: [{ messageId: 'knownKeyShape', line: 1, column: 46, suggestions: useEnv(jsxAttribute, `"${OPENAI_LEGACY}"`, 'OPENAI_API_KEY', '{process.env.OPENAI_API_KEY}') }],
+    },
+    // 'Bearer ' + a const: reported at the const's literal.
+    {
+      code: concatenated,
+      errors: [{ messageId: 'hardcodedClientKey', line: 2, column: 15, suggestions: useEnv(concatenated, `'lb-7f3e9a1c2d4b'`, 'OPENAI_API_KEY') }],
+    },
+    // A template of known parts: reported as a whole (no single literal to replace).
+    {
+      code: composedKey,
+      errors: [{ messageId: 'hardcodedClientKey', line: 4, column: 44 }],
     },
     // An ignore pattern that does not match this file.
     {
