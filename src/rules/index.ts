@@ -5,12 +5,14 @@ import type { LlmSecurityDocs } from '../util/create-rule.js';
 import noHardcodedLlmCredentials from './no-hardcoded-llm-credentials.js';
 import noInsecureLlmTransport from './no-insecure-llm-transport.js';
 import noModelOutputLogging from './no-model-output-logging.js';
+import requireModelIntegrity from './require-model-integrity.js';
 
 // An explicit, sorted map: no file-system globbing, so bundlers and readers see every rule.
 export const rules = {
   'no-hardcoded-llm-credentials': noHardcodedLlmCredentials,
   'no-insecure-llm-transport': noInsecureLlmTransport,
   'no-model-output-logging': noModelOutputLogging,
+  'require-model-integrity': requireModelIntegrity,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[], LlmSecurityDocs>>;
 
 export type RuleName = keyof typeof rules;
