@@ -485,6 +485,137 @@ const modelAssetBuffer = new Uint8Array(await (await fetch('/assets/gemma3-1b-it
 await verifyBuffer(modelAssetBuffer, GEMMA_SHA256);
 const llm = await LlmInference.createFromOptions(genai, { baseOptions: { modelAssetBuffer } });`,
     },
+
+    // --- more look-alikes and pins the rule must resolve ---------------------------------------------
+    {
+      name: 'revision supplied by a spread of pinned defaults',
+      code: `import { pipeline } from '@huggingface/transformers';
+const PINNED = { revision: '${SHA}', dtype: 'q8' } as const;
+const embed = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { ...PINNED, device: 'cpu' });`,
+    },
+    {
+      name: 'options the rule cannot see into (typed parameter) are not guessed',
+      code: `import { pipeline, type PretrainedModelOptions } from '@huggingface/transformers';
+export function embedder(options: PretrainedModelOptions) {
+  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', options);
+}`,
+    },
+    {
+      name: 'a revision from the environment is a deployment decision (documented)',
+      code: `import { pipeline } from '@huggingface/transformers';
+const embed = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { revision: process.env.EMBEDDING_REVISION });`,
+    },
+    {
+      name: 'hashing used for a cache key, with no model load',
+      code: `import { createHash } from 'node:crypto';
+export function cacheKey(prompt: string): string {
+  return createHash('sha256').update(prompt).digest('hex');
+}`,
+    },
+    {
+      name: 'a project class that happens to be called InferenceSession',
+      code: `class InferenceSession {
+  static async create(path: string): Promise<InferenceSession> {
+    void path;
+    return new InferenceSession();
+  }
+}
+await InferenceSession.create('./models/model.onnx');`,
+    },
+    {
+      name: 'Buffer.equals and node:assert truthy checks are fail-closed',
+      code: `import assert from 'node:assert';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { InferenceSession } from 'onnxruntime-node';
+const PINNED = Buffer.from('${DIGEST}', 'hex');
+const encoder = await readFile('encoder.onnx');
+if (!createHash('sha256').update(encoder).digest().equals(PINNED)) throw new Error('encoder.onnx was modified');
+const decoder = await readFile('decoder.onnx');
+const decoderDigest = createHash('sha256').update(decoder).digest('hex');
+assert(decoderDigest === '${DIGEST}', 'decoder.onnx was modified');
+await InferenceSession.create(encoder);
+await InferenceSession.create(decoder);`,
+    },
+    {
+      name: 'the same file named with and without ./',
+      code: `import { InferenceSession } from 'onnxruntime-node';
+import { verifyModel, MODEL_SHA256 } from './helpers/model-integrity/verify.js';
+await verifyModel('./models/model.onnx', MODEL_SHA256);
+await InferenceSession.create('models/model.onnx');`,
+    },
+    {
+      name: 'an engine built with a pinned app config, then reloaded',
+      code: `import { MLCEngine } from '@mlc-ai/web-llm';
+const REVISION = '${SHA}';
+const engine = new MLCEngine({
+  appConfig: {
+    model_list: [
+      {
+        model: \`https://huggingface.co/mlc-ai/gemma-2-2b-it-q4f16_1-MLC/resolve/\${REVISION}/\`,
+        model_id: 'gemma-2-2b-it-q4f16_1-MLC',
+        model_lib: 'https://example.com/libs/gemma-2-2b-it-q4f16_1-ctx4k_cs1k-webgpu.wasm',
+      },
+    ],
+  },
+});
+await engine.reload('gemma-2-2b-it-q4f16_1-MLC');`,
+    },
+    {
+      name: 'hf: URI built from a const commit SHA',
+      code: `import { resolveModelFile } from 'node-llama-cpp';
+const REPO = 'bartowski/Llama-3.2-3B-Instruct-GGUF';
+const REVISION = '${SHA}';
+const modelPath = await resolveModelFile(\`hf:\${REPO}/Llama-3.2-3B-Instruct-Q4_K_M.gguf#\${REVISION}\`);`,
+    },
+    {
+      name: 'a model URI only known at run time is not guessed (documented)',
+      code: `import { resolveModelFile } from 'node-llama-cpp';
+export async function fetchModel(uri: string): Promise<string> {
+  return resolveModelFile(uri, { directory: './models' });
+}`,
+    },
+    {
+      name: 'ollama pull checked by a project helper in another file',
+      code: `import ollama from 'ollama';
+import { assertOllamaDigest } from './helpers/model-integrity/verify.js';
+await ollama.pull({ model: 'llama3.2:3b' });
+await assertOllamaDigest('llama3.2:3b', 'a80c4f17acd55265feec403c7aef86be0c25983ab279d83f3bcd3abbcb5b8b72');`,
+    },
+    {
+      name: 'gpt4all local file accepted with allowLocalPaths',
+      code: `import { loadModel } from 'gpt4all';
+const model = await loadModel('orca-mini-3b-gguf2-q4_0.gguf', { modelPath: './models', allowDownload: false });`,
+      options: [{ allowLocalPaths: true }],
+    },
+    {
+      name: 'MediaPipe setOptions without a new model',
+      code: `import { FilesetResolver, LlmInference } from '@mediapipe/tasks-genai';
+import { verifyModel, MODEL_SHA256 } from './helpers/model-integrity/verify.js';
+const genai = await FilesetResolver.forGenAiTasks('/wasm');
+await verifyModel('/srv/assets/gemma.task', MODEL_SHA256);
+const llm = await LlmInference.createFromModelPath(genai, '/srv/assets/gemma.task');
+await llm.setOptions({ maxTokens: 512, temperature: 0.2 });`,
+    },
+    {
+      name: 'a stubbed package (declare module) with a verified file',
+      code: `import * as tf from '@tensorflow/tfjs-node-gpu';
+import { verifyModel, MODEL_SHA256 } from './helpers/model-integrity/verify.js';
+const MODEL_JSON = './models/classifier/model.json';
+await verifyModel(MODEL_JSON, MODEL_SHA256);
+const model = await tf.loadLayersModel(MODEL_JSON);`,
+    },
+    {
+      name: 'tfjs model saved in IndexedDB by the app, with allowLocalPaths',
+      code: `import * as tf from '@tensorflow/tfjs';
+const model = await tf.loadLayersModel('indexeddb://sentiment-v3');`,
+      options: [{ allowLocalPaths: true }],
+    },
+    {
+      name: 'hub download of a license file',
+      code: `import { downloadFile } from '@huggingface/hub';
+const license = await downloadFile({ repo: 'meta-llama/Llama-3.2-1B', path: 'LICENSE.txt' });`,
+    },
   ],
 
   invalid: [
@@ -1247,6 +1378,58 @@ const genai = await FilesetResolver.forGenAiTasks('https://cdn.jsdelivr.net/npm/
 const bytes = new Uint8Array(await (await fetch('/assets/gemma.task')).arrayBuffer());
 const llm = await LlmInference.createFromModelBuffer(genai, bytes);`,
       [{ messageId: 'unhashedBuffer', at: 'bytes)' }],
+    ),
+
+    invalid(
+      'spread defaults without a revision (suggestion adds it after the spread)',
+      `import { pipeline } from '@huggingface/transformers';
+const DEFAULTS = { dtype: 'q8' } as const;
+const embed = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { ...DEFAULTS });`,
+      [
+        {
+          messageId: 'unpinnedDownload',
+          at: "'Xenova/all-MiniLM-L6-v2'",
+          suggestions: [
+            {
+              messageId: 'addRevision',
+              output: `import { pipeline } from '@huggingface/transformers';
+const DEFAULTS = { dtype: 'q8' } as const;
+const embed = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { ...DEFAULTS, revision: '${PLACEHOLDER}' });`,
+            },
+          ],
+        },
+      ],
+    ),
+    invalid(
+      'a wrapper that never pins its model',
+      `import { AutoModelForCausalLM } from '@huggingface/transformers';
+export async function loadCausalModel(modelId: string) {
+  return AutoModelForCausalLM.from_pretrained(modelId, { dtype: 'q4f16', device: 'webgpu' });
+}`,
+      [
+        {
+          messageId: 'unpinnedDownload',
+          at: 'modelId,',
+          suggestions: [
+            {
+              messageId: 'addRevision',
+              output: `import { AutoModelForCausalLM } from '@huggingface/transformers';
+export async function loadCausalModel(modelId: string) {
+  return AutoModelForCausalLM.from_pretrained(modelId, { dtype: 'q4f16', device: 'webgpu', revision: '${PLACEHOLDER}' });
+}`,
+            },
+          ],
+        },
+      ],
+    ),
+    invalid(
+      'ollama pull whose digest is checked against a value fetched at run time',
+      `import ollama from 'ollama';
+await ollama.pull({ model: 'llama3.2' });
+const expected = await (await fetch('https://models.example.com/llama3.2.digest')).text();
+const { models } = await ollama.list();
+if (models[0]?.digest !== expected) throw new Error('unexpected model');`,
+      [{ messageId: 'unpinnedDownload', at: "'llama3.2'" }],
     ),
 
     // --- options ---------------------------------------------------------------------------------------

@@ -46,6 +46,11 @@ export function symbolKey(symbol: ts.Symbol): string {
   return `s:${id}`;
 }
 
+/** `./models/a.onnx` and `models/a.onnx` name the same file. */
+function valueKey(value: string): string {
+  return `v:${value.replace(/^(?:\.\/)+/, '').replace(/\/{2,}/g, '/')}`;
+}
+
 function textKey(node: ts.Node): string {
   return `t:${node.getText().replace(/\s+/g, '')}`;
 }
@@ -76,7 +81,7 @@ function addShallowKeys(node: ts.Expression, into: Set<string>, context: TraceCo
   const expression = skipValueWrappers(node);
   const value = staticStringValue(expression, context.checker);
   if (value !== undefined) {
-    into.add(`v:${value}`);
+    into.add(valueKey(value));
   }
   if (ts.isIdentifier(expression)) {
     const symbol = valueSymbolOf(expression, context.checker);
@@ -98,7 +103,7 @@ function visit(node: ts.Expression, trace: ByteTrace, context: TraceContext, dep
 
   const value = staticStringValue(expression, checker);
   if (value !== undefined) {
-    trace.keys.add(`v:${value}`);
+    trace.keys.add(valueKey(value));
   }
 
   if (ts.isIdentifier(expression)) {

@@ -309,26 +309,62 @@ export function digestOf(node: ts.Expression, context: HashContext, depth = 0): 
   return undefined;
 }
 
-/** Every digest computed inside a node (callbacks included), for "hashed but never compared". */
+const HASH_CALL_NAMES = new Set<string>([HASH_OBJECT.digest, ...HASH_APIS.flatMap(api => (api.kind === 'one-shot' ? api.names : []))]);
+
+/** Might this call return a digest: a hash API by name, or a function with a body in the project? */
+function mayReturnDigest(call: ts.CallExpression, context: HashContext): boolean {
+  const callee = skipValueWrappers(call.expression);
+  const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
+  if (!nameNode) {
+    return false;
+  }
+  if (HASH_CALL_NAMES.has(nameNode.text)) {
+    return true;
+  }
+  if (!context.helperDigest) {
+    return false;
+  }
+  let symbol = context.checker.getSymbolAtLocation(nameNode);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) {
+    try {
+      symbol = context.checker.getAliasedSymbol(symbol);
+    } catch {
+      return false;
+    }
+  }
+  const declaration = symbol?.valueDeclaration;
+  if (!declaration) {
+    return false;
+  }
+  const sourceFile = declaration.getSourceFile();
+  if (sourceFile.isDeclarationFile || context.program.isSourceFileFromExternalLibrary(sourceFile)) {
+    return false;
+  }
+  const fn = ts.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
+  return fn !== undefined && ts.isFunctionLike(fn) && (fn as ts.FunctionLikeDeclaration).body !== undefined;
+}
+
+/**
+ * Every digest computed inside a node, for "hashed but never compared". Callbacks are included
+ * (`stream.on('end', () => resolve(hash.digest('hex')))`); nested declarations are not.
+ */
 export function digestsIn(root: ts.Node, context: HashContext): DigestInfo[] {
   const found: DigestInfo[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const callee = skipValueWrappers(node.expression);
-      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-      if (name !== undefined && (name === HASH_OBJECT.digest || HASH_APIS.some(api => api.kind === 'one-shot' && api.names.includes(name)) || isProjectCallee(callee))) {
-        const digest = digestOf(node, context);
-        if (digest?.kind === 'hash' && digest.node === node) {
-          found.push(digest);
-        }
+    if (
+      node !== root &&
+      (ts.isFunctionDeclaration(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node))
+    ) {
+      return;
+    }
+    if (ts.isCallExpression(node) && mayReturnDigest(node, context)) {
+      const digest = digestOf(node, context);
+      if (digest?.kind === 'hash' && digest.node === node) {
+        found.push(digest);
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(root);
   return found;
-}
-
-function isProjectCallee(callee: ts.Expression): boolean {
-  return ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee);
 }

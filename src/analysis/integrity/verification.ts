@@ -540,6 +540,18 @@ export function statementEvidence(statement: ts.Statement, context: IntegrityCon
 }
 
 function computeStatementEvidence(statement: ts.Statement, context: IntegrityContext, evidence: Evidence): void {
+  if (
+    ts.isFunctionDeclaration(statement) ||
+    ts.isClassDeclaration(statement) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    ts.isImportDeclaration(statement) ||
+    ts.isEnumDeclaration(statement) ||
+    ts.isModuleDeclaration(statement)
+  ) {
+    // Declarations check nothing when control passes them.
+    return;
+  }
   const fn = enclosingFunction(statement);
   if (ts.isIfStatement(statement)) {
     const thenExit = exitKind(statement.thenStatement, context);
