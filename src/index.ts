@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { Linter } from 'eslint';
 
 import { type ConfigName, createConfig } from './configs/index.js';
 import { rules } from './rules/index.js';
@@ -13,7 +13,7 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
 export interface LlmSecurityPlugin {
   meta: { name: string; version: string };
   rules: typeof rules;
-  configs: Record<ConfigName, TSESLint.FlatConfig.Config>;
+  configs: Record<ConfigName, Linter.Config>;
 }
 
 const plugin: LlmSecurityPlugin = {

@@ -10,6 +10,8 @@ import {
   OUTPUT_CALLBACK_OPTIONS,
   PROMPT_ARGUMENT_PROPERTIES,
   PROMPT_TYPES,
+  REQUEST_ECHO_PROPERTIES,
+  WHOLE_INPUT_MODEL_CALLS,
 } from '../knowledge/llm-sdks.js';
 import {
   ARGUMENT_PROPAGATORS,
@@ -19,17 +21,27 @@ import {
   MUTATING_METHODS,
   RECEIVER_PROPAGATORS,
 } from '../knowledge/propagation.js';
-import { CALL_SINKS, type CallSink, PATH_SINKS, type SinkCategory, type SinkKind } from '../knowledge/sinks.js';
+import {
+  ASSIGNMENT_SINKS,
+  CALL_SINKS,
+  type CallSink,
+  PATH_SINKS,
+  STORAGE_SINKS,
+  type SinkCategory,
+  type SinkKind,
+} from '../knowledge/sinks.js';
 import { type CalleeInfo, CalleeResolver, calleeText, functionHasBody } from './callees.js';
 import type { FlowCustomization } from './config.js';
 import { skipTransparent, staticPropertyName, staticStringValue } from './constants.js';
+import { CipherInspector, type Weakness } from './crypto.js';
 import { type EnvKey, Environment } from './environment.js';
-import { originMatches } from './packages.js';
+import { originMatches, originsOfSymbol } from './packages.js';
 import {
   CLEAN,
   type Taint,
   type TaintKind,
   type TaintValue,
+  annotate,
   fieldValue,
   filterTaints,
   isTainted,
@@ -48,6 +60,8 @@ export interface SinkHit {
   readonly callee: string;
   /** Project functions the data went through to reach the sink, outermost first. */
   readonly via: readonly string[];
+  /** For `crypto` sinks: why the encryption does not protect the data. */
+  readonly weakness?: Weakness;
 }
 
 /** Sensitive data reaching a sink. */
@@ -128,7 +142,7 @@ function sinkIndex(sinks: readonly CallSink[]): Map<string, CallSink[]> {
   return index;
 }
 
-const SINKS_BY_NAME = sinkIndex(CALL_SINKS);
+const SINKS_BY_NAME = sinkIndex([...CALL_SINKS, ...STORAGE_SINKS]);
 const ARGUMENT_PROPAGATORS_BY_NAME = familyIndex(ARGUMENT_PROPAGATORS);
 const RECEIVER_PROPAGATORS_BY_NAME = familyIndex(RECEIVER_PROPAGATORS);
 
@@ -142,6 +156,7 @@ export class FlowAnalysis {
   readonly outputTypes: TypeFamilyMatcher;
   readonly promptTypes: TypeFamilyMatcher;
   readonly text: TextCarrierOracle;
+  readonly ciphers: CipherInspector;
 
   private readonly functionResults = new WeakMap<ts.Node, FunctionResult>();
   private readonly inProgress = new Set<ts.Node>();
@@ -162,6 +177,7 @@ export class FlowAnalysis {
     this.outputTypes = new TypeFamilyMatcher(program, this.checker, MODEL_OUTPUT_TYPES);
     this.promptTypes = new TypeFamilyMatcher(program, this.checker, PROMPT_TYPES);
     this.text = new TextCarrierOracle(this.checker);
+    this.ciphers = new CipherInspector(this.checker, this.callees);
   }
 
   /** Every finding whose reported node lies in `sourceFile`. */
@@ -237,7 +253,7 @@ export class FlowAnalysis {
   }
 
   /** Taints the type of a node implies: SDK output or prompt types, user-configured source types. */
-  typeTaints(node: ts.Node, label: () => string): TaintValue {
+  typeTaints(node: ts.Node, label: () => string, origin: ts.Node = node): TaintValue {
     let type: ts.Type;
     try {
       type = this.checker.getTypeAtLocation(node);
@@ -249,9 +265,9 @@ export class FlowAnalysis {
     }
     let value = CLEAN;
     if (this.outputTypes.matches(type) || this.matchesUserTypes(type, this.customization.outputSources)) {
-      value = taintValue({ kind: 'output', origin: node, label: label() });
+      value = taintValue({ kind: 'output', origin, label: label() });
     } else if (this.promptTypes.matches(type) || this.matchesUserTypes(type, this.customization.promptSources)) {
-      value = taintValue({ kind: 'prompt', origin: node, label: label() });
+      value = taintValue({ kind: 'prompt', origin, label: label() });
     }
     return value;
   }
@@ -302,7 +318,7 @@ export class FlowAnalysis {
 }
 
 function findingKey(finding: Finding): string {
-  return `${finding.node.pos}:${finding.node.end}:${finding.taint.kind}:${finding.sink.kind}:${finding.sink.category}`;
+  return `${finding.node.pos}:${finding.node.end}:${finding.taint.kind}:${finding.sink.kind}:${finding.sink.category}:${finding.sink.callee}`;
 }
 
 export function dedupe(findings: readonly Finding[]): Finding[] {
@@ -526,10 +542,7 @@ export class Walker {
 
   private runVariableDeclaration(declaration: ts.VariableDeclaration): void {
     if (!declaration.initializer) {
-      if (ts.isIdentifier(declaration.name)) {
-        const symbol = this.symbolOf(declaration.name);
-        if (symbol) this.env.set(symbol, CLEAN);
-      }
+      // `let x;` and `declare const history: MessageParam[]`: what the type says, read on use.
       return;
     }
     this.bindName(declaration.name, this.evaluate(declaration.initializer));
@@ -814,7 +827,12 @@ export class Walker {
       return;
     }
     const info = this.analysis.callees.resolve(call);
-    if (this.analysis.isModelOutputType(type)) {
+    const wholeInput = info.declarations.some(declaration =>
+      WHOLE_INPUT_MODEL_CALLS.some(family => family.names.includes(declaration.name) && family.from.some(pattern => originMatches(declaration.origin, pattern))),
+    );
+    if (wholeInput && call.arguments[0] && this.analysis.isModelOutputType(type)) {
+      promptExpressions.push({ expression: call.arguments[0], property: 'input' });
+    } else if (this.analysis.isModelOutputType(type)) {
       let foundProperty = false;
       for (const argument of call.arguments) {
         const object = skipTransparent(argument);
@@ -1013,8 +1031,12 @@ export class Walker {
       return CLEAN;
     }
     const known = this.lookup(symbol);
-    const value = known ?? this.analysis.typeTaints(node, () => `'${node.text}'`);
-    return this.withPromptMark(symbol, value);
+    // Sources known by type are reported at their declaration, so every use names the same origin.
+    const declaration = symbol.valueDeclaration;
+    const origin = declaration && (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration)) && declaration.getSourceFile() === node.getSourceFile() ? declaration.name : node;
+    const value = known ?? this.analysis.typeTaints(node, () => `'${node.text}'`, origin);
+    // A constant such as a fixed system prompt (`const SYSTEM = '...'`) has a literal type: no user text.
+    return this.keepIfText(node, this.withPromptMark(symbol, value));
   }
 
   private evaluateMemberAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): TaintValue {
@@ -1040,6 +1062,12 @@ export class Walker {
     if (!isTainted(object)) {
       value = join(value, this.analysis.typeTaints(node, () => `'${calleeText(node)}'`));
       value = join(value, this.memberOfProjectClass(node, name));
+    } else if (name !== undefined && REQUEST_ECHO_PROPERTIES.has(name) && object.taints.some(taint => taint.kind === 'output')) {
+      // The input messages kept on a stream or result (`stream.messages`) are the prompt, not output.
+      const typed = this.analysis.typeTaints(node, () => `'${calleeText(node)}'`);
+      if (typed.taints.some(taint => taint.kind === 'prompt')) {
+        value = join(filterTaints(value, taint => taint.kind !== 'output'), typed);
+      }
     }
     return this.applySanitizerTypes(node, value);
   }
@@ -1067,6 +1095,7 @@ export class Walker {
     const operator = node.operatorToken.kind;
     if (operator === ts.SyntaxKind.EqualsToken) {
       const value = this.evaluate(node.right);
+      this.checkAssignmentSink(node.left, node.right, value);
       this.assignTo(node.left, value);
       return value;
     }
@@ -1171,6 +1200,7 @@ export class Walker {
 
     // Arguments, with function literals analysed in the context of this call.
     let callbackResult = CLEAN;
+    let analysedCallback = false;
     const elementParameters = method !== undefined && isTainted(receiver) && this.isLibraryMethod(info) ? ELEMENT_CALLBACKS.get(method) : undefined;
     const eventName = call.arguments[0] ? staticStringValue(call.arguments[0], this.checker) : undefined;
     const argumentValues = call.arguments.map(argument => {
@@ -1184,6 +1214,7 @@ export class Walker {
           seeds = inner.parameters.map(() => withoutFields(receiver));
         }
         const returned = this.runCallback(inner, seeds);
+        analysedCallback = true;
         callbackResult = join(callbackResult, returned);
         return CLEAN;
       }
@@ -1195,6 +1226,15 @@ export class Walker {
     });
 
     this.checkSinks(call, info, argumentValues);
+
+    // Weak encryption: the data entering it is a finding of its own, and what comes out still
+    // carries the plaintext (a weak cipher is no sanitizer for the storage rule).
+    const weakness = isTainted(argumentValues[0] ?? CLEAN) ? this.analysis.ciphers.weaknessOfEncryptCall(call, info) : undefined;
+    if (weakness) {
+      const plaintext = argumentValues[0]!;
+      this.record(plaintext, call.arguments[0]!, { kind: 'crypto', category: 'weak-encryption', callee: `${info.text}()`, via: [], weakness });
+      return annotate(withoutFields(plaintext), `its encryption by '${info.text}()' does not count: ${weakness.reason}`);
+    }
 
     // User-configured sanitizers end the flow.
     if (this.analysis.calleeMatchesUser(info, this.analysis.customization.sanitizers)) {
@@ -1219,10 +1259,9 @@ export class Walker {
         }
       }
       if (isTainted(receiver) && (this.isLibraryMethod(info) || declaredInSdk || this.matchesFamily(info, RECEIVER_PROPAGATORS_BY_NAME))) {
-        value = join(value, withoutFields(receiver));
-        if (method !== undefined && CALLBACK_RESULT_METHODS.has(method)) {
-          value = join(value, callbackResult);
-        }
+        // `messages.map(m => m.id)`: what the analysed callback returns, not the elements themselves.
+        const resultFromCallback = method !== undefined && CALLBACK_RESULT_METHODS.has(method) && analysedCallback;
+        value = join(value, resultFromCallback ? callbackResult : withoutFields(receiver));
       }
       if (this.propagatesArguments(info)) {
         for (const argumentValue of argumentValues) value = join(value, withoutFields(argumentValue));
@@ -1304,13 +1343,22 @@ export class Walker {
       return;
     }
     const callee = `${info.text}()`;
+    const matched = new Set<CallSink>();
     for (const declaration of info.declarations) {
       for (const sink of SINKS_BY_NAME.get(declaration.name) ?? []) {
-        if (!sink.from.some(pattern => originMatches(declaration.origin, pattern))) continue;
+        if (matched.has(sink)) continue;
+        if (sink.receiverTypes) {
+          if (!this.receiverTypeMatches(call, sink)) continue;
+        } else if (!sink.from.some(pattern => originMatches(declaration.origin, pattern))) {
+          continue;
+        }
         if (sink.receivers && (declaration.container === undefined || !sink.receivers.includes(declaration.container))) continue;
+        matched.add(sink);
         this.recordSinkArguments(call, argumentValues, sink, { kind: sink.kind, category: sink.category, callee, via: [] });
-        return;
       }
+    }
+    if (matched.size > 0) {
+      return;
     }
     const path = calleePath(call.expression);
     if (path) {
@@ -1332,11 +1380,12 @@ export class Walker {
   private recordSinkArguments(
     call: ts.CallExpression,
     argumentValues: readonly TaintValue[],
-    sink: { readonly arguments?: readonly number[]; readonly properties?: readonly string[] },
+    sink: { readonly arguments?: readonly number[]; readonly argumentsFrom?: number; readonly properties?: readonly string[] },
     hit: SinkHit,
   ): void {
     call.arguments.forEach((argument, index) => {
       if (sink.arguments && !sink.arguments.includes(index)) return;
+      if (sink.argumentsFrom !== undefined && index < sink.argumentsFrom) return;
       const value = argumentValues[index] ?? CLEAN;
       if (!isTainted(value)) return;
       const object = skipTransparent(argument);
@@ -1351,6 +1400,48 @@ export class Walker {
       }
       this.record(value, argument, hit);
     });
+  }
+
+  /** `fs.createWriteStream(path).write(data)`: the receiver's type decides. */
+  private receiverTypeMatches(call: ts.CallExpression, sink: CallSink): boolean {
+    const callee = skipTransparent(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) {
+      return false;
+    }
+    return this.typeIsOneOf(callee.expression, sink.receiverTypes ?? [], sink.from);
+  }
+
+  private typeIsOneOf(node: ts.Node, names: readonly string[], from: readonly string[]): boolean {
+    let type: ts.Type;
+    try {
+      type = this.checker.getTypeAtLocation(node);
+    } catch {
+      return false;
+    }
+    const candidates = type.isUnion() ? type.types : [type];
+    return candidates.some(candidate => {
+      const symbol = candidate.getSymbol() ?? candidate.aliasSymbol;
+      if (!symbol || !names.includes(symbol.getName())) return false;
+      return originsOfSymbol(symbol, this.analysis.program).some(origin => from.some(pattern => originMatches(origin, pattern)));
+    });
+  }
+
+  /** `localStorage.history = json`, `document.cookie = ...`. */
+  private checkAssignmentSink(target: ts.Expression, valueNode: ts.Expression, value: TaintValue): void {
+    if (!isTainted(value)) {
+      return;
+    }
+    const left = skipTransparent(target);
+    if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) {
+      return;
+    }
+    const property = ts.isPropertyAccessExpression(left) ? left.name.text : staticPropertyName(left.argumentExpression, this.checker);
+    for (const sink of ASSIGNMENT_SINKS) {
+      if (sink.properties && (property === undefined || !sink.properties.includes(property))) continue;
+      if (!this.typeIsOneOf(left.expression, sink.objectTypes, sink.from)) continue;
+      this.record(value, valueNode, { kind: sink.kind, category: sink.category, callee: `${calleeText(left)} =`, via: [] });
+      return;
+    }
   }
 
   private isGlobalRoot(expression: ts.Expression): boolean {

@@ -15,6 +15,8 @@ export interface Taint {
   readonly label: string;
   /** For `parameter` taints: the parameter position. */
   readonly parameterIndex?: number;
+  /** What happened to the data on the way, for messages (e.g. it went through weak encryption). */
+  readonly note?: string;
 }
 
 /**
@@ -122,4 +124,12 @@ export function withoutFields(value: TaintValue): TaintValue {
 export function filterTaints(value: TaintValue, keep: (taint: Taint) => boolean): TaintValue {
   const taints = value.taints.filter(keep);
   return taints.length === value.taints.length ? value : taints.length === 0 ? CLEAN : { taints };
+}
+
+/** The same data, with a note on what happened to it (kept on every taint of the value). */
+export function annotate(value: TaintValue, note: string): TaintValue {
+  if (!isTainted(value)) {
+    return value;
+  }
+  return { taints: value.taints.map(taint => (taint.note ? taint : { ...taint, note })) };
 }

@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import tsParser from '@typescript-eslint/parser';
+import type { ESLint, Linter } from 'eslint';
 
 import { rules } from '../rules/index.js';
 import type { LlmSecurityDocs } from '../util/create-rule.js';
@@ -26,7 +27,7 @@ export function ruleIsInConfig(rule: RuleEntry, config: ConfigName): boolean {
   }
 }
 
-export function rulesFor(config: ConfigName): TSESLint.FlatConfig.Rules {
+export function rulesFor(config: ConfigName): Linter.RulesRecord {
   const entries = Object.entries(rules as Record<string, RuleEntry>)
     .filter(([, rule]) => ruleIsInConfig(rule, config))
     .map(([name]) => [`${PLUGIN_PREFIX}/${name}`, 'error'] as const);
@@ -37,18 +38,22 @@ export function rulesFor(config: ConfigName): TSESLint.FlatConfig.Rules {
  * A complete flat config: registers the plugin, sets the TypeScript parser with the project
  * service (our rules need type information) and turns on the config's rules.
  */
-export function createConfig(config: ConfigName, getPlugin: () => TSESLint.FlatConfig.Plugin): TSESLint.FlatConfig.Config {
+/**
+ * Typed with ESLint's own `Linter.Config`, so `defineConfig([llmSecurity.configs.recommended])`
+ * type-checks in users' `eslint.config.ts`.
+ */
+export function createConfig(config: ConfigName, getPlugin: () => unknown): Linter.Config {
   return {
     name: `${PLUGIN_PREFIX}/${config}`,
     files: LINTED_FILES,
     plugins: {
       // A getter breaks the import cycle between the plugin object and its configs.
       get [PLUGIN_PREFIX]() {
-        return getPlugin();
+        return getPlugin() as ESLint.Plugin;
       },
     },
     languageOptions: {
-      parser: tsParser,
+      parser: tsParser as Linter.Parser,
       parserOptions: {
         projectService: true,
       },

@@ -133,7 +133,20 @@ export const PROMPT_TYPES: readonly TypeFamily[] = [
   },
   {
     from: ['@langchain/*', 'langchain'],
-    names: ['BaseMessage', 'HumanMessage', 'SystemMessage', 'BaseMessageChunk', 'HumanMessageChunk', 'ChatPromptValue', 'StringPromptValue', 'BasePromptValue', 'ChatMessage'],
+    names: [
+      'BaseMessage',
+      'HumanMessage',
+      'SystemMessage',
+      'BaseMessageChunk',
+      'HumanMessageChunk',
+      'ChatMessage',
+      'ChatPromptValue',
+      'StringPromptValue',
+      'BasePromptValue',
+      'ChatPromptValueInterface',
+      'StringPromptValueInterface',
+      'BasePromptValueInterface',
+    ],
   },
   {
     from: ['ollama'],
@@ -218,6 +231,21 @@ export const PROMPT_ARGUMENT_PROPERTIES: ReadonlySet<string> = new Set([
   'message',
   'history',
 ]);
+
+/**
+ * Model calls whose first argument is the prompt as a whole, object or not: LangChain runnables take
+ * the template variables (`chain.invoke({ question })`) or the messages directly.
+ */
+export const WHOLE_INPUT_MODEL_CALLS: readonly { readonly from: readonly string[]; readonly names: readonly string[] }[] = [
+  { from: ['@langchain/*', 'langchain'], names: ['invoke', 'stream', 'batch', 'streamEvents', 'call', 'predict'] },
+];
+
+/**
+ * Properties of SDK output objects that echo the request instead of the answer (Anthropic's
+ * `stream.messages`): read from model output, they give prompt data when their type says so.
+ * (Ollama's `response.message`, singular, is the answer.)
+ */
+export const REQUEST_ECHO_PROPERTIES: ReadonlySet<string> = new Set(['messages', 'prompt', 'input', 'request']);
 
 /** Every package whose declarations make a type "from an LLM SDK" for propagation purposes. */
 export const LLM_SDK_PACKAGES: readonly string[] = [

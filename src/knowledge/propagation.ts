@@ -46,6 +46,8 @@ export const ARGUMENT_PROPAGATORS: readonly FunctionFamily[] = [
       'Set',
       'URLSearchParams',
       'TextEncoder',
+      // A response body built from the data (stored with the Cache API).
+      'Response',
     ],
   },
   { from: ['node:buffer', 'lib'], names: ['from', 'concat', 'Buffer'] },
@@ -57,6 +59,8 @@ export const ARGUMENT_PROPAGATORS: readonly FunctionFamily[] = [
 /** Methods of Node.js objects that, called on a tracked value, return the same data in another form. */
 export const RECEIVER_PROPAGATORS: readonly FunctionFamily[] = [
   { from: ['node:buffer'], names: ['toString', 'toJSON', 'subarray', 'slice'] },
+  // crypto-js results (`CipherParams`, `WordArray`) serialise to the same data.
+  { from: ['crypto-js'], names: ['toString'] },
 ];
 
 /** Methods that store their arguments into the receiver (`history.push(message)`). */

@@ -7,12 +7,16 @@
  * parameter, stored in a class field or re-exported is still recognised.
  */
 
-/** `log` sinks feed the logging rules, `storage` sinks the storage rules. */
-export type SinkKind = 'log' | 'storage';
+/**
+ * `log` sinks feed the logging rules, `storage` sinks the storage rules, `crypto` sinks (data entering
+ * weak encryption) the weak-encryption rule.
+ */
+export type SinkKind = 'log' | 'storage' | 'crypto';
 
 export type LogCategory = 'console' | 'stdout' | 'stderr' | 'logger' | 'telemetry';
 export type StorageCategory = 'file' | 'browser' | 'database' | 'cache';
-export type SinkCategory = LogCategory | StorageCategory;
+export type CryptoCategory = 'weak-encryption';
+export type SinkCategory = LogCategory | StorageCategory | CryptoCategory;
 
 export interface CallSink {
   readonly kind: SinkKind;
@@ -25,9 +29,35 @@ export interface CallSink {
   readonly receivers?: readonly string[];
   /** Argument positions that are written out; all when absent. */
   readonly arguments?: readonly number[];
+  /** Every argument from this position on is written out (Redis `rpush(key, ...values)`). */
+  readonly argumentsFrom?: number;
+  /**
+   * The type of the object the method is called on, when the method itself is declared too generically
+   * (`write` of any stream): `fs.createWriteStream(path).write(data)`. Matched by name and origin (`from`).
+   */
+  readonly receiverTypes?: readonly string[];
   /** Only these properties of an object-literal argument are written out (PostHog `properties`). */
   readonly properties?: readonly string[];
 }
+
+/**
+ * Writing to a property is a sink for some browser APIs: `localStorage.chat = json`,
+ * `document.cookie = ...`. The assigned object's type is matched by name and origin.
+ */
+export interface AssignmentSink {
+  readonly kind: SinkKind;
+  readonly category: SinkCategory;
+  readonly from: readonly string[];
+  /** The type of the object written to. */
+  readonly objectTypes: readonly string[];
+  /** Only these properties; any property when absent (`localStorage[key] = ...`). */
+  readonly properties?: readonly string[];
+}
+
+export const ASSIGNMENT_SINKS: readonly AssignmentSink[] = [
+  { kind: 'storage', category: 'browser', from: ['lib'], objectTypes: ['Storage'] },
+  { kind: 'storage', category: 'browser', from: ['lib'], objectTypes: ['Document'], properties: ['cookie'] },
+];
 
 /** A sink recognised by the callee's global path, for APIs whose declarations are too generic. */
 export interface PathSink {
@@ -72,6 +102,55 @@ export const CALL_SINKS: readonly CallSink[] = [
   { kind: 'log', category: 'telemetry', from: ['@opentelemetry/api'], receivers: ['Span'], names: ['setAttributes', 'recordException'], arguments: [0] },
 ];
 
+const DATABASE_WRITES = ['insert', 'insertOne', 'insertMany', 'create', 'createMany', 'bulkCreate', 'upsert', 'save'];
+const REDIS_WRITES = [
+  'set', 'setex', 'setEx', 'psetex', 'setnx', 'setNX', 'getset', 'append', 'mset', 'mSet', 'msetnx',
+  'hset', 'hSet', 'hmset', 'hMSet', 'hsetnx', 'hSetNX', 'lpush', 'lPush', 'rpush', 'rPush', 'lpushx', 'rpushx',
+  'lset', 'lSet', 'linsert', 'sadd', 'sAdd', 'zadd', 'zAdd', 'xadd', 'xAdd', 'publish', 'json.set',
+];
+
+/** Persistence, by category; the storage rule reports prompt data reaching these. */
+export const STORAGE_SINKS: readonly CallSink[] = [
+  // Files.
+  { kind: 'storage', category: 'file', from: ['node:fs', 'node:fs/promises', 'fs-extra'], names: ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'outputFile', 'outputFileSync'], arguments: [1] },
+  { kind: 'storage', category: 'file', from: ['fs-extra', 'jsonfile'], names: ['writeJson', 'writeJsonSync', 'outputJson', 'outputJsonSync', 'writeJSON', 'outputJSON', 'writeJSONSync', 'outputJSONSync', 'writeFile', 'writeFileSync'], arguments: [1] },
+  { kind: 'storage', category: 'file', from: ['node:fs'], receiverTypes: ['WriteStream'], names: ['write', 'end'], arguments: [0] },
+  { kind: 'storage', category: 'file', from: ['node:fs', 'node:fs/promises'], receiverTypes: ['FileHandle'], names: ['write', 'writeFile', 'appendFile'], arguments: [0] },
+  // Browser and mobile storage.
+  { kind: 'storage', category: 'browser', from: ['lib'], receivers: ['Storage'], names: ['setItem'], arguments: [1] },
+  { kind: 'storage', category: 'browser', from: ['lib'], receivers: ['IDBObjectStore'], names: ['put', 'add'], arguments: [0] },
+  { kind: 'storage', category: 'browser', from: ['lib'], receivers: ['Cache'], names: ['put'], arguments: [1] },
+  { kind: 'storage', category: 'browser', from: ['idb'], receivers: ['IDBPDatabase'], names: ['put', 'add'], arguments: [1] },
+  { kind: 'storage', category: 'browser', from: ['idb'], receivers: ['IDBPObjectStore'], names: ['put', 'add'], arguments: [0] },
+  { kind: 'storage', category: 'browser', from: ['idb-keyval'], names: ['set'], arguments: [1] },
+  { kind: 'storage', category: 'browser', from: ['idb-keyval'], names: ['setMany'], arguments: [0] },
+  { kind: 'storage', category: 'browser', from: ['dexie'], names: ['add', 'put', 'bulkAdd', 'bulkPut'], arguments: [0] },
+  { kind: 'storage', category: 'browser', from: ['dexie'], names: ['update'], arguments: [1] },
+  { kind: 'storage', category: 'browser', from: ['localforage'], names: ['setItem'], arguments: [1] },
+  { kind: 'storage', category: 'browser', from: ['@react-native-async-storage/async-storage'], names: ['setItem', 'mergeItem'], arguments: [1] },
+  { kind: 'storage', category: 'browser', from: ['@react-native-async-storage/async-storage'], names: ['multiSet', 'multiMerge'], arguments: [0] },
+  { kind: 'storage', category: 'browser', from: ['chrome'], receivers: ['StorageArea'], names: ['set'], arguments: [0] },
+  // Databases: query parameters and the values of inserts and updates.
+  { kind: 'storage', category: 'database', from: ['pg', 'pg-pool', 'mysql2', 'mysql'], names: ['query', 'execute'], arguments: [1] },
+  { kind: 'storage', category: 'database', from: ['pg', 'pg-pool'], names: ['query'], properties: ['values'] },
+  { kind: 'storage', category: 'database', from: ['better-sqlite3'], receivers: ['Statement'], names: ['run'] },
+  { kind: 'storage', category: 'database', from: ['sqlite3'], names: ['run', 'exec'], argumentsFrom: 1 },
+  { kind: 'storage', category: 'database', from: ['sqlite3'], receivers: ['Statement'], names: ['run'] },
+  { kind: 'storage', category: 'database', from: ['drizzle-orm', 'kysely'], names: ['values', 'set'], arguments: [0] },
+  { kind: 'storage', category: 'database', from: ['.prisma', '@prisma/client'], names: [...DATABASE_WRITES, 'update', 'updateMany'], properties: ['data', 'create', 'update'] },
+  { kind: 'storage', category: 'database', from: ['mongoose', 'mongodb'], names: [...DATABASE_WRITES], arguments: [0] },
+  { kind: 'storage', category: 'database', from: ['mongoose', 'mongodb'], names: ['updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace', 'findByIdAndUpdate'], arguments: [1] },
+  { kind: 'storage', category: 'database', from: ['typeorm'], names: ['save', 'insert', 'upsert'], arguments: [0] },
+  { kind: 'storage', category: 'database', from: ['typeorm'], names: ['update'], arguments: [1] },
+  { kind: 'storage', category: 'database', from: ['knex'], names: ['insert', 'update', 'upsert'], arguments: [0] },
+  { kind: 'storage', category: 'database', from: ['sequelize'], names: [...DATABASE_WRITES, 'update'], arguments: [0] },
+  { kind: 'storage', category: 'database', from: ['@supabase/postgrest-js', '@supabase/supabase-js'], names: ['insert', 'upsert', 'update'], arguments: [0] },
+  { kind: 'storage', category: 'database', from: ['@firebase/firestore', 'firebase'], names: ['setDoc', 'addDoc', 'updateDoc'], arguments: [1] },
+  { kind: 'storage', category: 'database', from: ['@firebase/firestore', '@google-cloud/firestore'], receivers: ['Transaction', 'WriteBatch', 'DocumentReference', 'CollectionReference'], names: ['set', 'add', 'update'], argumentsFrom: 0 },
+  // Caches and key-value stores.
+  { kind: 'storage', category: 'cache', from: ['ioredis', '@redis/client', 'redis', '@upstash/redis', '@vercel/kv'], names: REDIS_WRITES, argumentsFrom: 1 },
+];
+
 export const PATH_SINKS: readonly PathSink[] = [
   { kind: 'log', category: 'stderr', path: 'process.stderr.write', arguments: [0] },
   // A CLI prints its answer on stdout: that is output, not a log. Off unless `checkStdout` is set.
@@ -85,6 +164,7 @@ export const SINK_DESTINATIONS: Readonly<Record<SinkCategory, string>> = {
   stderr: 'the error log (stderr)',
   logger: 'a log',
   telemetry: 'telemetry',
+  'weak-encryption': 'weak encryption',
   file: 'a file',
   browser: 'browser storage',
   database: 'a database',

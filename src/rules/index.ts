@@ -5,6 +5,8 @@ import type { LlmSecurityDocs } from '../util/create-rule.js';
 import noHardcodedLlmCredentials from './no-hardcoded-llm-credentials.js';
 import noInsecureLlmTransport from './no-insecure-llm-transport.js';
 import noModelOutputLogging from './no-model-output-logging.js';
+import noPlaintextPromptStorage from './no-plaintext-prompt-storage.js';
+import noPromptLogging from './no-prompt-logging.js';
 import requireModelIntegrity from './require-model-integrity.js';
 
 // An explicit, sorted map: no file-system globbing, so bundlers and readers see every rule.
@@ -12,6 +14,8 @@ export const rules = {
   'no-hardcoded-llm-credentials': noHardcodedLlmCredentials,
   'no-insecure-llm-transport': noInsecureLlmTransport,
   'no-model-output-logging': noModelOutputLogging,
+  'no-plaintext-prompt-storage': noPlaintextPromptStorage,
+  'no-prompt-logging': noPromptLogging,
   'require-model-integrity': requireModelIntegrity,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[], LlmSecurityDocs>>;
 

@@ -1,18 +1,7 @@
-import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-
-import { analyzeCurrentFile, describeFinding } from '../analysis/index.js';
-import { specifierListSchema } from '../analysis/config.js';
 import { createRule } from '../util/create-rule.js';
+import { LOGGING_DEFAULTS, type LoggingOptions, logSinkIsReported, loggingOptionsSchema, reportFlowFindings } from '../util/flow-rule.js';
 
-export type Options = [
-  {
-    allowConsole?: boolean;
-    checkStdout?: boolean;
-    sources?: TypeOrValueSpecifier[];
-    sinks?: TypeOrValueSpecifier[];
-    sanitizers?: TypeOrValueSpecifier[];
-  },
-];
+export type Options = [LoggingOptions];
 export type MessageIds = 'modelOutputLogged';
 
 export const noModelOutputLogging = createRule<Options, MessageIds>({
@@ -28,43 +17,17 @@ export const noModelOutputLogging = createRule<Options, MessageIds>({
       modelOutputLogged:
         'Model output from {{source}} ({{where}}) is written to {{destination}} by {{sink}}. Model answers repeat what users told the model; log metadata (ids, token counts) instead.',
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          allowConsole: {
-            type: 'boolean',
-            description: "Allow `console.*` (for CLIs and scripts whose console is the user's screen, not a log).",
-          },
-          checkStdout: {
-            type: 'boolean',
-            description: 'Also report `process.stdout.write` (for servers whose standard output is collected as logs).',
-          },
-          sources: specifierListSchema('Extra functions or types whose values are model output.'),
-          sinks: specifierListSchema('Extra functions that write their arguments to a log or to telemetry.'),
-          sanitizers: specifierListSchema('Functions (or branded result types) that remove the text, such as redaction helpers.'),
-        },
-      },
-    ],
-    defaultOptions: [{ allowConsole: false, checkStdout: false, sources: [], sinks: [], sanitizers: [] }],
+    schema: loggingOptionsSchema('Extra functions or types whose values are model output.'),
+    defaultOptions: [LOGGING_DEFAULTS],
   },
   create(context, [options]) {
     return {
       Program() {
-        const flow = analyzeCurrentFile(context, {
-          outputSources: options.sources ?? [],
-          logSinks: options.sinks ?? [],
-          sanitizers: options.sanitizers ?? [],
-        });
-        for (const finding of flow.findings) {
-          if (finding.taint.kind !== 'output' || finding.sink.kind !== 'log') continue;
-          if (finding.sink.category === 'console' && options.allowConsole) continue;
-          if (finding.sink.category === 'stdout' && !options.checkStdout) continue;
-          const node = flow.toESTree(finding.node);
-          if (!node) continue;
-          context.report({ node, messageId: 'modelOutputLogged', data: describeFinding(finding, flow.sourceFile) });
-        }
+        reportFlowFindings(
+          context,
+          { outputSources: options.sources, logSinks: options.sinks, sanitizers: options.sanitizers },
+          finding => (finding.taint.kind === 'output' && logSinkIsReported(finding, options) ? 'modelOutputLogged' : undefined),
+        );
       },
     };
   },

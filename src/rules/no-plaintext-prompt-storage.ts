@@ -1,0 +1,78 @@
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+
+import { specifierListSchema } from '../analysis/config.js';
+import type { StorageCategory } from '../knowledge/sinks.js';
+import { createRule } from '../util/create-rule.js';
+import { reportFlowFindings } from '../util/flow-rule.js';
+
+export type Options = [
+  {
+    ignoreCategories?: StorageCategory[];
+    sources?: TypeOrValueSpecifier[];
+    sinks?: TypeOrValueSpecifier[];
+    sanitizers?: TypeOrValueSpecifier[];
+    encryptedTypes?: TypeOrValueSpecifier[];
+  },
+];
+export type MessageIds = 'promptStored' | 'promptStoredWeaklyEncrypted';
+
+const STORAGE_CATEGORIES: StorageCategory[] = ['file', 'browser', 'database', 'cache'];
+
+export const noPlaintextPromptStorage = createRule<Options, MessageIds>({
+  name: 'no-plaintext-prompt-storage',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow prompts and chat histories from being stored without encryption',
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    messages: {
+      promptStored:
+        'Prompt data from {{source}} ({{where}}) is stored in {{destination}} by {{sink}} without encryption. Encrypt it first (AES-GCM with a managed key, libsodium, KMS) or store a reference instead.',
+      promptStoredWeaklyEncrypted:
+        'Prompt data from {{source}} ({{where}}) is stored in {{destination}} by {{sink}}, and {{note}}. Use AES-GCM (or libsodium) with a managed key.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ignoreCategories: {
+            type: 'array',
+            items: { type: 'string', enum: STORAGE_CATEGORIES },
+            uniqueItems: true,
+            description: 'Storage categories not to report, e.g. `database` when the database encrypts at rest with keys you control.',
+          },
+          sources: specifierListSchema('Extra functions or types whose values are prompt or conversation data.'),
+          sinks: specifierListSchema('Extra functions that persist their arguments (a repository layer).'),
+          sanitizers: specifierListSchema('Functions that encrypt their input (their result is safe to store).'),
+          encryptedTypes: specifierListSchema('Branded types of encrypted values, e.g. `{ from: "file", name: "Encrypted" }`.'),
+        },
+      },
+    ],
+    defaultOptions: [{ ignoreCategories: [], sources: [], sinks: [], sanitizers: [], encryptedTypes: [] }],
+  },
+  create(context, [options]) {
+    const ignored = new Set<string>(options.ignoreCategories);
+    return {
+      Program() {
+        reportFlowFindings(
+          context,
+          {
+            promptSources: options.sources,
+            storageSinks: options.sinks,
+            sanitizers: [...(options.sanitizers ?? []), ...(options.encryptedTypes ?? [])],
+          },
+          finding => {
+            if (finding.taint.kind !== 'prompt' || finding.sink.kind !== 'storage' || ignored.has(finding.sink.category)) return undefined;
+            return finding.taint.note ? 'promptStoredWeaklyEncrypted' : 'promptStored';
+          },
+          finding => ({ note: finding.taint.note ?? '' }),
+        );
+      },
+    };
+  },
+});
+
+export default noPlaintextPromptStorage;

@@ -1,0 +1,764 @@
+import rule from '../../src/rules/no-prompt-logging.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+const messageId = 'promptLogged' as const;
+
+// Two-line preludes: the case's own code starts on line 3.
+const openai = `import OpenAI from 'openai';
+const client = new OpenAI();`;
+const history = `import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+declare const messages: ChatCompletionMessageParam[];`;
+
+ruleTester.run('no-prompt-logging', rule, {
+  valid: [
+    // The number of messages, the role of the last one.
+    `${history}
+console.log('turns', messages.length, messages.at(-1)?.role);
+`,
+    // A constant system prompt is not user data.
+    `${openai}
+const SYSTEM_PROMPT = 'You are a concise assistant.';
+await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: SYSTEM_PROMPT }] });
+console.info('system prompt', SYSTEM_PROMPT);
+`,
+    // Non-prompt parameters of the same call.
+    `${openai}
+export async function ask(question: string) {
+  const model = process.env.MODEL ?? 'gpt-4o';
+  const temperature = 0.3;
+  console.log('calling', model, 'at', temperature);
+  return client.chat.completions.create({ model, temperature, max_tokens: 256, messages: [{ role: 'user', content: question }] });
+}
+`,
+    // The length of the question and a hash of it.
+    `${openai}
+import { createHash } from 'node:crypto';
+import pino from 'pino';
+const logger = pino();
+export async function ask(question: string) {
+  logger.info({ chars: question.length, digest: createHash('sha256').update(question).digest('hex') }, 'question received');
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+    // Ids next to the prompt.
+    `${openai}
+export async function ask(chatId: string, userId: string, question: string) {
+  console.log('chat', chatId, 'user', userId);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }], user: userId });
+}
+`,
+    // allowConsole for a CLI.
+    {
+      code: `${history}
+console.log(messages);
+`,
+      options: [{ allowConsole: true }],
+    },
+    // A redaction helper named in the options.
+    {
+      code: `${history}
+declare function redactPii(text: string): string;
+console.log(redactPii(JSON.stringify(messages)));
+`,
+      options: [{ sanitizers: ['redactPii'] }],
+    },
+    // Text that never reaches a model.
+    `const searchTerm = new URL('https://example.com/?q=x').searchParams.get('q') ?? '';
+console.log('search', searchTerm);
+`,
+    // Embedding input is not a chat prompt.
+    `${openai}
+const input = process.argv[2] ?? '';
+await client.embeddings.create({ model: 'text-embedding-3-small', input });
+console.log('embedded', input);
+`,
+    // Moderation input is not a prompt either.
+    `${openai}
+const text = process.argv[2] ?? '';
+const moderation = await client.moderations.create({ input: text });
+console.log(text, moderation.results[0]?.flagged);
+`,
+    // Storing is another rule's business.
+    `${history}
+import { writeFileSync } from 'node:fs';
+writeFileSync('history.json', JSON.stringify(messages));
+`,
+    // Errors around a model call.
+    `${openai}
+export async function ask(question: string) {
+  try {
+    return await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  } catch (error) {
+    console.error('completion failed', error);
+    throw error;
+  }
+}
+`,
+    // Model output is another rule's business.
+    `${openai}
+const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Tell a joke' }] });
+console.log(completion.choices[0]?.message.content);
+`,
+    // Telemetry with counts.
+    `${history}
+import { trace } from '@opentelemetry/api';
+const span = trace.getTracer('llm').startSpan('chat');
+span.setAttribute('gen_ai.request.messages', messages.length);
+span.end();
+`,
+    // The roles of a conversation.
+    `${history}
+console.debug(messages.map(message => message.role).join(','));
+`,
+    // A variable reassigned before logging.
+    `${openai}
+export async function ask(question: string) {
+  let shown = question;
+  shown = '[redacted]';
+  console.log(shown);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Summarise the document' }] });
+}
+`,
+    // Sentry exception only.
+    `${openai}
+import * as Sentry from '@sentry/node';
+export async function ask(question: string) {
+  try {
+    return await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  } catch (error) {
+    Sentry.captureException(error);
+    return undefined;
+  }
+}
+`,
+    // PostHog event with counts.
+    `${history}
+import { PostHog } from 'posthog-node';
+const posthog = new PostHog('phc_key');
+posthog.capture({ distinctId: 'u1', event: 'chat', properties: { turns: messages.length } });
+`,
+    // Process stdout in a CLI echo (not reported unless checkStdout).
+    `${history}
+process.stdout.write(JSON.stringify(messages));
+`,
+    // A user's name logged by a function that never sends it to a model.
+    `${openai}
+export function greet(name: string) {
+  console.log('hello', name);
+}
+await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }] });
+`,
+    // Vercel AI SDK: usage only.
+    `import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function summarise(notes: string) {
+  const { usage } = await generateText({ model: openai('gpt-4o'), prompt: notes });
+  console.log('summary tokens', usage.totalTokens);
+}
+`,
+    // Anthropic request metadata.
+    `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+export async function ask(question: string) {
+  const maxTokens = 1024;
+  console.log('max tokens', maxTokens);
+  return anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: maxTokens, messages: [{ role: 'user', content: question }] });
+}
+`,
+    // A boolean about the prompt.
+    `${openai}
+export async function ask(question: string) {
+  console.log('is question', question.endsWith('?'), question.trim().length === 0);
+  return client.responses.create({ model: 'gpt-4.1', input: question });
+}
+`,
+    // Number of UI messages in a route handler.
+    `import type { UIMessage } from 'ai';
+export async function POST(request: Request) {
+  const { messages }: { messages: UIMessage[] } = await request.json();
+  console.log('messages in request', messages.length);
+  return new Response(null, { status: 204 });
+}
+`,
+    // Ollama model name.
+    `import ollama from 'ollama';
+export async function ask(question: string) {
+  const model = 'llama3.1';
+  console.log('asking', model);
+  return ollama.chat({ model, messages: [{ role: 'user', content: question }] });
+}
+`,
+    // LangChain: the template itself is a constant.
+    `import { ChatPromptTemplate } from '@langchain/core/prompts';
+const TEMPLATE = 'Answer the question: {question}';
+const prompt = ChatPromptTemplate.fromMessages([['human', TEMPLATE]]);
+console.log('template', TEMPLATE);
+void prompt;
+`,
+    // Loggers with metadata only.
+    `${history}
+import winston from 'winston';
+const logger = winston.createLogger();
+logger.info('conversation', { turns: messages.length, lastRole: messages.at(-1)?.role });
+`,
+    // A debug logger with an id.
+    `${openai}
+import createDebug from 'debug';
+const debug = createDebug('chat');
+export async function ask(id: string, question: string) {
+  debug('request %s', id);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+    // Google GenAI: token count of the contents.
+    `import { GoogleGenAI } from '@google/genai';
+const ai = new GoogleGenAI({});
+export async function ask(question: string) {
+  const { totalTokens } = await ai.models.countTokens({ model: 'gemini-2.5-flash', contents: question });
+  console.log('tokens', totalTokens);
+}
+`,
+    // Logging the prompt's language code, a literal union.
+    `${openai}
+type Language = 'en' | 'fr' | 'de';
+export async function translate(text: string, language: Language) {
+  console.log('target language', language);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: \`Translate to \${language}: \${text}\` }] });
+}
+`,
+    // A Mistral request logged only by model.
+    `import { Mistral } from '@mistralai/mistralai';
+const mistral = new Mistral({ apiKey: process.env.MISTRAL_API_KEY ?? '' });
+export async function ask(question: string) {
+  const model = 'mistral-small-latest';
+  console.info('model', model);
+  return mistral.chat.complete({ model, messages: [{ role: 'user', content: question }] });
+}
+`,
+    // Bunyan with a request id.
+    `${openai}
+import bunyan from 'bunyan';
+const log = bunyan.createLogger({ name: 'chat' });
+export async function ask(requestId: string, question: string) {
+  log.info({ requestId }, 'asking');
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+    // consola with a count.
+    `${history}
+import { consola } from 'consola';
+consola.info(\`\${messages.length} messages\`);
+`,
+    // Groq request: the model only.
+    `import Groq from 'groq-sdk';
+const groq = new Groq();
+export async function ask(question: string) {
+  const model = 'llama-3.1-8b-instant';
+  console.log(model);
+  return groq.chat.completions.create({ model, messages: [{ role: 'user', content: question }] });
+}
+`,
+    // Sentry breadcrumb without the text.
+    `${history}
+import * as Sentry from '@sentry/node';
+Sentry.addBreadcrumb({ category: 'chat', message: 'sending conversation', data: { turns: messages.length } });
+`,
+    // NestJS logger with a count.
+    `${history}
+import { Logger } from '@nestjs/common';
+const logger = new Logger('Chat');
+logger.log(\`sending \${messages.length} messages\`);
+`,
+    // OpenTelemetry: the model name attribute.
+    `${openai}
+import { trace } from '@opentelemetry/api';
+export async function ask(question: string) {
+  const span = trace.getTracer('llm').startSpan('chat');
+  span.setAttribute('gen_ai.request.model', 'gpt-4o');
+  const result = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  span.end();
+  return result;
+}
+`,
+    // Logging the time a question arrived.
+    `${openai}
+export async function ask(question: string) {
+  console.log('received at', new Date().toISOString());
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+    // The number of words.
+    `${openai}
+export async function ask(question: string) {
+  console.log('words', question.split(/\\s+/).length);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+  ],
+  invalid: [
+    // A typed chat history.
+    {
+      code: `${history}
+console.log(messages);
+`,
+      errors: [
+        {
+          messageId,
+          data: { source: "'messages'", where: 'line 2', destination: 'the console log', sink: "'console.log()'" },
+          line: 3,
+          column: 13,
+        },
+      ],
+    },
+    // The user's question placed in a message literal.
+    {
+      code: `${openai}
+export async function ask(question: string) {
+  console.log('user asked:', question);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+      errors: [
+        {
+          messageId,
+          data: {
+            source: "the 'messages' passed to 'client.chat.completions.create()'",
+            where: 'line 5',
+            destination: 'the console log',
+            sink: "'console.log()'",
+          },
+          line: 4,
+          column: 30,
+        },
+      ],
+    },
+    // A string built from the question.
+    {
+      code: `${openai}
+import pino from 'pino';
+const logger = pino();
+export async function ask(question: string) {
+  const content = \`Answer briefly: \${question.trim()}\`;
+  logger.info({ content }, 'prompt built');
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content }] });
+}
+`,
+      errors: [{ messageId, line: 7, column: 15 }],
+    },
+    // The whole request parameters.
+    {
+      code: `${openai}
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+export async function send(question: string) {
+  const params: ChatCompletionCreateParamsNonStreaming = { model: 'gpt-4o', messages: [{ role: 'user', content: question }] };
+  console.debug('request', JSON.stringify(params));
+  return client.chat.completions.create(params);
+}
+`,
+      errors: [{ messageId, line: 6, column: 28 }],
+    },
+    // Vercel AI SDK prompt.
+    {
+      code: `import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function summarise(notes: string) {
+  console.log('summarising', notes);
+  return generateText({ model: openai('gpt-4o'), system: 'Summarise the notes.', prompt: notes });
+}
+`,
+      errors: [{ messageId, line: 4, column: 30 }],
+    },
+    // UI messages of a route handler.
+    {
+      code: `import { convertToModelMessages, streamText, type UIMessage } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function POST(request: Request) {
+  const { messages }: { messages: UIMessage[] } = await request.json();
+  console.log('incoming', JSON.stringify(messages));
+  return streamText({ model: openai('gpt-4o'), messages: await convertToModelMessages(messages) }).toUIMessageStreamResponse();
+}
+`,
+      errors: [{ messageId, line: 5, column: 27 }],
+    },
+    // Anthropic message params.
+    {
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+export async function send(turns: Anthropic.MessageParam[]) {
+  console.info(turns.map(turn => turn.content));
+  return anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 1024, messages: turns });
+}
+`,
+      errors: [{ messageId, line: 4, column: 16 }],
+    },
+    // The Responses API input and instructions.
+    {
+      code: `${openai}
+export async function respond(input: string, persona: string) {
+  const instructions = \`You are \${persona}\`;
+  console.log(input, instructions);
+  return client.responses.create({ model: 'gpt-4.1', input, instructions });
+}
+`,
+      errors: [
+        { messageId, line: 5, column: 15 },
+        { messageId, line: 5, column: 22 },
+      ],
+    },
+    // LangChain template variables.
+    {
+      code: `import { ChatPromptTemplate } from '@langchain/core/prompts';
+import { ChatOpenAI } from '@langchain/openai';
+const chain = ChatPromptTemplate.fromMessages([['human', '{question}']]).pipe(new ChatOpenAI({ model: 'gpt-4o-mini' }));
+export async function ask(question: string) {
+  console.log('question', question);
+  return chain.invoke({ question });
+}
+`,
+      errors: [{ messageId, line: 5, column: 27 }],
+    },
+    // LangChain messages by type.
+    {
+      code: `import { HumanMessage } from '@langchain/core/messages';
+export function build(text: string) {
+  const message = new HumanMessage(text);
+  console.log(message);
+  return message;
+}
+`,
+      errors: [{ messageId, line: 4, column: 15 }],
+    },
+    // Ollama.
+    {
+      code: `import ollama from 'ollama';
+export async function ask(question: string) {
+  const messages = [{ role: 'user', content: question }];
+  console.log(messages);
+  return ollama.chat({ model: 'llama3.1', messages });
+}
+`,
+      errors: [{ messageId, line: 4, column: 15 }],
+    },
+    // Google GenAI contents.
+    {
+      code: `import { GoogleGenAI } from '@google/genai';
+const ai = new GoogleGenAI({});
+export async function ask(contents: string) {
+  console.log(contents);
+  return ai.models.generateContent({ model: 'gemini-2.5-flash', contents });
+}
+`,
+      errors: [{ messageId, line: 4, column: 15 }],
+    },
+    // Mistral.
+    {
+      code: `import { Mistral } from '@mistralai/mistralai';
+const mistral = new Mistral({ apiKey: process.env.MISTRAL_API_KEY ?? '' });
+export async function ask(question: string) {
+  console.warn(question);
+  return mistral.chat.complete({ model: 'mistral-small-latest', messages: [{ role: 'user', content: question }] });
+}
+`,
+      errors: [{ messageId, line: 4, column: 16 }],
+    },
+    // Sentry context.
+    {
+      code: `${history}
+import * as Sentry from '@sentry/node';
+Sentry.setContext('llm', { messages });
+`,
+      errors: [{ messageId, line: 4, column: 26 }],
+    },
+    // OpenTelemetry prompt attribute.
+    {
+      code: `${openai}
+import { trace } from '@opentelemetry/api';
+export async function ask(question: string) {
+  const span = trace.getTracer('llm').startSpan('chat');
+  span.setAttribute('gen_ai.prompt', question);
+  const result = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  span.end();
+  return result;
+}
+`,
+      errors: [{ messageId, line: 6, column: 38 }],
+    },
+    // PostHog properties.
+    {
+      code: `${openai}
+import { PostHog } from 'posthog-node';
+const posthog = new PostHog('phc_key');
+export async function ask(userId: string, question: string) {
+  posthog.capture({ distinctId: userId, event: 'question', properties: { question } });
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+      errors: [{ messageId, line: 6, column: 60 }],
+    },
+    // A helper in the same file that logs its argument.
+    {
+      code: `${history}
+function audit(label: string, payload: unknown) {
+  console.log(label, JSON.stringify(payload));
+}
+audit('sending', messages);
+`,
+      errors: [{ messageId, line: 6, column: 18 }],
+    },
+    // A helper that puts its parameter into a prompt makes the caller's argument prompt data.
+    {
+      code: `${openai}
+async function ask(question: string) {
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+export async function handle(body: { text: string }) {
+  const text = body.text;
+  console.log('handling', text);
+  return ask(text);
+}
+`,
+      errors: [{ messageId, line: 8, column: 27 }],
+    },
+    // A history with pushes, logged.
+    {
+      code: `${openai}
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+const turns: ChatCompletionMessageParam[] = [];
+export async function turn(input: string) {
+  turns.push({ role: 'user', content: input });
+  console.log(\`history: \${JSON.stringify(turns)}\`);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: turns });
+}
+`,
+      errors: [{ messageId, line: 7, column: 15 }],
+    },
+    // A prompt logged in a catch block.
+    {
+      code: `${openai}
+export async function ask(question: string) {
+  try {
+    return await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  } catch (error) {
+    console.error('failed for', question, error);
+    throw error;
+  }
+}
+`,
+      errors: [{ messageId, line: 7, column: 33 }],
+    },
+    // winston, bunyan, consola, NestJS.
+    {
+      code: `${history}
+import winston from 'winston';
+import bunyan from 'bunyan';
+import { consola } from 'consola';
+import { Logger } from '@nestjs/common';
+const logger = winston.createLogger();
+const log = bunyan.createLogger({ name: 'chat' });
+const nest = new Logger('Chat');
+logger.info('conversation', { messages });
+log.debug({ messages }, 'conversation');
+consola.log(messages);
+nest.verbose(JSON.stringify(messages));
+`,
+      errors: [
+        { messageId, line: 10, column: 29 },
+        { messageId, line: 11, column: 11 },
+        { messageId, line: 12, column: 13 },
+        { messageId, line: 13, column: 14 },
+      ],
+    },
+    // stderr.
+    {
+      code: `${history}
+process.stderr.write(\`prompt: \${JSON.stringify(messages)}\\n\`);
+`,
+      errors: [{ messageId, line: 3, column: 22 }],
+    },
+    // checkStdout.
+    {
+      code: `${history}
+process.stdout.write(JSON.stringify(messages));
+`,
+      options: [{ checkStdout: true }],
+      errors: [{ messageId, line: 3, column: 22 }],
+    },
+    // The system prompt built from user data.
+    {
+      code: `${openai}
+export async function ask(profile: { bio: string }, question: string) {
+  const system = \`The user says about themselves: \${profile.bio}\`;
+  console.log(system);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: system }, { role: 'user', content: question }] });
+}
+`,
+      errors: [{ messageId, line: 5, column: 15 }],
+    },
+    // A user-configured sink.
+    {
+      code: `${history}
+declare function track(event: string, payload: unknown): void;
+track('chat', messages);
+`,
+      options: [{ sinks: ['track'] }],
+      errors: [{ messageId, line: 4, column: 15 }],
+    },
+    // A user-configured prompt type.
+    {
+      code: `interface ChatTurn { text: string }
+declare const turn: ChatTurn;
+console.log(turn.text);
+`,
+      options: [{ sources: [{ from: 'file', name: 'ChatTurn' }] }],
+      errors: [{ messageId, line: 3, column: 13 }],
+    },
+    // debug.
+    {
+      code: `${openai}
+import createDebug from 'debug';
+const debug = createDebug('chat');
+export async function ask(question: string) {
+  debug('question: %s', question);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+      errors: [{ messageId, line: 6, column: 25 }],
+    },
+    // loglevel with the last message's content.
+    {
+      code: `${history}
+import log from 'loglevel';
+log.info(messages.at(-1)?.content);
+`,
+      errors: [{ messageId, line: 4, column: 10 }],
+    },
+    // Groq.
+    {
+      code: `import Groq from 'groq-sdk';
+const groq = new Groq();
+export async function ask(question: string) {
+  const messages = [{ role: 'user' as const, content: question }];
+  console.log(messages[0]?.content);
+  return groq.chat.completions.create({ model: 'llama-3.1-8b-instant', messages });
+}
+`,
+      errors: [{ messageId, line: 5, column: 15 }],
+    },
+    // Sentry breadcrumb with the prompt.
+    {
+      code: `${openai}
+import * as Sentry from '@sentry/node';
+export async function ask(question: string) {
+  Sentry.addBreadcrumb({ category: 'llm', message: question });
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+      errors: [{ messageId, line: 5, column: 24 }],
+    },
+    // A LangChain prompt value rendered.
+    {
+      code: `import { ChatPromptTemplate } from '@langchain/core/prompts';
+const template = ChatPromptTemplate.fromMessages([['human', 'Review my contract: {contract}']]);
+export async function render(contract: string) {
+  const promptValue = await template.invoke({ contract });
+  console.log(promptValue.toString());
+  return promptValue;
+}
+`,
+      errors: [{ messageId, line: 5, column: 15 }],
+    },
+    // Anthropic stream input messages.
+    {
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+export function stream(question: string) {
+  const stream = anthropic.messages.stream({ model: 'claude-sonnet-4-5', max_tokens: 1024, messages: [{ role: 'user', content: question }] });
+  console.log(stream.messages);
+  return stream;
+}
+`,
+      errors: [{ messageId, line: 5, column: 15 }],
+    },
+    // Ollama generate prompt.
+    {
+      code: `import { Ollama } from 'ollama';
+const ollama = new Ollama();
+export async function complete(prompt: string) {
+  console.log('prompt', prompt);
+  return ollama.generate({ model: 'llama3.1', prompt });
+}
+`,
+      errors: [{ messageId, line: 4, column: 25 }],
+    },
+    // Logged after the call too.
+    {
+      code: `${openai}
+export async function ask(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  console.log({ question, id: completion.id });
+  return completion;
+}
+`,
+      errors: [{ messageId, line: 5, column: 15 }],
+    },
+    // Telemetry span event with the messages.
+    {
+      code: `${history}
+import { trace } from '@opentelemetry/api';
+const span = trace.getTracer('llm').startSpan('chat');
+span.addEvent('gen_ai.request', { messages: JSON.stringify(messages) });
+span.end();
+`,
+      errors: [{ messageId, line: 5, column: 33 }],
+    },
+    // A class whose method sends a prompt and logs it.
+    {
+      code: `${openai}
+export class Assistant {
+  async ask(question: string) {
+    console.log('[assistant]', question);
+    return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  }
+}
+`,
+      errors: [{ messageId, line: 5, column: 32 }],
+    },
+    // A chat history argument logged in a helper that does both.
+    {
+      code: `${openai}
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+export async function complete(history: ChatCompletionMessageParam[]) {
+  console.log(history.map(message => message.content).join('\\n'));
+  return client.chat.completions.create({ model: 'gpt-4o', messages: history });
+}
+`,
+      errors: [{ messageId, line: 5, column: 15 }],
+    },
+    // Concatenation.
+    {
+      code: `${openai}
+export async function ask(question: string) {
+  console.log('Q: ' + question);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+      errors: [{ messageId, line: 4, column: 15 }],
+    },
+    // A conversation stored in a class field and logged in another method.
+    {
+      code: `import type Anthropic from '@anthropic-ai/sdk';
+export class Session {
+  private turns: Anthropic.MessageParam[] = [];
+  add(turn: Anthropic.MessageParam) {
+    this.turns.push(turn);
+  }
+  dump() {
+    console.log(this.turns);
+  }
+}
+`,
+      errors: [{ messageId, line: 8, column: 17 }],
+    },
+  ],
+});
