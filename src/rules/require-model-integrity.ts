@@ -21,7 +21,7 @@ export const requireModelIntegrity = createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require models to be verified (SHA-256 hash or immutable commit pin) before they are downloaded or loaded',
+      description: 'Require models to be verified before they are loaded',
       recommended: true,
       requiresTypeChecking: true,
     },
@@ -37,8 +37,9 @@ export const requireModelIntegrity = createRule<Options, MessageIds>({
       hashNotEnforced:
         'The {{check}} of {{model}} {{problem}}, so {{loader}} can load tampered bytes: compare the digest with a pinned value and throw or return on a mismatch before loading.',
       weakHash:
-        '{{loader}} trusts a {{algorithm}} check of {{model}}, and {{algorithm}} collisions are practical: use SHA-256, SHA-384 or SHA-512.',
-      insecureRegistry: '`insecure: true` lets {{loader}} pull {{model}} without verifying the registry’s TLS certificate: remove it.',
+        '{{loader}} relies on {{algorithm}} to check {{model}}, and {{algorithm}} collisions are practical: use SHA-256, SHA-384 or SHA-512.',
+      insecureRegistry:
+        "`insecure: true` lets {{loader}} pull {{model}} over plain http or without verifying the registry's certificate, so the model can be swapped in transit: remove it.",
       pinDefeated: 'Setting `env.{{property}}` to {{value}} {{problem}}: a `revision` pin no longer guarantees which bytes are loaded.',
       webLlmWeightsUnverified:
         'The `integrity` of web-llm model {{model}} covers its config, library and tokenizer but not its weights: pin `model` to a `/resolve/<40-character commit SHA>/` URL.',

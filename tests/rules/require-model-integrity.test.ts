@@ -612,6 +612,20 @@ const model = await tf.loadLayersModel('indexeddb://sentiment-v3');`,
       options: [{ allowLocalPaths: true }],
     },
     {
+      name: 'several files verified in parallel with Promise.all',
+      code: `import { InferenceSession } from 'onnxruntime-node';
+import { verifyModel } from './helpers/model-integrity/verify.js';
+const ENCODER = 'models/encoder.onnx';
+const DECODER = 'models/decoder.onnx';
+await Promise.all([verifyModel(ENCODER, '${DIGEST}'), verifyModel(DECODER, '${DIGEST}')]);
+const [encoder, decoder] = await Promise.all([InferenceSession.create(ENCODER), InferenceSession.create(DECODER)]);`,
+    },
+    {
+      name: 'pipeline from a dynamic import, pinned',
+      code: `const { pipeline } = await import('@huggingface/transformers');
+const embed = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { revision: '${SHA}' });`,
+    },
+    {
       name: 'hub download of a license file',
       code: `import { downloadFile } from '@huggingface/hub';
 const license = await downloadFile({ repo: 'meta-llama/Llama-3.2-1B', path: 'LICENSE.txt' });`,
@@ -872,7 +886,7 @@ const session = await InferenceSession.create(bytes);`,
         {
           messageId: 'hashNotEnforced',
           at: 'bytes);',
-          data: { loader: 'InferenceSession.create()', model: 'bytes', check: 'SHA-256 hash on line 5', problem: 'is never compared with a pinned value' },
+          data: { loader: 'InferenceSession.create()', model: 'bytes', check: 'SHA-256 hash computed on line 5', problem: 'is never compared with a pinned value' },
         },
       ],
     ),
@@ -895,7 +909,7 @@ const session = await InferenceSession.create(bytes);`,
           data: {
             loader: 'InferenceSession.create()',
             model: 'bytes',
-            check: 'SHA-256 hash on line 7',
+            check: 'SHA-256 check on line 7',
             problem: 'is only enforced when another condition also holds (fail-open)',
           },
         },
@@ -918,7 +932,7 @@ await InferenceSession.create(bytes);`,
           data: {
             loader: 'InferenceSession.create()',
             model: 'bytes',
-            check: 'SHA-256 hash on line 5',
+            check: 'SHA-256 check on line 5',
             problem: 'does not stop the load when it does not match',
           },
         },
@@ -942,7 +956,7 @@ await InferenceSession.create(bytes);`,
           data: {
             loader: 'InferenceSession.create()',
             model: 'bytes',
-            check: 'SHA-256 hash on line 6',
+            check: 'SHA-256 check on line 6',
             problem: 'is compared with a value that is not pinned in the source',
           },
         },
@@ -986,7 +1000,7 @@ await InferenceSession.create('model.onnx');`,
           data: {
             loader: 'InferenceSession.create()',
             model: "'model.onnx'",
-            check: 'SHA-256 hash on line 4',
+            check: 'SHA-256 check on line 4',
             problem: 'is only enforced when another condition also holds (fail-open)',
           },
         },
@@ -1000,7 +1014,18 @@ if (process.env.NODE_ENV === 'production') {
   await verifyModel('model.onnx', MODEL_SHA256);
 }
 await InferenceSession.create('model.onnx');`,
-      [{ messageId: 'unhashedLocalFile', at: "'model.onnx');" }],
+      [
+        {
+          messageId: 'hashNotEnforced',
+          at: "'model.onnx');",
+          data: {
+            loader: 'InferenceSession.create()',
+            model: "'model.onnx'",
+            check: 'SHA-256 check on line 4',
+            problem: 'is only enforced when another condition also holds (fail-open)',
+          },
+        },
+      ],
     ),
     invalid(
       'a helper that only logs a mismatch',
@@ -1015,7 +1040,7 @@ await InferenceSession.create('model.onnx');`,
           data: {
             loader: 'InferenceSession.create()',
             model: "'model.onnx'",
-            check: 'SHA-256 hash on line 3',
+            check: 'SHA-256 check on line 3',
             problem: 'does not stop the load when it does not match',
           },
         },
@@ -1067,7 +1092,7 @@ await InferenceSession.create('model.onnx');`,
           data: {
             loader: 'InferenceSession.create()',
             model: "'model.onnx'",
-            check: 'SHA-256 hash on line 4',
+            check: 'SHA-256 check on line 4',
             problem: 'is compared with a value that is not pinned in the source',
           },
         },
@@ -1430,6 +1455,33 @@ const expected = await (await fetch('https://models.example.com/llama3.2.digest'
 const { models } = await ollama.list();
 if (models[0]?.digest !== expected) throw new Error('unexpected model');`,
       [{ messageId: 'unpinnedDownload', at: "'llama3.2'" }],
+    ),
+
+    invalid(
+      'pipeline from a dynamic import, unpinned',
+      `const { pipeline } = await import('@huggingface/transformers');
+const embed = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { dtype: 'q8' });`,
+      [
+        {
+          messageId: 'unpinnedDownload',
+          at: "'Xenova/all-MiniLM-L6-v2'",
+          suggestions: [
+            {
+              messageId: 'addRevision',
+              output: `const { pipeline } = await import('@huggingface/transformers');
+const embed = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { dtype: 'q8', revision: '${PLACEHOLDER}' });`,
+            },
+          ],
+        },
+      ],
+    ),
+    invalid(
+      'Promise.allSettled swallows a failed check',
+      `import { InferenceSession } from 'onnxruntime-node';
+import { verifyModel, MODEL_SHA256 } from './helpers/model-integrity/verify.js';
+await Promise.allSettled([verifyModel('model.onnx', MODEL_SHA256)]);
+await InferenceSession.create('model.onnx');`,
+      [{ messageId: 'unhashedLocalFile', at: "'model.onnx');" }],
     ),
 
     // --- options ---------------------------------------------------------------------------------------

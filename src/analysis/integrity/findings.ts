@@ -297,11 +297,12 @@ export class ModelIntegrityAnalyzer {
         unpinned: 'is compared with a value that is not pinned in the source',
         'never-compared': 'is never compared with a pinned value',
       };
-      const algorithm = verdict.algorithm === undefined ? 'hash' : `${displayAlgorithm(verdict.algorithm)} hash`;
+      const algorithm = verdict.algorithm === undefined ? 'hash' : displayAlgorithm(verdict.algorithm);
+      const what = verdict.reason === 'never-compared' ? `${algorithm} hash computed on line` : `${algorithm} check on line`;
       return {
         kind: 'hashNotEnforced',
         node: at,
-        data: { loader, model, check: `${algorithm} on line ${lineOf(verdict.node)}`, problem: problems[verdict.reason] },
+        data: { loader, model, check: `${what} ${lineOf(verdict.node)}`, problem: problems[verdict.reason] },
         suggestions: [],
       };
     }

@@ -427,6 +427,12 @@ function isFalsyLiteral(node: ts.Expression): boolean {
   );
 }
 
+/** `Promise.all([...])` (not `allSettled`, which swallows rejections). */
+function isPromiseAll(call: ts.CallExpression): boolean {
+  const callee = skipValueWrappers(call.expression);
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && callee.name.text === 'all';
+}
+
 /** How a statement always leaves the enclosing block, if it does. */
 export function exitKind(statement: ts.Statement, context: IntegrityContext): ExitKind | undefined {
   if (ts.isThrowStatement(statement)) {
@@ -566,6 +572,17 @@ function computeStatementEvidence(statement: ts.Statement, context: IntegrityCon
           evidence.ineffective.push({ bytes, reason: 'not-enforced' });
         }
       }
+      // `if (process.env.VERIFY) { await verifyModel(...) }`: a check that only runs sometimes.
+      for (const branch of [statement.thenStatement, statement.elseStatement]) {
+        if (!branch) {
+          continue;
+        }
+        const branchEvidence = statementEvidence(branch, context);
+        evidence.ineffective.push(
+          ...branchEvidence.effective.map(item => ({ bytes: item.bytes, reason: 'fail-open' as const })),
+          ...branchEvidence.ineffective,
+        );
+      }
     }
     evidence.digests.push(...digestsIn(statement, context));
     return;
@@ -589,6 +606,22 @@ function computeStatementEvidence(statement: ts.Statement, context: IntegrityCon
           }
         } else if (isTruthyAssertion(expression, context) && expression.arguments[0]) {
           addCondition(evidence, expression.arguments[0], matchImplies(expression.arguments[0], context), 'throw', context, fn);
+        } else if (isPromiseAll(expression)) {
+          // `await Promise.all([verifyModel(a, A), verifyModel(b, B)])` rejects when one check fails.
+          const list = expression.arguments[0] ? skipValueWrappers(expression.arguments[0]) : undefined;
+          for (const element of list && ts.isArrayLiteralExpression(list) ? list.elements : []) {
+            const item = skipValueWrappers(element);
+            if (!ts.isCallExpression(item)) {
+              continue;
+            }
+            for (const bytes of evaluateVerifierCall(item, context, fn)) {
+              if (bytes.mode === 'throws' && !bytes.failOpen) {
+                evidence.effective.push({ bytes, exit: 'throw' });
+              } else {
+                evidence.ineffective.push({ bytes, reason: 'not-enforced' });
+              }
+            }
+          }
         } else {
           for (const bytes of evaluateVerifierCall(expression, context, fn)) {
             if (bytes.mode === 'throws' && !bytes.failOpen) {
