@@ -165,8 +165,8 @@ export class FlowAnalysis {
   private readonly classesCollected = new WeakSet<ts.Node>();
   /** Function literals analysed in the context of the call they are passed to. */
   readonly inlineFunctions = new WeakSet<ts.Node>();
-  /** How many function bodies were analysed: exposed for tests of the cache. */
-  analysedFunctionCount = 0;
+  /** Called each time a function body is analysed (tests use it to check the cache). */
+  onFunctionAnalysed: ((declaration: ts.Node) => void) | undefined;
 
   constructor(
     readonly program: ts.Program,
@@ -370,7 +370,7 @@ export class Walker {
 
   /** Analyses a function with the given values for its parameters (plus what their types imply). */
   runFunction(fn: FunctionLikeWithBody, argumentValues: readonly TaintValue[], seedParameters = true): void {
-    this.analysis.analysedFunctionCount++;
+    this.analysis.onFunctionAnalysed?.(fn);
     const body = fn.body;
     this.collectPromptVariables(body ?? fn, fn.parameters);
     fn.parameters.forEach((parameter, index) => {
@@ -1131,6 +1131,9 @@ export class Walker {
         let value: TaintValue;
         if (callbackTaint && name !== undefined && (ts.isFunctionExpression(initializer) || ts.isArrowFunction(initializer))) {
           value = this.runCallback(initializer, OUTPUT_CALLBACK_OPTIONS.has(name) ? [callbackTaint] : []);
+        } else if (callbackTaint && name !== undefined && OUTPUT_CALLBACK_OPTIONS.has(name) && (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer))) {
+          // `onFinish: handleFinish` with the handler declared elsewhere.
+          value = this.applyCallbackReference(initializer, [callbackTaint]) ?? this.evaluate(property.initializer);
         } else {
           value = this.evaluate(property.initializer);
         }
@@ -1203,20 +1206,30 @@ export class Walker {
     let analysedCallback = false;
     const elementParameters = method !== undefined && isTainted(receiver) && this.isLibraryMethod(info) ? ELEMENT_CALLBACKS.get(method) : undefined;
     const eventName = call.arguments[0] ? staticStringValue(call.arguments[0], this.checker) : undefined;
+    const sdkEvent = isTainted(receiver) && declaredInSdk && !(eventName && NON_CONTENT_CALLBACK_PATTERN.test(eventName));
+    const callbackSeeds = (parameterCount: number): TaintValue[] => {
+      if (elementParameters) {
+        return Array.from({ length: parameterCount }, (_, index) => (elementParameters.includes(index) ? withoutFields(receiver) : CLEAN));
+      }
+      // `stream.on('text', (delta, snapshot) => ...)`: SDK events carry the stream's output.
+      return sdkEvent ? Array.from({ length: parameterCount }, () => withoutFields(receiver)) : [];
+    };
     const argumentValues = call.arguments.map(argument => {
       const inner = skipTransparent(argument);
       if (ts.isFunctionExpression(inner) || ts.isArrowFunction(inner)) {
-        let seeds: TaintValue[] = [];
-        if (elementParameters) {
-          seeds = inner.parameters.map((_, index) => (elementParameters.includes(index) ? withoutFields(receiver) : CLEAN));
-        } else if (isTainted(receiver) && declaredInSdk && !(eventName && NON_CONTENT_CALLBACK_PATTERN.test(eventName))) {
-          // `stream.on('text', (delta, snapshot) => ...)`: SDK events carry the stream's output.
-          seeds = inner.parameters.map(() => withoutFields(receiver));
-        }
-        const returned = this.runCallback(inner, seeds);
+        const returned = this.runCallback(inner, callbackSeeds(inner.parameters.length));
         analysedCallback = true;
         callbackResult = join(callbackResult, returned);
         return CLEAN;
+      }
+      if ((elementParameters || sdkEvent) && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) {
+        // `stream.on('text', printDelta)`, `answers.forEach(logLine)`: a handler declared elsewhere.
+        const returned = this.applyCallbackReference(inner, callbackSeeds(8));
+        if (returned) {
+          analysedCallback = true;
+          callbackResult = join(callbackResult, returned);
+          return CLEAN;
+        }
       }
       if (ts.isObjectLiteralExpression(inner) && (isModelCall || (isTainted(receiver) && declaredInSdk))) {
         // `streamText({ onFinish({ text }) {...} })`: the model call's output reaches these callbacks.
@@ -1308,6 +1321,60 @@ export class Walker {
     );
     this.findings.push(...walker.findings);
     return walker.returned();
+  }
+
+  /**
+   * A function passed by reference as a callback (`stream.on('text', printDelta)`): its summary says
+   * which of the values it will receive reach a sink (reported at the reference) or its result.
+   * `undefined` when the reference is not a function of the program.
+   */
+  private applyCallbackReference(reference: ts.Expression, seeds: readonly TaintValue[]): TaintValue | undefined {
+    const declaration = this.functionDeclarationOf(reference);
+    if (!declaration) {
+      return undefined;
+    }
+    const summary = this.analysis.functionResult(declaration).summary;
+    const seedOf = (index: number): TaintValue => {
+      const parameter = declaration.parameters[index];
+      return parameter ? this.keepIfText(parameter.name, seeds[index] ?? CLEAN) : CLEAN;
+    };
+    const name = calleeText(reference);
+    for (const [index, hits] of summary.parameterSinks) {
+      const seed = seedOf(index);
+      if (!isTainted(seed)) continue;
+      for (const hit of hits) {
+        this.record(seed, reference, { ...hit, via: [`${name}()`, ...hit.via] });
+      }
+    }
+    let value = summary.returns;
+    for (const index of summary.parametersToReturn) {
+      value = join(value, seedOf(index));
+    }
+    return value;
+  }
+
+  /** The function of the program a reference names: a declaration, a method, or a `const` holding an arrow. */
+  private functionDeclarationOf(reference: ts.Expression): FunctionLikeWithBody | undefined {
+    const node = ts.isPropertyAccessExpression(reference) ? reference.name : reference;
+    const symbol = this.symbolOf(node);
+    if (!symbol) {
+      return undefined;
+    }
+    const resolved = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
+    const declaration = resolved.valueDeclaration;
+    if (!declaration) {
+      return undefined;
+    }
+    if (functionHasBody(declaration)) {
+      return declaration;
+    }
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      const initializer = skipTransparent(declaration.initializer);
+      if ((ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) && functionHasBody(initializer)) {
+        return initializer;
+      }
+    }
+    return undefined;
   }
 
   private applySummary(call: ts.CallExpression, info: CalleeInfo, argumentValues: readonly TaintValue[]): TaintValue {

@@ -1,0 +1,111 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { EMPTY_CUSTOMIZATION } from '../../src/analysis/config.js';
+import { FlowAnalysis, flowAnalysisFor } from '../../src/analysis/index.js';
+import { createFixtureProgram } from './program.js';
+
+function functionNamed(sourceFile: ts.SourceFile, name: string): ts.FunctionDeclaration {
+  let found: ts.FunctionDeclaration | undefined;
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) && node.name?.text === name) found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  if (!found) throw new Error(`no function ${name}`);
+  return found;
+}
+
+const consumer = (variant: string) => `
+import OpenAI from 'openai';
+import { logOutput } from './helpers/summaries/logging.js';
+const completion = await new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [] });
+const text = completion.choices[0]?.message.content ?? '';
+logOutput(text);
+logOutput(text + '${variant}');
+export function again() {
+  logOutput(text);
+}
+`;
+
+describe('function summaries', () => {
+  it('analyses a helper once per program, however many calls and files use it', () => {
+    const { program, sourceFile } = createFixtureProgram({ 'consumer-a.ts': consumer('a'), 'consumer-b.ts': consumer('b') });
+    const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
+    const counts = new Map<ts.Node, number>();
+    analysis.onFunctionAnalysed = node => counts.set(node, (counts.get(node) ?? 0) + 1);
+
+    const findingsA = analysis.analyzeFile(sourceFile('consumer-a.ts'));
+    const findingsB = analysis.analyzeFile(sourceFile('consumer-b.ts'));
+
+    const logOutput = functionNamed(sourceFile('helpers/summaries/logging.ts'), 'logOutput');
+    expect(counts.get(logOutput)).toBe(1);
+    // Every call site is reported, in its own file, naming the logger inside the helper.
+    expect(findingsA).toHaveLength(3);
+    expect(findingsB).toHaveLength(3);
+    expect(findingsA.every(finding => finding.node.getSourceFile() === sourceFile('consumer-a.ts'))).toBe(true);
+    expect(findingsA[0]?.sink).toMatchObject({ kind: 'log', category: 'logger', callee: 'logger.info()', via: ['logOutput()'] });
+  });
+
+  it('returns the cached result of a file on the second request', () => {
+    const { program, sourceFile } = createFixtureProgram({ 'consumer-a.ts': consumer('a') });
+    const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
+    const first = analysis.analyzeFile(sourceFile('consumer-a.ts'));
+    let analysed = 0;
+    analysis.onFunctionAnalysed = () => analysed++;
+    expect(analysis.analyzeFile(sourceFile('consumer-a.ts'))).toBe(first);
+    expect(analysed).toBe(0);
+  });
+
+  it('terminates on mutual and deep recursion and still passes values through', () => {
+    const chain = Array.from({ length: 120 }, (_, index) =>
+      index === 119 ? `function f${index}(text: string): string { return f0(text); }` : `function f${index}(text: string): string { return f${index + 1}(text); }`,
+    ).join('\n');
+    const { program, sourceFile } = createFixtureProgram({
+      'recursive.ts': `
+import { ask, even } from './helpers/summaries/llm.js';
+${chain}
+const answer = await ask('q');
+console.log(even(answer, 5));
+console.log(f0(answer));
+`,
+    });
+    const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
+    const findings = analysis.analyzeFile(sourceFile('recursive.ts'));
+    // even/odd pass the text through; the 120-deep cycle is cut by the depth bound (no flow assumed).
+    expect(findings.map(finding => finding.node.getText())).toContain('even(answer, 5)');
+  });
+
+  it('keeps one analysis per program and customization', () => {
+    const { program } = createFixtureProgram({});
+    const first = flowAnalysisFor(program, EMPTY_CUSTOMIZATION);
+    expect(flowAnalysisFor(program, { ...EMPTY_CUSTOMIZATION })).toBe(first);
+    expect(flowAnalysisFor(program, { ...EMPTY_CUSTOMIZATION, logSinks: ['audit'] })).not.toBe(first);
+  });
+
+  it('summarises which parameters reach the result, a sink or a prompt', () => {
+    const { program, sourceFile } = createFixtureProgram({});
+    const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
+    const logging = sourceFile('helpers/summaries/logging.ts');
+    const llm = sourceFile('helpers/summaries/llm.ts');
+    const storage = sourceFile('helpers/summaries/storage.ts');
+
+    const logSecond = analysis.functionResult(functionNamed(logging, 'logSecond')).summary;
+    expect([...logSecond.parameterSinks.keys()]).toEqual([1]);
+
+    const identity = analysis.functionResult(functionNamed(llm, 'identity')).summary;
+    expect([...identity.parametersToReturn]).toEqual([0]);
+
+    const ask = analysis.functionResult(functionNamed(llm, 'ask')).summary;
+    expect([...ask.parametersToPrompt]).toEqual([0]);
+    expect(ask.returns.taints.map(taint => taint.kind)).toEqual(['output']);
+
+    const countTokens = analysis.functionResult(functionNamed(llm, 'countTokens')).summary;
+    expect(countTokens.returns.taints).toEqual([]);
+
+    const encrypt = analysis.functionResult(functionNamed(storage, 'encryptForStorage')).summary;
+    expect(encrypt.parametersToReturn.size).toBe(0);
+    const obfuscate = analysis.functionResult(functionNamed(storage, 'obfuscate')).summary;
+    expect([...obfuscate.parametersToReturn]).toEqual([0]);
+  });
+});

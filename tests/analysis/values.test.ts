@@ -1,0 +1,120 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { staticStringValue } from '../../src/analysis/constants.js';
+import { Environment } from '../../src/analysis/environment.js';
+import { originMatches, originOfDeclaration } from '../../src/analysis/packages.js';
+import { CLEAN, type Taint, fieldValue, join, objectValue, taintValue } from '../../src/analysis/taint.js';
+import { TextCarrierOracle } from '../../src/analysis/types.js';
+import { createFixtureProgram } from './program.js';
+
+const origin = ts.factory.createIdentifier('x');
+const output: Taint = { kind: 'output', origin, label: "'a()'" };
+const prompt: Taint = { kind: 'prompt', origin, label: "'b'" };
+
+describe('taint values', () => {
+  it('joins taints without duplicates', () => {
+    const value = join(taintValue(output), join(taintValue(output), taintValue(prompt)));
+    expect(value.taints.map(taint => taint.kind)).toEqual(['output', 'prompt']);
+    expect(join(CLEAN, CLEAN)).toBe(CLEAN);
+  });
+
+  it('keeps object fields apart: reading a clean field of a tainted object is clean', () => {
+    const record = objectValue(new Map([['text', taintValue(output)], ['tokens', CLEAN]]), CLEAN);
+    expect(record.taints).toHaveLength(1);
+    expect(fieldValue(record, 'tokens')).toBe(CLEAN);
+    expect(fieldValue(record, 'text').taints).toEqual([output]);
+    // Joined with a clean value without fields (a branch that assigned `undefined`), fields survive.
+    expect(fieldValue(join(record, CLEAN), 'tokens').taints).toEqual([]);
+    // An unknown spread makes every field carry the object's taints.
+    const spread = objectValue(new Map([['tokens', CLEAN]]), taintValue(output));
+    expect(fieldValue(spread, 'tokens').taints).toEqual([output]);
+  });
+});
+
+describe('environment', () => {
+  it('lets a branch see the outer state and merges only what branches wrote', () => {
+    const env = new Environment();
+    env.set('a', taintValue(output));
+    const thenBranch = env.fork();
+    thenBranch.set('a', CLEAN);
+    thenBranch.set('b', taintValue(prompt));
+    expect(thenBranch.get('a')).toBe(CLEAN);
+    // `if` without `else`: the branch may not run.
+    env.merge([thenBranch], true);
+    expect(env.get('a')?.taints).toEqual([output]);
+    expect(env.get('b')?.taints).toEqual([prompt]);
+    // `if/else` that both overwrite: the old value is gone.
+    const left = env.fork();
+    const right = env.fork();
+    left.set('a', CLEAN);
+    right.set('a', CLEAN);
+    env.merge([left, right], false);
+    expect(env.get('a')?.taints).toEqual([]);
+  });
+});
+
+describe('types, origins and constants', () => {
+  const { program, sourceFile } = createFixtureProgram({
+    'probe.ts': `
+import OpenAI from 'openai';
+import { writeFileSync } from 'node:fs';
+const n = 1;
+const finish: 'stop' | 'length' = 'stop';
+const text: string = 'a';
+const error = new Error('x');
+const tokens: number[] = [];
+const words: string[] = [];
+const BASE = 'https://api.example.com';
+const url = \`\${BASE}/v1/chat\`;
+const joined = BASE + '/v2';
+let changing = 'a';
+changing = String(Math.random());
+void OpenAI; void writeFileSync; void n; void finish; void text; void error; void tokens; void words; void url; void joined; void changing;
+console.log(n);
+`,
+  });
+  const checker = program.getTypeChecker();
+  const probe = sourceFile('probe.ts');
+  const declarations = new Map<string, ts.VariableDeclaration>();
+  probe.forEachChild(function visit(node): void {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) declarations.set(node.name.text, node);
+    node.forEachChild(visit);
+  });
+  const typeOf = (name: string) => checker.getTypeAtLocation(declarations.get(name)!.name);
+
+  it('knows which types can hold text', () => {
+    const oracle = new TextCarrierOracle(checker);
+    expect(oracle.carriesText(typeOf('n'))).toBe(false);
+    expect(oracle.carriesText(typeOf('finish'))).toBe(false);
+    expect(oracle.carriesText(typeOf('error'))).toBe(false);
+    expect(oracle.carriesText(typeOf('tokens'))).toBe(false);
+    expect(oracle.carriesText(typeOf('text'))).toBe(true);
+    expect(oracle.carriesText(typeOf('words'))).toBe(true);
+  });
+
+  it('names where declarations come from', () => {
+    const importedSymbol = (name: string) => {
+      let found: ts.Symbol | undefined;
+      probe.forEachChild(function visit(node): void {
+        if (ts.isImportSpecifier(node) || ts.isImportClause(node)) {
+          if (node.name?.text === name) found = checker.getAliasedSymbol(checker.getSymbolAtLocation(node.name)!);
+        }
+        node.forEachChild(visit);
+      });
+      return found!;
+    };
+    expect(originOfDeclaration(importedSymbol('OpenAI').declarations![0]!, program)).toBe('openai');
+    expect(originOfDeclaration(importedSymbol('writeFileSync').declarations![0]!, program)).toBe('node:fs');
+    expect(originMatches('@sentry/core', '@sentry/*')).toBe(true);
+    expect(originMatches('@sentry-internal/x', '@sentry/*')).toBe(false);
+    expect(originMatches(undefined, 'openai')).toBe(false);
+  });
+
+  it('resolves constant strings through the checker, never running code', () => {
+    const value = (name: string) => staticStringValue(declarations.get(name)!.initializer!, checker);
+    expect(value('url')).toBe('https://api.example.com/v1/chat');
+    expect(value('joined')).toBe('https://api.example.com/v2');
+    expect(staticStringValue(ts.factory.createIdentifier('x'), checker)).toBeUndefined();
+  });
+});
