@@ -39,14 +39,35 @@ function findSpec(kind: LlmClientSpec['kind'], name: string, origins: readonly O
   return undefined;
 }
 
-/** The class a constructor signature belongs to, when the resolved signature has a declaration. */
-function classOfSignature(signature: ts.Signature | undefined): ts.ClassLikeDeclaration | ts.InterfaceDeclaration | undefined {
-  const declaration = signature?.getDeclaration();
-  const parent = declaration?.parent;
-  if (parent && (ts.isClassDeclaration(parent) || ts.isClassExpression(parent) || ts.isInterfaceDeclaration(parent))) {
-    return parent;
+/** The class a `new` expression constructs: through imports and aliases, or a variable typed `typeof X`. */
+function constructedClass(expression: ts.Expression, checker: ts.TypeChecker): ts.Symbol | undefined {
+  const callee = skipTransparent(expression);
+  const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
+  const symbol = nameNode && checker.getSymbolAtLocation(nameNode);
+  if (symbol) {
+    const resolved = resolveAlias(symbol, checker);
+    if (resolved.flags & ts.SymbolFlags.Class) {
+      return resolved;
+    }
   }
-  return undefined;
+  return checker.getTypeAtLocation(callee).getSymbol();
+}
+
+function matchClass(symbol: ts.Symbol, checker: ts.TypeChecker, program: ts.Program, specs: readonly LlmClientSpec[], depth: number): MatchedClient | undefined {
+  const origins = originsOfSymbol(symbol, program);
+  const match = findSpec('constructor', symbol.getName(), origins, specs);
+  if (match || origins.length > 0 || depth > 4) {
+    return match;
+  }
+  // A project class that inherits the SDK constructor (`class Client extends OpenAI {}`). A class
+  // with its own constructor may take other options, so it is not followed.
+  const declaration = symbol.valueDeclaration;
+  if (!declaration || !ts.isClassLike(declaration) || declaration.members.some(ts.isConstructorDeclaration)) {
+    return undefined;
+  }
+  const heritage = declaration.heritageClauses?.find(clause => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const base = heritage && constructedClass(heritage.expression, checker);
+  return base ? matchClass(base, checker, program, specs, depth + 1) : undefined;
 }
 
 /**
@@ -61,24 +82,8 @@ export function matchLlmClient(
   specs: readonly LlmClientSpec[] = LLM_CLIENTS,
 ): MatchedClient | undefined {
   if (ts.isNewExpression(node)) {
-    // The type of the callee is `typeof Class`: its symbol is the class, wherever it was imported from.
-    const symbol = checker.getTypeAtLocation(node.expression).getSymbol();
-    if (symbol) {
-      const match = findSpec('constructor', symbol.getName(), originsOfSymbol(symbol, program), specs);
-      if (match) {
-        return match;
-      }
-    }
-    // A project class that inherits the SDK constructor (`class Client extends OpenAI {}`).
-    if (!symbol || originsOfSymbol(symbol, program).length > 0) {
-      return undefined;
-    }
-    const owner = classOfSignature(checker.getResolvedSignature(node));
-    if (owner?.name && symbol.valueDeclaration !== owner) {
-      const origin = originOfDeclaration(owner, program);
-      return origin === undefined ? undefined : findSpec('constructor', owner.name.text, [origin], specs);
-    }
-    return undefined;
+    const symbol = constructedClass(node.expression, checker);
+    return symbol ? matchClass(symbol, checker, program, specs, 0) : undefined;
   }
   const callee = skipTransparent(node.expression);
   const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
@@ -125,40 +130,46 @@ export function calleeName(node: ts.CallExpression | ts.NewExpression): string |
 
 /**
  * Is this call a request made with a known HTTP library (`fetch`, `axios`, `node:https`, undici)?
- * Resolved through the call's signature, so `const http = axios.create(); http.post(...)` counts.
+ * The function or method is recognised by the package it is declared in, so an axios instance
+ * created elsewhere (`api.post(...)`) counts. Calling an axios object directly (`axios(config)`,
+ * `instance(url)`) needs a type query per call, so it is only checked when `callableObjects` is set
+ * (the rules set it when the file imports axios).
  */
 export function matchHttpCall(
   node: ts.CallExpression,
   checker: ts.TypeChecker,
   program: ts.Program,
+  callableObjects: boolean,
   specs: readonly HttpCallSpec[] = HTTP_CALLS,
 ): HttpCallSpec | undefined {
+  const callee = skipTransparent(node.expression);
   const name = calleeName(node);
-  if (name === undefined || !HTTP_CALL_NAMES.has(name)) {
-    // Only a callable object (`axios(config)`) can match without a known name: check its type first.
-    const typeSymbol = checker.getTypeAtLocation(node.expression).getSymbol();
-    if (!typeSymbol || !originsOfSymbol(typeSymbol, program).some(origin => HTTP_PACKAGES.includes(origin))) {
+  const bySymbol = (symbol: ts.Symbol | undefined, specName: string): HttpCallSpec | undefined => {
+    if (!symbol) {
       return undefined;
     }
+    const origins = originsOfSymbol(resolveAlias(symbol, checker), program);
+    return specs.find(spec => spec.name === specName && origins.some(origin => spec.packages.some(pattern => originMatches(origin, pattern))));
+  };
+  if (name !== undefined && HTTP_CALL_NAMES.has(name)) {
+    const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
+    const spec = nameNode ? bySymbol(checker.getSymbolAtLocation(nameNode), name) : undefined;
+    if (spec) {
+      return spec;
+    }
   }
-  const declaration = checker.getResolvedSignature(node)?.getDeclaration();
-  if (!declaration) {
-    return undefined;
-  }
-  const origin = originOfDeclaration(declaration, program);
-  if (origin === undefined) {
-    return undefined;
-  }
-  let declaredName: string | undefined;
-  if (ts.isCallSignatureDeclaration(declaration)) {
-    declaredName = '()';
-  } else if (declaration.name && (ts.isIdentifier(declaration.name) || ts.isStringLiteral(declaration.name))) {
-    declaredName = declaration.name.text;
-  }
-  if (declaredName === undefined) {
-    return undefined;
-  }
-  return specs.find(spec => spec.name === declaredName && spec.packages.some(pattern => originMatches(origin, pattern)));
+  return callableObjects ? bySymbol(checker.getTypeAtLocation(callee).getSymbol(), '()') : undefined;
+}
+
+/** Packages whose import makes callable HTTP objects (`axios(...)`) worth a type query. */
+export const CALLABLE_HTTP_PACKAGES: readonly string[] = ['axios'];
+
+/** Does the file import (at its top level) one of the packages? */
+export function importsAnyPackage(sourceFile: ts.SourceFile, packages: readonly string[]): boolean {
+  return topLevelImports(sourceFile).some(specifier => {
+    const name = packageOfSpecifier(specifier);
+    return name !== undefined && packages.includes(name);
+  });
 }
 
 /**

@@ -4,9 +4,11 @@ import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/ut
 import ts from 'typescript';
 
 import {
+  CALLABLE_HTTP_PACKAGES,
   calleeName,
   constInitializer,
   httpRequestUrls,
+  importsAnyPackage,
   llmHostProvider,
   llmUrlMatch,
   matchHttpCall,
@@ -225,6 +227,13 @@ export const noHardcodedLlmCredentials = createRule<Options, MessageIds>({
     function currentSourceFile(): ts.SourceFile {
       tsSourceFile ??= services.esTreeNodeToTSNodeMap.get(sourceCode.ast);
       return tsSourceFile;
+    }
+
+    let importsCallableHttp: boolean | undefined;
+    /** Calling an axios object directly is only looked for in files that import axios. */
+    function callableHttp(): boolean {
+      importsCallableHttp ??= importsAnyPackage(currentSourceFile(), CALLABLE_HTTP_PACKAGES);
+      return importsCallableHttp;
     }
 
     function rangeKey(start: number, end: number): string {
@@ -450,7 +459,7 @@ export const noHardcodedLlmCredentials = createRule<Options, MessageIds>({
     }
 
     function checkHttpCall(node: ts.CallExpression): void {
-      const spec = matchHttpCall(node, checker, program);
+      const spec = matchHttpCall(node, checker, program, callableHttp());
       if (!spec) {
         return;
       }

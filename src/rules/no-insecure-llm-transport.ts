@@ -2,10 +2,12 @@ import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import {
+  CALLABLE_HTTP_PACKAGES,
   calleeName,
   constInitializer,
   hostMatchesPattern,
   httpRequestUrls,
+  importsAnyPackage,
   isFalseLiteral,
   isLoopbackHostname,
   isTrueLiteral,
@@ -111,6 +113,13 @@ export const noInsecureLlmTransport = createRule<Options, MessageIds>({
     function currentSourceFile(): ts.SourceFile {
       tsSourceFile ??= services.esTreeNodeToTSNodeMap.get(sourceCode.ast);
       return tsSourceFile;
+    }
+
+    let importsCallableHttp: boolean | undefined;
+    /** Calling an axios object directly is only looked for in files that import axios. */
+    function callableHttp(): boolean {
+      importsCallableHttp ??= importsAnyPackage(currentSourceFile(), CALLABLE_HTTP_PACKAGES);
+      return importsCallableHttp;
     }
 
     function report(node: ts.Node, messageId: MessageIds, data: Record<string, string>): void {
@@ -253,23 +262,25 @@ export const noInsecureLlmTransport = createRule<Options, MessageIds>({
     }
 
     function checkInsecureFlag(node: ts.CallExpression, name: string): void {
-      const callee = skipTransparent(node.expression);
-      const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-      const symbol = checker.getSymbolAtLocation(nameNode);
-      if (!symbol) {
+      const specs = INSECURE_FLAGS.filter(spec => spec.methods.includes(name));
+      const object = objectArguments(node, checker, [0])[0];
+      // The flag is looked up first: most `push()` calls are arrays, and need no symbol query.
+      const flagged = object
+        ? specs.flatMap(spec => {
+            const value = optionValue(object, spec.option, checker);
+            return value && (spec.value ? isTrueLiteral(value, checker) : isFalseLiteral(value, checker)) ? [{ spec, value }] : [];
+          })
+        : [];
+      if (flagged.length === 0) {
         return;
       }
-      const origins = originsOfSymbol(resolveAlias(symbol, checker), program);
-      for (const spec of INSECURE_FLAGS) {
-        if (!spec.methods.includes(name) || !origins.some(origin => originMatches(origin, spec.package))) {
-          continue;
-        }
-        for (const object of objectArguments(node, checker, [0])) {
-          const value = optionValue(object, spec.option, checker);
-          if (value && (spec.value ? isTrueLiteral(value, checker) : isFalseLiteral(value, checker))) {
-            const property = ts.isPropertyAssignment(value.parent) || ts.isShorthandPropertyAssignment(value.parent) ? value.parent : value;
-            report(local(property, node), 'insecureRegistry', { method: name });
-          }
+      const callee = skipTransparent(node.expression);
+      const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+      const origins = symbol ? originsOfSymbol(resolveAlias(symbol, checker), program) : [];
+      for (const { spec, value } of flagged) {
+        if (origins.some(origin => originMatches(origin, spec.package))) {
+          const property = ts.isPropertyAssignment(value.parent) || ts.isShorthandPropertyAssignment(value.parent) ? value.parent : value;
+          report(local(property, node), 'insecureRegistry', { method: name });
         }
       }
     }
@@ -324,7 +335,7 @@ export const noInsecureLlmTransport = createRule<Options, MessageIds>({
         if (name !== undefined && INSECURE_FLAG_METHODS.has(name)) {
           checkInsecureFlag(tsNode, name);
         }
-        const http = matchHttpCall(tsNode, checker, program);
+        const http = matchHttpCall(tsNode, checker, program, callableHttp());
         if (http) {
           checkHttpCall(tsNode, http);
         }
