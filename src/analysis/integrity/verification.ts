@@ -672,6 +672,61 @@ function computeStatementEvidence(statement: ts.Statement, context: IntegrityCon
   evidence.digests.push(...digestsIn(statement, context));
 }
 
+type StatementList = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
+
+function isStatementList(node: ts.Node): node is StatementList {
+  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
+}
+
+/**
+ * The statements of a block that check or hash something, with their index. Built once per block
+ * (and options), so that finding the evidence before a load costs the number of checks, not the
+ * number of statements: many loads in a long file stay linear.
+ */
+const checkingStatementsCache = new WeakMap<ts.Node, Map<string, { index: number; evidence: Evidence }[]>>();
+
+function checkingStatements(list: StatementList, context: IntegrityContext): { index: number; evidence: Evidence }[] {
+  let byOptions = checkingStatementsCache.get(list);
+  if (!byOptions) {
+    byOptions = new Map();
+    checkingStatementsCache.set(list, byOptions);
+  }
+  let entries = byOptions.get(context.optionsKey);
+  if (!entries) {
+    entries = [];
+    list.statements.forEach((statement, index) => {
+      const evidence = statementEvidence(statement, context);
+      if (evidence.effective.length > 0 || evidence.ineffective.length > 0 || evidence.digests.length > 0) {
+        entries?.push({ index, evidence });
+      }
+    });
+    byOptions.set(context.optionsKey, entries);
+  }
+  return entries;
+}
+
+/** The index of the statement of `list` that contains `child` (binary search by position). */
+function statementIndex(list: StatementList, child: ts.Node): number {
+  const statements = list.statements;
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const statement = statements[middle];
+    if (!statement) {
+      break;
+    }
+    if (statement.end <= child.pos) {
+      low = middle + 1;
+    } else if (statement.pos > child.pos) {
+      high = middle - 1;
+    } else {
+      return middle;
+    }
+  }
+  return low;
+}
+
 /**
  * Everything checked before `point` runs: guards in the statements before it in every enclosing
  * block (a guard in a block that does not enclose the point may not have run), and the conditions
@@ -681,12 +736,13 @@ export function evidenceBefore(point: ts.Node, context: IntegrityContext, bounda
   const evidence = emptyEvidence();
   let child: ts.Node = point;
   for (let parent = point.parent as ts.Node | undefined; parent; child = parent, parent = parent.parent) {
-    if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
-      for (const statement of parent.statements) {
-        if (statement === child || statement.pos >= child.pos) {
+    if (isStatementList(parent)) {
+      const index = statementIndex(parent, child);
+      for (const entry of checkingStatements(parent, context)) {
+        if (entry.index >= index) {
           break;
         }
-        merge(evidence, statementEvidence(statement, context));
+        merge(evidence, entry.evidence);
       }
     } else if (ts.isIfStatement(parent) && child !== parent.expression) {
       const fn = enclosingFunction(parent);
@@ -714,13 +770,11 @@ export function evidenceAfter(point: ts.Node, context: IntegrityContext): Eviden
   const evidence = emptyEvidence();
   let child: ts.Node = point;
   for (let parent = point.parent as ts.Node | undefined; parent; child = parent, parent = parent.parent) {
-    if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
-      let after = false;
-      for (const statement of parent.statements) {
-        if (after) {
-          merge(evidence, statementEvidence(statement, context));
-        } else if (statement === child) {
-          after = true;
+    if (isStatementList(parent)) {
+      const index = statementIndex(parent, child);
+      for (const entry of checkingStatements(parent, context)) {
+        if (entry.index > index) {
+          merge(evidence, entry.evidence);
         }
       }
     }
