@@ -111,7 +111,6 @@ export function matchLlmClient(
 /** Names a call must have (callee identifier or member name) to be worth resolving as an HTTP call. */
 export const HTTP_CALL_NAMES: ReadonlySet<string> = new Set(HTTP_CALLS.map(spec => spec.name).filter(name => name !== '()'));
 
-const HTTP_PACKAGES: readonly string[] = [...new Set(HTTP_CALLS.flatMap(spec => spec.packages))];
 
 /** The simple name of a call's callee (`fetch`, `post` of `axios.post`), if it has one. */
 export function calleeName(node: ts.CallExpression | ts.NewExpression): string | undefined {
