@@ -248,6 +248,41 @@ const nonce = sodium.randombytes_buf(sodium.crypto_secretbox_NONCEBYTES);
 const sealed = sodium.crypto_secretbox_easy(JSON.stringify(messages), nonce, key);
 localStorage.setItem('chat', sodium.to_base64(sealed));
 `,
+    // Model output with a prompt template's constant text, to a cache.
+    `import { ChatOpenAI } from '@langchain/openai';
+import { Redis } from 'ioredis';
+const redis = new Redis();
+const model = new ChatOpenAI({ model: 'gpt-4o-mini' });
+const reply = await model.invoke('Write a haiku about autumn');
+await redis.set('haiku', reply.id ?? 'none');
+`,
+    // A session token next to a chat.
+    `${history}
+import { Redis } from 'ioredis';
+const redis = new Redis();
+declare const sessionToken: string;
+await redis.setex('session:u1', 3600, sessionToken);
+void messages;
+`,
+    // A file with the date of the last chat.
+    `${history}
+import { writeFileSync } from 'node:fs';
+writeFileSync('last-chat.txt', new Date().toISOString());
+void messages;
+`,
+    // An IndexedDB record with only metadata of the conversation.
+    `import type { UIMessage } from 'ai';
+import { openDB } from 'idb';
+declare const conversation: UIMessage[];
+const db = await openDB('chat', 1);
+await db.put('meta', { id: 'c1', turns: conversation.length, updatedAt: Date.now() });
+`,
+    // A hash-based dedup key with a Vercel KV counter.
+    `${history}
+import { createHash } from 'node:crypto';
+import { kv } from '@vercel/kv';
+await kv.incr(\`seen:\${createHash('sha256').update(JSON.stringify(messages)).digest('hex')}\`);
+`,
     // A whole conversation id list.
     `import type { UIMessage } from 'ai';
 declare const conversation: UIMessage[];
@@ -704,6 +739,15 @@ export async function summarise(notes: string) {
 }
 `,
       errors: [{ messageId, line: 7, column: 31 }],
+    },
+    // sqlite3.
+    {
+      code: `${history}
+import sqlite3 from 'sqlite3';
+const db = new sqlite3.Database('chat.db');
+db.run('insert into chats(body) values (?)', JSON.stringify(messages));
+`,
+      errors: [{ messageId, line: 5, column: 46 }],
     },
     // A user-configured repository sink.
     {

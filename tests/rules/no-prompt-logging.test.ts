@@ -288,6 +288,16 @@ export async function ask(question: string) {
   return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
 }
 `,
+    // A LangChain chain input used only for its keys.
+    `import { ChatPromptTemplate } from '@langchain/core/prompts';
+import { ChatOpenAI } from '@langchain/openai';
+const chain = ChatPromptTemplate.fromMessages([['human', '{question}']]).pipe(new ChatOpenAI({ model: 'gpt-4o-mini' }));
+export async function ask(question: string) {
+  const input = { question };
+  console.log('variables', Object.keys(input));
+  return chain.invoke(input);
+}
+`,
     // The number of words.
     `${openai}
 export async function ask(question: string) {
@@ -734,6 +744,18 @@ export async function complete(history: ChatCompletionMessageParam[]) {
 }
 `,
       errors: [{ messageId, line: 5, column: 15 }],
+    },
+    // Vercel AI SDK messages of a chat request, logged in a helper of the same file.
+    {
+      code: `import { streamText, type ModelMessage } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const debugLog = (label: string, value: unknown) => console.debug(label, value);
+export function chat(messages: ModelMessage[]) {
+  debugLog('messages', messages);
+  return streamText({ model: openai('gpt-4o'), messages });
+}
+`,
+      errors: [{ messageId, line: 5, column: 24 }],
     },
     // Concatenation.
     {
