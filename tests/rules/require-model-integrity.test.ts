@@ -626,6 +626,39 @@ const [encoder, decoder] = await Promise.all([InferenceSession.create(ENCODER), 
 const embed = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { revision: '${SHA}' });`,
     },
     {
+      name: 'a private wrapper whose every caller in the file verifies first',
+      code: `import { InferenceSession } from 'onnxruntime-node';
+import { verifyModel, MODEL_SHA256 } from './helpers/model-integrity/verify.js';
+async function openSession(modelPath: string): Promise<InferenceSession> {
+  return InferenceSession.create(modelPath, { graphOptimizationLevel: 'all' });
+}
+export async function classifier(): Promise<InferenceSession> {
+  await verifyModel('models/classifier.onnx', MODEL_SHA256);
+  return openSession('models/classifier.onnx');
+}
+export async function reranker(): Promise<InferenceSession> {
+  const file = 'models/reranker.onnx';
+  await verifyModel(file, '${DIGEST}');
+  return openSession(file);
+}`,
+    },
+    {
+      name: 'web-llm app config that replaces the prebuilt list',
+      code: `import { CreateMLCEngine, prebuiltAppConfig } from '@mlc-ai/web-llm';
+const engine = await CreateMLCEngine('SmolLM2-360M-Instruct-q4f16_1-MLC', {
+  appConfig: {
+    ...prebuiltAppConfig,
+    model_list: [
+      {
+        model: 'https://huggingface.co/mlc-ai/SmolLM2-360M-Instruct-q4f16_1-MLC/resolve/${SHA}/',
+        model_id: 'SmolLM2-360M-Instruct-q4f16_1-MLC',
+        model_lib: 'https://example.com/libs/SmolLM2-360M-Instruct-q4f16_1-ctx4k_cs1k-webgpu.wasm',
+      },
+    ],
+  },
+});`,
+    },
+    {
       name: 'hub download of a license file',
       code: `import { downloadFile } from '@huggingface/hub';
 const license = await downloadFile({ repo: 'meta-llama/Llama-3.2-1B', path: 'LICENSE.txt' });`,
@@ -1482,6 +1515,39 @@ import { verifyModel, MODEL_SHA256 } from './helpers/model-integrity/verify.js';
 await Promise.allSettled([verifyModel('model.onnx', MODEL_SHA256)]);
 await InferenceSession.create('model.onnx');`,
       [{ messageId: 'unhashedLocalFile', at: "'model.onnx');" }],
+    ),
+
+    invalid(
+      'a private wrapper with one caller that does not verify',
+      `import { InferenceSession } from 'onnxruntime-node';
+import { verifyModel, MODEL_SHA256 } from './helpers/model-integrity/verify.js';
+async function openSession(modelPath: string): Promise<InferenceSession> {
+  return InferenceSession.create(modelPath);
+}
+export async function classifier(): Promise<InferenceSession> {
+  await verifyModel('models/classifier.onnx', MODEL_SHA256);
+  return openSession('models/classifier.onnx');
+}
+export async function experiment(file: string): Promise<InferenceSession> {
+  return openSession(file);
+}`,
+      [{ messageId: 'unhashedLocalFile', at: 'modelPath);' }],
+    ),
+    invalid(
+      'a private wrapper passed around as a value (its callers are unknown)',
+      `import { InferenceSession } from 'onnxruntime-node';
+import { verifyModel, MODEL_SHA256 } from './helpers/model-integrity/verify.js';
+const openSession = (modelPath: string) => InferenceSession.create(modelPath);
+await verifyModel('models/classifier.onnx', MODEL_SHA256);
+await openSession('models/classifier.onnx');
+export const loaders = { openSession };`,
+      [{ messageId: 'unhashedLocalFile', at: 'modelPath);' }],
+    ),
+    invalid(
+      'web-llm app config that spreads the prebuilt list',
+      `import { CreateMLCEngine, prebuiltAppConfig } from '@mlc-ai/web-llm';
+const engine = await CreateMLCEngine('Qwen2.5-1.5B-Instruct-q4f16_1-MLC', { appConfig: { ...prebuiltAppConfig, cacheBackend: 'indexeddb' } });`,
+      [{ messageId: 'unpinnedDownload', at: "'Qwen2.5" }],
     ),
 
     // --- options ---------------------------------------------------------------------------------------

@@ -265,7 +265,7 @@ export class ModelIntegrityAnalyzer {
     return false;
   }
 
-  private verdict(call: ts.CallExpression, trace: ByteTrace, directory: boolean): Verdict {
+  private verdict(call: ts.CallExpression, trace: ByteTrace, directory: boolean, model?: ts.Expression, depth = 0): Verdict {
     const evidence = evidenceBefore(call, this.context);
     const verdict = verdictFor(trace, evidence, this.context, { allowWeakHashes: this.settings.allowWeakHashes, directory });
     if (verdict.kind !== 'unverified') {
@@ -282,7 +282,88 @@ export class ModelIntegrityAnalyzer {
         return { kind: 'verified' };
       }
     }
+    if (model && depth < 3 && this.verifiedAtEveryCallSite(model, directory, depth)) {
+      return { kind: 'verified' };
+    }
     return verdict;
+  }
+
+  /**
+   * A private wrapper (`function createSession(path) { return InferenceSession.create(path) }`)
+   * whose every call site in this file passes verified bytes. Only functions that are neither
+   * exported nor passed around qualify: then this file holds all of their callers.
+   */
+  private verifiedAtEveryCallSite(model: ts.Expression, directory: boolean, depth: number): boolean {
+    const expression = skipValueWrappers(model);
+    if (!ts.isIdentifier(expression)) {
+      return false;
+    }
+    const parameter = declarationOf(expression, this.checker);
+    if (!parameter || !ts.isParameter(parameter)) {
+      return false;
+    }
+    const fn = parameter.parent;
+    const index = fn.parameters.indexOf(parameter);
+    const calls = this.privateCallSites(fn);
+    if (!calls || calls.length === 0) {
+      return false;
+    }
+    return calls.every(callSite => {
+      const argument = callSite.arguments[index];
+      if (!argument || ts.isSpreadElement(argument)) {
+        return false;
+      }
+      const verdict = this.verdict(callSite, traceBytes(argument, this.context), directory, argument, depth + 1);
+      return verdict.kind === 'verified';
+    });
+  }
+
+  private readonly callSites = new Map<ts.Symbol, ts.CallExpression[] | null>();
+
+  /** Calls of a non-exported function of this file, or `null` when it is exported or used as a value. */
+  private privateCallSites(fn: ts.SignatureDeclaration): ts.CallExpression[] | null {
+    let nameNode: ts.Identifier | undefined;
+    if (ts.isFunctionDeclaration(fn) && fn.name) {
+      nameNode = fn.name;
+    } else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) {
+      nameNode = fn.parent.name;
+    }
+    const symbol = nameNode ? this.checker.getSymbolAtLocation(nameNode) : undefined;
+    if (!nameNode || !symbol || nameNode.getSourceFile() !== this.sourceFile) {
+      return null;
+    }
+    const cached = this.callSites.get(symbol);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const moduleSymbol = this.checker.getSymbolAtLocation(this.sourceFile);
+    const exported = moduleSymbol
+      ? this.checker.getExportsOfModule(moduleSymbol).some(candidate => candidate === symbol || (candidate.flags & ts.SymbolFlags.Alias && this.checker.getAliasedSymbol(candidate) === symbol))
+      : false;
+    let calls: ts.CallExpression[] | null = exported ? null : [];
+    const name = nameNode.text;
+    const declarationName = nameNode;
+    const visit = (node: ts.Node): void => {
+      if (calls === null) {
+        return;
+      }
+      if (ts.isIdentifier(node) && node.text === name && node !== declarationName && valueSymbolOf(node, this.checker) === symbol) {
+        const parent = node.parent;
+        if (ts.isCallExpression(parent) && parent.expression === node) {
+          calls.push(parent);
+        } else {
+          // Passed as a value: callers elsewhere are invisible.
+          calls = null;
+          return;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (calls !== null) {
+      visit(this.sourceFile);
+    }
+    this.callSites.set(symbol, calls);
+    return calls;
   }
 
   /** A finding for a verdict that found a hash (weak or not enforced); `undefined` otherwise. */
@@ -413,7 +494,7 @@ export class ModelIntegrityAnalyzer {
       if (!modelExpression) {
         return this.localFile(reportAt, label, model);
       }
-      const verdict = this.verdict(call, traceBytes(modelExpression, this.context), loader.directory === true);
+      const verdict = this.verdict(call, traceBytes(modelExpression, this.context), loader.directory === true, modelExpression);
       if (verdict.kind === 'verified') {
         return [];
       }
@@ -586,7 +667,7 @@ export class ModelIntegrityAnalyzer {
 
     const model = describeExpression(value);
     const trace = traceBytes(value, this.context);
-    const verdict = this.verdict(call, trace, loader.directory === true);
+    const verdict = this.verdict(call, trace, loader.directory === true, value);
     if (verdict.kind === 'verified') {
       return [];
     }
@@ -659,7 +740,7 @@ export class ModelIntegrityAnalyzer {
     }
     const label = this.label(call, loader);
     const model = describeExpression(lookup.value);
-    const verdict = this.verdict(call, traceBytes(lookup.value, this.context), false);
+    const verdict = this.verdict(call, traceBytes(lookup.value, this.context), false, lookup.value);
     if (verdict.kind === 'verified') {
       return [];
     }
