@@ -1,5 +1,13 @@
+import path from 'node:path';
+
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../../src/index.js';
 import rule from '../../src/rules/no-insecure-llm-transport.js';
-import { createRuleTester } from '../rule-tester.js';
+import { createRuleTester, FIXTURES_DIR } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -348,6 +356,16 @@ const res = await axios.post('https://api.openai.com/v1/chat/completions', { mes
 });`,
       errors: [{ messageId: 'tlsVerificationDisabled', line: 4, column: 33 }],
     },
+    // openai 4 and older Stainless SDKs took an http(s).Agent as httpAgent.
+    {
+      code: `import OpenAI from 'openai';
+import https from 'node:https';
+export const client = new OpenAI({
+  // @ts-expect-error -- openai 4 option, still found in code bases that have not migrated
+  httpAgent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }),
+});`,
+      errors: [{ messageId: 'tlsVerificationDisabled', line: 5, column: 49 }],
+    },
     // NODE_TLS_REJECT_UNAUTHORIZED in a program that uses an LLM SDK.
     {
       code: `import OpenAI from 'openai';
@@ -382,4 +400,56 @@ await client.push({ model: 'registry.corp:5000/team/custom', insecure: ALLOW_HTT
       errors: [{ messageId: 'insecureRegistry', line: 4, column: 62 }],
     },
   ],
+});
+
+/**
+ * `nodeTlsEnvScope: 'program'` looks at the other files of the TypeScript program: lint a bootstrap
+ * file that imports no SDK, in a program whose other file imports `openai` (in memory, so the
+ * shared fixture project stays as it is).
+ */
+describe('no-insecure-llm-transport: NODE_TLS_REJECT_UNAUTHORIZED across the program', () => {
+  const bootstrap = path.join(FIXTURES_DIR, 'virtual-app', 'bootstrap.ts');
+  const client = path.join(FIXTURES_DIR, 'virtual-app', 'client.ts');
+  const tool = path.join(FIXTURES_DIR, 'virtual-app', 'tool.ts');
+  const bootstrapCode = "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\nexport {};\n";
+
+  function lint(files: Record<string, string>, options: object = {}): Linter.LintMessage[] {
+    const compilerOptions: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: ['node'], noEmit: true };
+    const host = ts.createCompilerHost(compilerOptions, true);
+    const diskFileExists = host.fileExists.bind(host);
+    const diskReadFile = host.readFile.bind(host);
+    host.fileExists = name => name in files || diskFileExists(name);
+    host.readFile = name => files[name] ?? diskReadFile(name);
+    const program = ts.createProgram({ rootNames: Object.keys(files), options: compilerOptions, host });
+    const linter = new Linter({ configType: 'flat' });
+    const ruleId = `llm-security/${rule.name}`;
+    const messages = linter.verify(
+      files[bootstrap] ?? '',
+      [
+        plugin.configs.recommended,
+        {
+          languageOptions: { parser: tsParser, parserOptions: { projectService: false, programs: [program] } },
+          rules: { [ruleId]: ['error', options] },
+        },
+      ],
+      bootstrap,
+    );
+    return messages.filter(message => message.ruleId === ruleId || message.fatal);
+  }
+
+  it('reports the assignment when another file of the program imports an LLM SDK', () => {
+    const messages = lint({ [bootstrap]: bootstrapCode, [client]: "import OpenAI from 'openai';\nexport const client = new OpenAI();\n" });
+    expect(messages.map(message => [message.messageId, message.line, message.column])).toEqual([['tlsEnvDisabled', 1, 1]]);
+    expect(messages[0]?.message).toContain("'openai'");
+  });
+
+  it('does not report it when no file of the program uses an LLM SDK', () => {
+    const messages = lint({ [bootstrap]: bootstrapCode, [tool]: "import axios from 'axios';\nexport const api = axios.create();\n" });
+    expect(messages).toEqual([]);
+  });
+
+  it("looks only at the file's own imports with nodeTlsEnvScope: 'file'", () => {
+    const messages = lint({ [bootstrap]: bootstrapCode, [client]: "import OpenAI from 'openai';\nexport const client = new OpenAI();\n" }, { nodeTlsEnvScope: 'file' });
+    expect(messages).toEqual([]);
+  });
 });
