@@ -614,10 +614,10 @@ export const noHardcodedLlmCredentials = createRule<Options, MessageIds>({
     }
 
     function scanComment(comment: TSESTree.Comment): void {
-      const [start] = comment.range;
-      const prefixLength = comment.type === 'Line' ? 2 : 2;
+      // `comment.value` starts after the two-character opener (`//` or `/*`).
+      const valueStart = comment.range[0] + 2;
       for (const match of shapeMatches(comment.value)) {
-        const keyStart = start + prefixLength + match.index;
+        const keyStart = valueStart + match.index;
         reportShape(keyStart, keyStart + match.key.length, match.key, match.shape, []);
       }
     }
