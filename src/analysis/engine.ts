@@ -1254,7 +1254,9 @@ export class Walker {
       return CLEAN;
     }
 
-    let value = sourceTaint;
+    // Data that flows through the call comes first, so messages name where it really came from;
+    // a source the call's type implies is added after.
+    let value = CLEAN;
     if (this.analysis.calleeMatchesUser(info, this.analysis.customization.outputSources)) {
       value = join(value, taintValue({ kind: 'output', origin: call, label: `'${info.text}()'` }));
     }
@@ -1280,6 +1282,7 @@ export class Walker {
         for (const argumentValue of argumentValues) value = join(value, withoutFields(argumentValue));
       }
     }
+    value = isModelCall ? join(sourceTaint, value) : join(value, sourceTaint);
     return this.applySanitizerTypes(call, this.keepIfText(call, value));
   }
 
