@@ -659,6 +659,14 @@ const engine = await CreateMLCEngine('SmolLM2-360M-Instruct-q4f16_1-MLC', {
 });`,
     },
     {
+      name: 'reload on an engine variable that was reassigned is not guessed',
+      code: `import { MLCEngine } from '@mlc-ai/web-llm';
+declare function pinnedEngine(): MLCEngine;
+let engine = new MLCEngine();
+engine = pinnedEngine();
+await engine.reload('gemma-2-2b-it-q4f16_1-MLC');`,
+    },
+    {
       name: 'hub download of a license file',
       code: `import { downloadFile } from '@huggingface/hub';
 const license = await downloadFile({ repo: 'meta-llama/Llama-3.2-1B', path: 'LICENSE.txt' });`,
@@ -1548,6 +1556,17 @@ export const loaders = { openSession };`,
       `import { CreateMLCEngine, prebuiltAppConfig } from '@mlc-ai/web-llm';
 const engine = await CreateMLCEngine('Qwen2.5-1.5B-Instruct-q4f16_1-MLC', { appConfig: { ...prebuiltAppConfig, cacheBackend: 'indexeddb' } });`,
       [{ messageId: 'unpinnedDownload', at: "'Qwen2.5" }],
+    ),
+
+    invalid(
+      'an explicit undefined model and an explicit undefined revision are the defaults',
+      `import { pipeline } from '@huggingface/transformers';
+const classify = await pipeline('sentiment-analysis', undefined, { revision: 'main' });
+const embed = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { revision: undefined });`,
+      [
+        { messageId: 'mutableRevision', at: "'main'", data: { loader: 'pipeline()', model: 'the default model of this task', revision: 'main' } },
+        { messageId: 'unpinnedDownload', at: "'Xenova/all-MiniLM-L6-v2'" },
+      ],
     ),
 
     // --- options ---------------------------------------------------------------------------------------

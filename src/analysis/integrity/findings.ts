@@ -23,6 +23,7 @@ import {
   describeExpression,
   initializerOf,
   isBinaryType,
+  isConstDeclaration,
   isCommitSha,
   literalStringsOfType,
   lookupArgument,
@@ -947,7 +948,10 @@ export class ModelIntegrityAnalyzer {
       return [];
     }
     const receiver = skipValueWrappers(callee.expression);
-    const initializer = ts.isIdentifier(receiver) ? initializerOf(receiver, this.checker) : undefined;
+    const receiverDeclaration = ts.isIdentifier(receiver) ? declarationOf(receiver, this.checker) : undefined;
+    // Only a `const` engine is certainly the one that was constructed.
+    const initializer =
+      receiverDeclaration && ts.isVariableDeclaration(receiverDeclaration) && isConstDeclaration(receiverDeclaration) ? receiverDeclaration.initializer : undefined;
     const created = initializer ? skipValueWrappers(initializer) : undefined;
     if (!created || !ts.isNewExpression(created)) {
       return [];

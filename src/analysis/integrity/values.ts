@@ -222,6 +222,9 @@ export function lookupArgument(call: ts.CallExpression | ts.NewExpression, where
   const path = where.path ?? [];
   let current: ts.Expression = argument;
   let lookup: ArgumentLookup = { kind: 'present', value: argument };
+  if (isUndefinedValue(argument)) {
+    return { kind: 'missing' };
+  }
   for (const key of path) {
     const object = objectLiteralOf(current, checker);
     if (!object) {
@@ -235,9 +238,19 @@ export function lookupArgument(call: ts.CallExpression | ts.NewExpression, where
     if (lookup.kind !== 'present') {
       return lookup;
     }
+    if (isUndefinedValue(lookup.value)) {
+      // `{ revision: undefined }` is the library default.
+      return { kind: 'missing' };
+    }
     current = lookup.value;
   }
   return lookup;
+}
+
+/** `undefined` or `void 0` written out. */
+export function isUndefinedValue(node: ts.Expression): boolean {
+  const expression = skipValueWrappers(node);
+  return (ts.isIdentifier(expression) && expression.text === 'undefined') || ts.isVoidExpression(expression);
 }
 
 /** `true`/`false` when a value is statically that boolean. */
