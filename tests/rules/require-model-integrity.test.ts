@@ -667,6 +667,12 @@ engine = pinnedEngine();
 await engine.reload('gemma-2-2b-it-q4f16_1-MLC');`,
     },
     {
+      name: 'the load runs in the then-callback of a verifier',
+      code: `import { InferenceSession } from 'onnxruntime-node';
+import { verifyModel, MODEL_SHA256 } from './helpers/model-integrity/verify.js';
+export const session = verifyModel('model.onnx', MODEL_SHA256).then(() => InferenceSession.create('model.onnx'));`,
+    },
+    {
       name: 'hub download of a license file',
       code: `import { downloadFile } from '@huggingface/hub';
 const license = await downloadFile({ repo: 'meta-llama/Llama-3.2-1B', path: 'LICENSE.txt' });`,
@@ -1566,6 +1572,28 @@ const embed = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { 
       [
         { messageId: 'mutableRevision', at: "'main'", data: { loader: 'pipeline()', model: 'the default model of this task', revision: 'main' } },
         { messageId: 'unpinnedDownload', at: "'Xenova/all-MiniLM-L6-v2'" },
+      ],
+    ),
+
+    invalid(
+      'an async verifier called without await',
+      `import { InferenceSession } from 'onnxruntime-node';
+import { verifyModel, MODEL_SHA256 } from './helpers/model-integrity/verify.js';
+export async function load(): Promise<InferenceSession> {
+  void verifyModel('model.onnx', MODEL_SHA256);
+  return InferenceSession.create('model.onnx');
+}`,
+      [
+        {
+          messageId: 'hashNotEnforced',
+          at: "'model.onnx');",
+          data: {
+            loader: 'InferenceSession.create()',
+            model: "'model.onnx'",
+            check: 'SHA-256 check on line 4',
+            problem: 'does not stop the load when it does not match',
+          },
+        },
       ],
     ),
 

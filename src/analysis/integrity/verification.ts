@@ -2,7 +2,7 @@ import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
 import { COMPARISON_APIS, EXIT_CALLS } from '../../knowledge/model-loaders.js';
-import { staticStringValue } from '../constants.js';
+import { skipTransparent, staticStringValue } from '../constants.js';
 import { type ByteTrace, sameBytes, symbolKey, traceBytes } from './bytes.js';
 import { callMatchesSpecifiers, identifyCall, identityMatches, projectFunctionOf } from './callee.js';
 import { type DigestInfo, digestOf, digestsIn, type HashContext, hashStrength, type HashStrength } from './hashing.js';
@@ -427,6 +427,18 @@ function isFalsyLiteral(node: ts.Expression): boolean {
   );
 }
 
+/** Is the value awaited where it is written (`await x`, `await (x)`)? */
+function isAwaited(node: ts.Expression): boolean {
+  return ts.isAwaitExpression(skipTransparent(node));
+}
+
+/** Is a value a promise (an `async` verifier's result)? */
+function isPromiseLike(node: ts.Expression, context: IntegrityContext): boolean {
+  const type = context.checker.getTypeAtLocation(node);
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  return symbol?.name === 'Promise' || symbol?.name === 'PromiseLike';
+}
+
 /** `Promise.all([...])` (not `allSettled`, which swallows rejections). */
 function isPromiseAll(call: ts.CallExpression): boolean {
   const callee = skipValueWrappers(call.expression);
@@ -592,7 +604,16 @@ function computeStatementEvidence(statement: ts.Statement, context: IntegrityCon
       ? [statement.expression]
       : statement.declarationList.declarations.flatMap(declaration => (declaration.initializer ? [declaration.initializer] : []));
     for (const node of expressions) {
-      const expression = skipValueWrappers(node);
+      let expression = skipValueWrappers(node);
+      let unawaited = false;
+      if (ts.isVoidExpression(expression)) {
+        // `void verifyModel(path, SHA);`: explicitly not waited for.
+        expression = skipValueWrappers(expression.expression);
+        unawaited = isPromiseLike(expression, context);
+      } else {
+        // `verifyModel(path, SHA);` without `await`: the rejection comes after the load has started.
+        unawaited = !isAwaited(node) && isPromiseLike(expression, context);
+      }
       if (ts.isCallExpression(expression)) {
         const pair = pairComparison(expression, context);
         if (pair) {
@@ -615,7 +636,7 @@ function computeStatementEvidence(statement: ts.Statement, context: IntegrityCon
               continue;
             }
             for (const bytes of evaluateVerifierCall(item, context, fn)) {
-              if (bytes.mode === 'throws' && !bytes.failOpen) {
+              if (bytes.mode === 'throws' && !bytes.failOpen && !unawaited) {
                 evidence.effective.push({ bytes, exit: 'throw' });
               } else {
                 evidence.ineffective.push({ bytes, reason: 'not-enforced' });
@@ -624,7 +645,9 @@ function computeStatementEvidence(statement: ts.Statement, context: IntegrityCon
           }
         } else {
           for (const bytes of evaluateVerifierCall(expression, context, fn)) {
-            if (bytes.mode === 'throws' && !bytes.failOpen) {
+            if (unawaited && bytes.mode === 'throws') {
+              evidence.ineffective.push({ bytes, reason: 'not-enforced' });
+            } else if (bytes.mode === 'throws' && !bytes.failOpen) {
               evidence.effective.push({ bytes, exit: 'throw' });
             } else if (ts.isExpressionStatement(statement) || bytes.failOpen) {
               // A boolean verifier whose result is dropped checks nothing.
@@ -757,6 +780,19 @@ export function evidenceBefore(point: ts.Node, context: IntegrityContext, bounda
       addCondition(evidence, parent.condition, checks, 'condition', context, fn);
     } else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === parent.right) {
       addCondition(evidence, parent.left, matchImplies(parent.left, context), 'condition', context, enclosingFunction(parent));
+    } else if ((ts.isArrowFunction(parent) || ts.isFunctionExpression(parent)) && ts.isCallExpression(parent.parent) && parent.parent.arguments[0] === parent) {
+      // `verifyModel(path, SHA).then(() => load(path))`: the callback runs only if the check passed.
+      const callee = skipValueWrappers(parent.parent.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'then') {
+        const receiver = skipValueWrappers(callee.expression);
+        if (ts.isCallExpression(receiver)) {
+          for (const bytes of evaluateVerifierCall(receiver, context, enclosingFunction(receiver))) {
+            if (bytes.mode === 'throws' && !bytes.failOpen) {
+              evidence.effective.push({ bytes, exit: 'condition' });
+            }
+          }
+        }
+      }
     }
     if (parent === boundary) {
       break;
