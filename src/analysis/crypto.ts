@@ -1,17 +1,30 @@
 import ts from 'typescript';
 
 import {
+  BUFFER_FILLERS,
+  BUFFER_WRITING_METHOD_PREFIX,
+  BUFFER_WRITING_METHODS,
   CIPHER_FACTORIES,
+  CIPHER_INPUT_METHODS,
+  CIPHER_INPUT_ORIGINS,
+  type CipherFactory,
   CRYPTO_JS_CIPHERS,
+  CRYPTO_JS_IV_OPTION,
+  CRYPTO_JS_MODE_OPTION,
   CRYPTO_JS_PACKAGE,
   CRYPTO_JS_WEAK_MODES,
+  DIGEST_INPUT_METHODS,
+  DIGEST_METHODS,
   ECB_PATTERN,
+  FIXED_TRANSFORMS,
   KEY_DERIVATIONS,
+  TYPED_ARRAYS,
   WEAK_CIPHER_PREFIXES,
+  ZERO_FILLED_ALLOCATORS,
 } from '../knowledge/crypto.js';
 import type { CalleeInfo, CalleeResolver } from './callees.js';
 import { skipTransparent, staticPropertyName, staticStringValue } from './constants.js';
-import { originMatches } from './packages.js';
+import { originMatches, resolveAlias } from './packages.js';
 
 /** Why an encryption call does not protect the data it is given. */
 export interface Weakness {
@@ -19,9 +32,85 @@ export interface Weakness {
   readonly kind: 'weak-algorithm' | 'ecb-mode' | 'hardcoded-key' | 'constant-iv' | 'deprecated-api';
   /** A sentence fragment for messages, e.g. `'des-ede3-cbc' is a weak cipher`. */
   readonly reason: string;
+  /**
+   * Where the weakness is written, for messages that point at it: the algorithm argument, the
+   * literal (or zero-filled buffer) a key or IV comes from, the deprecated call.
+   */
+  readonly evidence?: ts.Node;
+}
+
+/** How the source fixes a key or IV. */
+type Fixedness = 'literal' | 'derived' | 'zeros' | 'fallback';
+
+/** A key or IV the source fixes, and the node where its value is written. */
+interface FixedValue {
+  readonly how: Fixedness;
+  readonly node: ts.Node;
 }
 
 const MAX_DEPTH = 8;
+/** Names of keys and IVs longer than this are left out of messages. */
+const MAX_NAME_LENGTH = 40;
+const SEVERITY: Readonly<Record<Fixedness, number>> = { literal: 0, zeros: 1, derived: 2, fallback: 3 };
+
+/** The more telling of two ways a value is fixed (a fallback beats a derivation beats a literal). */
+function worse(a: FixedValue, b: FixedValue): FixedValue {
+  return SEVERITY[b.how] > SEVERITY[a.how] ? b : a;
+}
+
+/** ` 'KEY'` for a key or IV held in a variable or property, `''` for an expression written in place. */
+function nameOf(node: ts.Expression): string {
+  const expression = skipTransparent(node);
+  if (ts.isIdentifier(expression) || ts.isPropertyAccessExpression(expression)) {
+    const text = expression.getText().replace(/\s+/g, '');
+    return text.length <= MAX_NAME_LENGTH ? ` '${text}'` : '';
+  }
+  return '';
+}
+
+function keyReason(role: 'key' | 'passphrase', name: string, how: Fixedness): string {
+  const subject = `the ${role}${name}`;
+  switch (how) {
+    case 'literal':
+      return `${subject} is written in the source code`;
+    case 'derived':
+      return `${subject} is derived from a value written in the source code`;
+    case 'zeros':
+      return `${subject} is all zero bytes`;
+    case 'fallback':
+      return `${subject} falls back to a value written in the source code`;
+  }
+}
+
+function ivReason(name: string, how: Fixedness): string {
+  const subject = `the IV${name}`;
+  switch (how) {
+    case 'literal':
+      return `${subject} is a constant`;
+    case 'derived':
+      return `${subject} is derived from a constant`;
+    case 'zeros':
+      return `${subject} is all zero bytes`;
+    case 'fallback':
+      return `${subject} falls back to a constant`;
+  }
+}
+
+/** `{ key: '...' }` inside `const CONFIG = {...}` (however deeply nested): its value is fixed. */
+function inConstObject(property: ts.PropertyAssignment): boolean {
+  let current: ts.Node = property.parent;
+  for (;;) {
+    if (ts.isObjectLiteralExpression(current) || ts.isPropertyAssignment(current) || ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) {
+      current = current.parent;
+      continue;
+    }
+    return ts.isVariableDeclaration(current) && (ts.getCombinedNodeFlags(current) & ts.NodeFlags.Const) !== 0;
+  }
+}
+
+function isReadonlyField(declaration: ts.PropertyDeclaration): boolean {
+  return declaration.modifiers?.some(modifier => modifier.kind === ts.SyntaxKind.ReadonlyKeyword) ?? false;
+}
 
 /**
  * Recognises encryption that only looks like encryption: weak algorithms, ECB, keys or IVs written
@@ -30,6 +119,7 @@ const MAX_DEPTH = 8;
  */
 export class CipherInspector {
   private readonly cache = new WeakMap<ts.Node, Weakness | null>();
+  private readonly filled = new WeakMap<ts.Symbol, boolean>();
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -37,17 +127,17 @@ export class CipherInspector {
   ) {}
 
   /**
-   * For a call that takes plaintext (`cipher.update(data)`, `CryptoJS.AES.encrypt(data, key)`): the
-   * weakness of that encryption, `undefined` when it is not weak encryption (or not encryption).
+   * For a call that takes plaintext (`cipher.update(data)`, `cipher.write(data)`,
+   * `CryptoJS.AES.encrypt(data, key)`): the weakness of that encryption, `undefined` when it is not
+   * weak encryption (or not encryption).
    */
   weaknessOfEncryptCall(call: ts.CallExpression, info: CalleeInfo): Weakness | undefined {
     const callee = skipTransparent(call.expression);
-    if (!ts.isPropertyAccessExpression(callee)) {
+    if (!ts.isPropertyAccessExpression(callee) || info.name === undefined) {
       return undefined;
     }
-    if (info.name === 'update' && info.declarations.some(declaration => originMatches(declaration.origin, 'node:crypto') && declaration.container === 'Cipher')) {
-      const creation = this.creationCall(callee.expression);
-      return creation ? this.weaknessOfCipherCreation(creation) : undefined;
+    if (CIPHER_INPUT_METHODS.has(info.name) && info.declarations.some(declaration => CIPHER_INPUT_ORIGINS.some(pattern => originMatches(declaration.origin, pattern)))) {
+      return this.weaknessOfCipherValue(callee.expression, 0);
     }
     if (info.name === 'encrypt' && info.declarations.some(declaration => declaration.origin === CRYPTO_JS_PACKAGE)) {
       return this.weaknessOfCryptoJs(call, callee);
@@ -55,19 +145,50 @@ export class CipherInspector {
     return undefined;
   }
 
-  /** `const cipher = createCipheriv(...)` → that call, for `cipher.update(...)`. */
-  private creationCall(receiver: ts.Expression, depth = 0): ts.CallExpression | undefined {
+  /**
+   * The cipher a receiver holds: `createCipheriv(...)` itself, a variable holding it, or a project
+   * function that returns one (`const cipher = makeCipher()`).
+   */
+  private weaknessOfCipherValue(receiver: ts.Expression, depth: number): Weakness | undefined {
+    if (depth > MAX_DEPTH) {
+      return undefined;
+    }
     const expression = skipTransparent(receiver);
-    if (ts.isCallExpression(expression)) {
-      return expression;
+    if (ts.isIdentifier(expression)) {
+      const declaration = this.declarationOf(expression);
+      return declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? this.weaknessOfCipherValue(declaration.initializer, depth + 1) : undefined;
     }
-    if (ts.isIdentifier(expression) && depth < MAX_DEPTH) {
-      const declaration = this.checker.getSymbolAtLocation(expression)?.valueDeclaration;
-      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
-        return this.creationCall(declaration.initializer, depth + 1);
+    if (!ts.isCallExpression(expression)) {
+      return undefined;
+    }
+    const info = this.callees.resolve(expression);
+    if (this.factoryOf(info)) {
+      return this.weaknessOfCipherCreation(expression);
+    }
+    const body = info.projectFunction && 'body' in info.projectFunction ? (info.projectFunction.body as ts.Node | undefined) : undefined;
+    if (!body) {
+      return undefined;
+    }
+    if (!ts.isBlock(body)) {
+      return this.weaknessOfCipherValue(body as ts.Expression, depth + 1);
+    }
+    let found: Weakness | undefined;
+    const visit = (node: ts.Node): void => {
+      if (found || ts.isFunctionLike(node)) return;
+      if (ts.isReturnStatement(node) && node.expression) {
+        found = this.weaknessOfCipherValue(node.expression, depth + 1);
+        return;
       }
-    }
-    return undefined;
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    return found;
+  }
+
+  private factoryOf(info: CalleeInfo): CipherFactory | undefined {
+    return CIPHER_FACTORIES.find(candidate =>
+      info.declarations.some(declaration => declaration.name === candidate.name && candidate.from.some(pattern => originMatches(declaration.origin, pattern))),
+    );
   }
 
   weaknessOfCipherCreation(creation: ts.CallExpression): Weakness | undefined {
@@ -81,33 +202,32 @@ export class CipherInspector {
   }
 
   private computeCipherWeakness(creation: ts.CallExpression): Weakness | undefined {
-    const info = this.callees.resolve(creation);
-    const factory = CIPHER_FACTORIES.find(candidate =>
-      info.declarations.some(declaration => declaration.name === candidate.name && candidate.from.some(pattern => originMatches(declaration.origin, pattern))),
-    );
+    const factory = this.factoryOf(this.callees.resolve(creation));
     if (!factory) {
       return undefined;
     }
     if (factory.alwaysWeak) {
-      return { kind: 'deprecated-api', reason: factory.alwaysWeak };
+      return { kind: 'deprecated-api', reason: factory.alwaysWeak, evidence: creation };
     }
     const algorithmNode = creation.arguments[factory.algorithmArgument];
-    const algorithm = algorithmNode ? staticStringValue(algorithmNode, this.checker)?.toLowerCase() : undefined;
-    if (algorithm !== undefined) {
-      if (WEAK_CIPHER_PREFIXES.some(prefix => algorithm === prefix || algorithm.startsWith(`${prefix}-`) || algorithm.startsWith(prefix))) {
-        return { kind: 'weak-algorithm', reason: `'${algorithm}' is a weak cipher` };
+    const algorithm = algorithmNode ? this.constantString(algorithmNode)?.toLowerCase() : undefined;
+    if (algorithmNode && algorithm !== undefined) {
+      if (WEAK_CIPHER_PREFIXES.some(prefix => algorithm.startsWith(prefix))) {
+        return { kind: 'weak-algorithm', reason: `'${algorithm}' is a weak cipher`, evidence: algorithmNode };
       }
       if (ECB_PATTERN.test(algorithm)) {
-        return { kind: 'ecb-mode', reason: `'${algorithm}' uses ECB mode, which shows repeated blocks of the plaintext` };
+        return { kind: 'ecb-mode', reason: `'${algorithm}' uses ECB mode, which shows repeated blocks of the plaintext`, evidence: algorithmNode };
       }
     }
     const key = creation.arguments[factory.keyArgument];
-    if (key && this.isHardcoded(key)) {
-      return { kind: 'hardcoded-key', reason: 'the key is written in the source code' };
+    const fixedKey = key ? this.fixedValue(key) : undefined;
+    if (key && fixedKey) {
+      return { kind: 'hardcoded-key', reason: keyReason('key', nameOf(key), fixedKey.how), evidence: fixedKey.node };
     }
     const iv = factory.ivArgument === undefined ? undefined : creation.arguments[factory.ivArgument];
-    if (iv && this.isHardcoded(iv)) {
-      return { kind: 'constant-iv', reason: 'the IV is a constant, so equal plaintexts give equal ciphertexts' };
+    const fixedIv = iv ? this.fixedValue(iv) : undefined;
+    if (iv && fixedIv) {
+      return { kind: 'constant-iv', reason: ivReason(nameOf(iv), fixedIv.how), evidence: fixedIv.node };
     }
     return undefined;
   }
@@ -120,21 +240,106 @@ export class CipherInspector {
       return undefined;
     }
     if (cipher.weakBecause) {
-      return { kind: 'weak-algorithm', reason: cipher.weakBecause };
+      return { kind: 'weak-algorithm', reason: cipher.weakBecause, evidence: namespace };
+    }
+    const options = call.arguments[2] ? this.objectLiteralOf(call.arguments[2]) : undefined;
+    const option = (wanted: string): ts.Expression | undefined => {
+      for (const property of options?.properties ?? []) {
+        if (ts.isPropertyAssignment(property) && staticPropertyName(property.name, this.checker) === wanted) return property.initializer;
+      }
+      return undefined;
+    };
+    const mode = option(CRYPTO_JS_MODE_OPTION);
+    const modeName = mode ? this.cryptoJsModeName(mode) : undefined;
+    if (mode && modeName !== undefined && CRYPTO_JS_WEAK_MODES.has(modeName)) {
+      return { kind: 'ecb-mode', reason: 'ECB mode shows repeated blocks of the plaintext', evidence: mode };
     }
     const key = call.arguments[1];
-    if (key && this.isHardcoded(key)) {
-      return { kind: 'hardcoded-key', reason: 'the passphrase is written in the source code' };
+    // A string is a passphrase (crypto-js derives key and IV from it with a random salt); anything
+    // else is the key itself, used with the IV of the options.
+    const passphrase = key !== undefined && this.isStringTyped(key);
+    const fixedKey = key ? this.fixedValue(key) : undefined;
+    if (key && fixedKey) {
+      return { kind: 'hardcoded-key', reason: keyReason(passphrase ? 'passphrase' : 'key', nameOf(key), fixedKey.how), evidence: fixedKey.node };
     }
-    const options = call.arguments[2] ? skipTransparent(call.arguments[2]) : undefined;
-    if (options && ts.isObjectLiteralExpression(options)) {
-      for (const property of options.properties) {
-        if (!ts.isPropertyAssignment(property) || staticPropertyName(property.name, this.checker) !== 'mode') continue;
-        const mode = skipTransparent(property.initializer);
-        if (ts.isPropertyAccessExpression(mode) && CRYPTO_JS_WEAK_MODES.has(mode.name.text)) {
-          return { kind: 'ecb-mode', reason: 'ECB mode shows repeated blocks of the plaintext' };
-        }
-      }
+    const iv = passphrase ? undefined : option(CRYPTO_JS_IV_OPTION);
+    const fixedIv = iv ? this.fixedValue(iv) : undefined;
+    if (iv && fixedIv) {
+      return { kind: 'constant-iv', reason: ivReason(nameOf(iv), fixedIv.how), evidence: fixedIv.node };
+    }
+    return undefined;
+  }
+
+  /** `CryptoJS.mode.ECB`, or a constant holding it: `'ECB'`. */
+  private cryptoJsModeName(node: ts.Expression, depth = 0): string | undefined {
+    const expression = skipTransparent(node);
+    if (ts.isPropertyAccessExpression(expression)) {
+      return expression.name.text;
+    }
+    if (ts.isIdentifier(expression) && depth < MAX_DEPTH) {
+      const initializer = this.constantInitializer(expression);
+      return initializer ? this.cryptoJsModeName(initializer, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  private objectLiteralOf(node: ts.Expression, depth = 0): ts.ObjectLiteralExpression | undefined {
+    const expression = skipTransparent(node);
+    if (ts.isObjectLiteralExpression(expression)) {
+      return expression;
+    }
+    const initializer = depth < MAX_DEPTH ? this.constantInitializer(expression) : undefined;
+    return initializer ? this.objectLiteralOf(initializer, depth + 1) : undefined;
+  }
+
+  private isStringTyped(node: ts.Expression): boolean {
+    try {
+      const type = this.checker.getTypeAtLocation(node);
+      return (type.getFlags() & ts.TypeFlags.StringLike) !== 0;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The string a node always holds: a literal, a `const`, or a property of a constant object. */
+  private constantString(node: ts.Expression): string | undefined {
+    const value = staticStringValue(node, this.checker);
+    if (value !== undefined) {
+      return value;
+    }
+    const initializer = this.constantInitializer(skipTransparent(node));
+    return initializer ? staticStringValue(initializer, this.checker) : undefined;
+  }
+
+  private declarationOf(node: ts.Node): ts.Declaration | undefined {
+    try {
+      const symbol = this.checker.getSymbolAtLocation(node);
+      return symbol ? resolveAlias(symbol, this.checker).valueDeclaration : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The initializer that fixes a name: a `const`, a `readonly` class field, or a property of an
+   * object literal held in a `const` (`CONFIG.crypto.key`).
+   */
+  private constantInitializer(expression: ts.Expression): ts.Expression | undefined {
+    if (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression)) {
+      return undefined;
+    }
+    const declaration = this.declarationOf(ts.isPropertyAccessExpression(expression) ? expression.name : expression);
+    if (!declaration) {
+      return undefined;
+    }
+    if (ts.isVariableDeclaration(declaration)) {
+      return declaration.initializer && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const ? declaration.initializer : undefined;
+    }
+    if (ts.isPropertyDeclaration(declaration)) {
+      return isReadonlyField(declaration) ? declaration.initializer : undefined;
+    }
+    if (ts.isPropertyAssignment(declaration)) {
+      return inConstObject(declaration) ? declaration.initializer : undefined;
     }
     return undefined;
   }
@@ -143,56 +348,234 @@ export class CipherInspector {
    * Whether a key or IV is fixed by the source: a literal, a constant holding one, or a value derived
    * from one (`Buffer.from('...')`, `scryptSync('password', 'salt', 32)`, `Buffer.alloc(16)`).
    */
-  isHardcoded(node: ts.Expression, depth = 0): boolean {
+  isHardcoded(node: ts.Expression): boolean {
+    return this.fixedValue(node) !== undefined;
+  }
+
+  private fixedValue(node: ts.Expression, depth = 0): FixedValue | undefined {
     if (depth > MAX_DEPTH) {
-      return false;
+      return undefined;
     }
     const expression = skipTransparent(node);
     if (ts.isStringLiteralLike(expression) || ts.isNumericLiteral(expression)) {
-      return true;
+      return { how: 'literal', node: expression };
     }
     if (ts.isArrayLiteralExpression(expression)) {
-      return expression.elements.length > 0 && expression.elements.every(element => this.isHardcoded(element, depth + 1));
+      return this.allFixed(expression.elements, expression, depth);
     }
-    if (ts.isTemplateExpression(expression) || ts.isBinaryExpression(expression)) {
-      return staticStringValue(expression, this.checker) !== undefined;
+    if (ts.isTemplateExpression(expression)) {
+      return this.allFixed(
+        expression.templateSpans.map(span => span.expression),
+        expression,
+        depth,
+      );
     }
-    if (ts.isIdentifier(expression)) {
-      const declaration = this.checker.getSymbolAtLocation(expression)?.valueDeclaration;
-      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) {
-        return this.isHardcoded(declaration.initializer, depth + 1);
+    if (ts.isBinaryExpression(expression)) {
+      return this.fixedBinary(expression, depth);
+    }
+    if (ts.isIdentifier(expression) || ts.isPropertyAccessExpression(expression)) {
+      const initializer = this.constantInitializer(expression);
+      const fixed = initializer ? this.fixedValue(initializer, depth + 1) : undefined;
+      if (fixed?.how === 'zeros' && this.isFilledLater(ts.isPropertyAccessExpression(expression) ? expression.name : expression)) {
+        return undefined;
       }
-      return false;
+      return fixed;
     }
     if (ts.isNewExpression(expression)) {
-      // `new Uint8Array([1, 2, 3])`, `new Uint8Array(16)` (all zeros).
-      const first = expression.arguments?.[0];
-      return first !== undefined && this.isHardcoded(first, depth + 1);
+      return this.fixedTypedArray(expression, depth);
     }
     if (ts.isCallExpression(expression)) {
-      const callee = skipTransparent(expression.expression);
-      // `createHash('sha256').update('secret').digest()`: follow the chain to its input.
-      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'digest' || callee.name.text === 'toString' || callee.name.text === 'subarray' || callee.name.text === 'slice')) {
-        const inner = skipTransparent(callee.expression);
-        if (ts.isCallExpression(inner)) {
-          const innerCallee = skipTransparent(inner.expression);
-          if (ts.isPropertyAccessExpression(innerCallee) && innerCallee.name.text === 'update' && inner.arguments[0]) {
-            return this.isHardcoded(inner.arguments[0], depth + 1);
-          }
-          return this.isHardcoded(inner, depth + 1);
-        }
-        return this.isHardcoded(inner, depth + 1);
+      return this.fixedCall(expression, depth);
+    }
+    return undefined;
+  }
+
+  /** Every part fixed: the whole is (`[1, 2, 3]`, `` `${PREFIX}-key` ``). */
+  private allFixed(parts: readonly ts.Expression[], whole: ts.Node, depth: number): FixedValue | undefined {
+    if (parts.length === 0) {
+      return ts.isArrayLiteralExpression(whole) ? undefined : { how: 'literal', node: whole };
+    }
+    let result: FixedValue | undefined;
+    for (const part of parts) {
+      const fixed = this.fixedValue(part, depth + 1);
+      if (!fixed) return undefined;
+      result = result ? worse(result, fixed) : fixed;
+    }
+    return result && { how: result.how, node: result.how === 'literal' ? whole : result.node };
+  }
+
+  private fixedBinary(expression: ts.BinaryExpression, depth: number): FixedValue | undefined {
+    const operator = expression.operatorToken.kind;
+    if (operator === ts.SyntaxKind.PlusToken) {
+      return this.allFixed([expression.left, expression.right], expression, depth);
+    }
+    if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+      // `process.env.KEY ?? 'dev-key'`: the literal is the key whenever the variable is missing.
+      // An empty fallback (`?? ''`) only keeps the types happy: the cipher would throw on it.
+      const fallback = this.fixedValue(expression.right, depth + 1);
+      if (!fallback || staticStringValue(expression.right, this.checker) === '') {
+        return undefined;
       }
-      const info = this.callees.resolve(expression);
-      const derives = KEY_DERIVATIONS.some(family =>
-        info.declarations.some(declaration => family.names.includes(declaration.name) && family.from.some(pattern => originMatches(declaration.origin, pattern))),
-      );
-      const first = expression.arguments[0];
-      if (derives && first) {
-        // `Buffer.alloc(16)`: sixteen zero bytes.
-        return info.name === 'alloc' ? true : this.isHardcoded(first, depth + 1);
+      const primary = this.fixedValue(expression.left, depth + 1);
+      return primary ? worse(primary, fallback) : { how: 'fallback', node: fallback.node };
+    }
+    return undefined;
+  }
+
+  /** `new Uint8Array(16)` (zeros), `new Uint8Array([1, 2, 3])`. */
+  private fixedTypedArray(expression: ts.NewExpression, depth: number): FixedValue | undefined {
+    const constructor = skipTransparent(expression.expression);
+    if (!ts.isIdentifier(constructor) || !TYPED_ARRAYS.has(constructor.text)) {
+      return undefined;
+    }
+    if (!this.callees.resolve(expression).declarations.some(declaration => declaration.origin === 'lib')) {
+      return undefined;
+    }
+    const first = expression.arguments?.[0];
+    if (!first) {
+      return undefined;
+    }
+    const length = skipTransparent(first);
+    if (ts.isNumericLiteral(length) || this.isNumberTyped(length)) {
+      return ts.isNumericLiteral(length) || staticStringValue(length, this.checker) !== undefined ? { how: 'zeros', node: expression } : undefined;
+    }
+    return this.fixedValue(first, depth + 1);
+  }
+
+  private isNumberTyped(node: ts.Expression): boolean {
+    try {
+      return (this.checker.getTypeAtLocation(node).getFlags() & ts.TypeFlags.NumberLike) !== 0;
+    } catch {
+      return false;
+    }
+  }
+
+  private fixedCall(expression: ts.CallExpression, depth: number): FixedValue | undefined {
+    const callee = skipTransparent(expression.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      if (DIGEST_METHODS.has(method)) {
+        return this.fixedDigest(callee.expression, depth);
+      }
+      if (FIXED_TRANSFORMS.has(method)) {
+        // `'k'.repeat(32)`, `KEY_HEX.slice(0, 64)`, `wordArray.toString()`: fixed when the receiver
+        // and every argument are.
+        const receiver = this.fixedValue(callee.expression, depth + 1);
+        if (receiver && expression.arguments.every(argument => this.fixedValue(argument, depth + 1) !== undefined)) {
+          return receiver;
+        }
       }
     }
-    return false;
+    const info = this.callees.resolve(expression);
+    const matches = (from: readonly string[], names: readonly string[]): boolean =>
+      info.declarations.some(declaration => names.includes(declaration.name) && from.some(pattern => originMatches(declaration.origin, pattern)));
+    if (ZERO_FILLED_ALLOCATORS.some(family => matches(family.from, family.names))) {
+      // `Buffer.alloc(16)`: zeros; `Buffer.alloc(16, 'a')`: that byte, repeated.
+      const fill = expression.arguments[1];
+      if (!fill) {
+        return { how: 'zeros', node: expression };
+      }
+      return this.fixedValue(fill, depth + 1) ? { how: 'literal', node: expression } : undefined;
+    }
+    const derivation = KEY_DERIVATIONS.find(family => matches(family.from, family.names));
+    const input = derivation ? expression.arguments[derivation.input] : undefined;
+    const fixed = input ? this.fixedValue(input, depth + 1) : undefined;
+    if (!derivation || !fixed) {
+      return undefined;
+    }
+    return derivation.derives && fixed.how !== 'fallback' ? { how: 'derived', node: fixed.node } : fixed;
+  }
+
+  /** `createHash('sha256').update('secret').digest()`: fixed when every `update()` input is. */
+  private fixedDigest(receiver: ts.Expression, depth: number): FixedValue | undefined {
+    let current = skipTransparent(receiver);
+    let result: FixedValue | undefined;
+    while (ts.isCallExpression(current)) {
+      const callee = skipTransparent(current.expression);
+      if (!ts.isPropertyAccessExpression(callee) || !DIGEST_INPUT_METHODS.has(callee.name.text)) break;
+      const input = current.arguments[0];
+      const fixed = input ? this.fixedValue(input, depth + 1) : undefined;
+      if (!fixed) return undefined;
+      result = result ? worse(fixed, result) : fixed;
+      current = skipTransparent(callee.expression);
+    }
+    return result && { how: result.how === 'fallback' ? 'fallback' : 'derived', node: result.node };
+  }
+
+  /**
+   * `const iv = Buffer.alloc(16); randomFillSync(iv);`: a zero-filled buffer the program fills
+   * later is no constant. Looks for a filling use of the same symbol in its file.
+   */
+  private isFilledLater(name: ts.MemberName): boolean {
+    let symbol: ts.Symbol | undefined;
+    try {
+      symbol = this.checker.getSymbolAtLocation(name);
+    } catch {
+      symbol = undefined;
+    }
+    if (!symbol) {
+      return false;
+    }
+    symbol = resolveAlias(symbol, this.checker);
+    const cached = this.filled.get(symbol);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const declaration = symbol.valueDeclaration;
+    const scope = declaration?.getSourceFile();
+    let filled = false;
+    const target = symbol;
+    const visit = (node: ts.Node): void => {
+      if (filled) return;
+      if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && node.text === target.name && this.fillsReference(node, target)) {
+        filled = true;
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (scope) visit(scope);
+    this.filled.set(symbol, filled);
+    return filled;
+  }
+
+  /** Whether this reference to `symbol` writes into the buffer it names. */
+  private fillsReference(identifier: ts.MemberName, symbol: ts.Symbol): boolean {
+    let reference: ts.Node = identifier;
+    if (ts.isPropertyAccessExpression(identifier.parent) && identifier.parent.name === identifier) {
+      reference = identifier.parent;
+    }
+    const parent = reference.parent;
+    if (!parent) {
+      return false;
+    }
+    const writes =
+      // `randomFillSync(iv)`, `crypto.getRandomValues(iv)`, `source.copy(iv)`
+      (ts.isCallExpression(parent) && parent.arguments.includes(reference as ts.Expression) && BUFFER_FILLERS.has(this.calledName(parent) ?? '')) ||
+      // `iv.set(bytes)`, `iv.fill(1)`, `iv.writeUInt32BE(counter, 12)`
+      (ts.isPropertyAccessExpression(parent) &&
+        parent.expression === reference &&
+        ts.isCallExpression(parent.parent) &&
+        parent.parent.expression === parent &&
+        (BUFFER_WRITING_METHODS.has(parent.name.text) || parent.name.text.startsWith(BUFFER_WRITING_METHOD_PREFIX))) ||
+      // `iv[0] = 1`
+      (ts.isElementAccessExpression(parent) &&
+        parent.expression === reference &&
+        ts.isBinaryExpression(parent.parent) &&
+        parent.parent.left === parent &&
+        parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+    if (!writes) {
+      return false;
+    }
+    try {
+      const found = this.checker.getSymbolAtLocation(identifier);
+      return found !== undefined && resolveAlias(found, this.checker) === symbol;
+    } catch {
+      return false;
+    }
+  }
+
+  private calledName(call: ts.CallExpression): string | undefined {
+    const callee = skipTransparent(call.expression);
+    return ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
   }
 }

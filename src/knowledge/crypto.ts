@@ -31,8 +31,13 @@ export const CIPHER_FACTORIES: readonly CipherFactory[] = [
   },
 ];
 
-/** Methods of a Node.js cipher object that take the plaintext. */
-export const CIPHER_INPUT_METHODS: ReadonlySet<string> = new Set(['update']);
+/**
+ * Methods of a Node.js cipher object that take the plaintext: `update()`, and the stream methods
+ * `write()` / `end()` (a cipher is a Transform stream).
+ */
+export const CIPHER_INPUT_METHODS: ReadonlySet<string> = new Set(['update', 'write', 'end']);
+/** Where those methods are declared: the cipher interfaces, and the stream classes they extend. */
+export const CIPHER_INPUT_ORIGINS: readonly string[] = ['node:crypto', 'node:stream'];
 /** Methods of a cipher object whose result is ciphertext (or the tag). */
 export const CIPHER_OUTPUT_METHODS: ReadonlySet<string> = new Set(['update', 'final', 'getAuthTag']);
 
@@ -74,10 +79,83 @@ export const CRYPTO_JS_CIPHERS: readonly CryptoJsCipher[] = [
 export const CRYPTO_JS_WEAK_MODES: ReadonlySet<string> = new Set(['ECB']);
 
 /**
- * Functions whose output is a fixed value derived from their input: a key or IV derived from a
- * literal with one of these is as hard-coded as the literal (`scryptSync('secret', 'salt', 32)`).
+ * Modes whose IV is a nonce: reusing it reveals the XOR of two plaintexts (and, for GCM, lets an
+ * attacker forge tags). Matched against the lower-case algorithm name.
  */
-export const KEY_DERIVATIONS: readonly { readonly from: readonly string[]; readonly names: readonly string[] }[] = [
-  { from: ['node:crypto'], names: ['scryptSync', 'pbkdf2Sync', 'hkdfSync', 'createSecretKey'] },
-  { from: ['node:buffer', 'lib'], names: ['from', 'alloc', 'concat'] },
+export const NONCE_MODE_PATTERN = /(^|-)(gcm|ctr|ofb|cfb\d*|ccm|ocb)($|-)|^chacha20/;
+
+/** crypto-js `encrypt(message, key, cfg)`: the options that hold the mode and the IV. */
+export const CRYPTO_JS_MODE_OPTION = 'mode';
+export const CRYPTO_JS_IV_OPTION = 'iv';
+
+/**
+ * Functions whose output is a fixed value when their input is: a key or IV made with one of these
+ * from a literal is as hard-coded as the literal. `input` is the argument that carries the secret
+ * (`hkdfSync(digest, ikm, ...)` takes it second); `derives` says the output is a hash or KDF of it
+ * (`scryptSync('secret', 'salt', 32)`) rather than the same bytes re-encoded (`Buffer.from('...')`).
+ */
+export interface FixedDerivation {
+  readonly from: readonly string[];
+  readonly names: readonly string[];
+  readonly input: number;
+  readonly derives: boolean;
+}
+
+export const KEY_DERIVATIONS: readonly FixedDerivation[] = [
+  { from: ['node:crypto'], names: ['scryptSync', 'pbkdf2Sync'], input: 0, derives: true },
+  { from: ['node:crypto'], names: ['hkdfSync'], input: 1, derives: true },
+  { from: ['node:crypto'], names: ['createSecretKey'], input: 0, derives: false },
+  { from: ['node:buffer'], names: ['from', 'concat'], input: 0, derives: false },
+  { from: ['lib'], names: ['from'], input: 0, derives: false }, // Uint8Array.from([...]), Array.from('...')
+  { from: ['lib', 'node:util'], names: ['encode'], input: 0, derives: false }, // new TextEncoder().encode('...')
+  { from: [CRYPTO_JS_PACKAGE], names: ['parse'], input: 0, derives: false }, // CryptoJS.enc.Utf8.parse('...')
+  {
+    from: [CRYPTO_JS_PACKAGE],
+    names: ['PBKDF2', 'EvpKDF', 'MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512', 'SHA3', 'RIPEMD160'],
+    input: 0,
+    derives: true,
+  },
 ];
+
+/**
+ * Buffers that start as zero bytes: `Buffer.alloc(16)`, `new Uint8Array(16)`. Constant unless the
+ * program fills them (see {@link BUFFER_FILLERS}).
+ */
+export const ZERO_FILLED_ALLOCATORS: readonly { readonly from: readonly string[]; readonly names: readonly string[] }[] = [
+  { from: ['node:buffer'], names: ['alloc'] },
+];
+/** Typed-array constructors: `new Uint8Array(16)` is sixteen zero bytes. */
+export const TYPED_ARRAYS: ReadonlySet<string> = new Set(['Uint8Array', 'Int8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'ArrayBuffer']);
+
+/**
+ * How a program fills a buffer it allocated, so `const iv = Buffer.alloc(16); randomFillSync(iv)`
+ * is not a constant IV: functions that fill an argument, and buffer methods that write into the
+ * buffer (`iv.set(...)`, `iv.fill(...)`, `iv.write(...)`, `source.copy(iv)`).
+ */
+export const BUFFER_FILLERS: ReadonlySet<string> = new Set(['randomFillSync', 'randomFill', 'getRandomValues', 'copy']);
+export const BUFFER_WRITING_METHODS: ReadonlySet<string> = new Set(['set', 'fill', 'write', 'copyWithin']);
+export const BUFFER_WRITING_METHOD_PREFIX = 'write';
+
+/**
+ * Methods that turn a fixed value into another fixed value (`'k'.repeat(32)`, `KEY.slice(0, 32)`,
+ * `wordArray.toString()`). A key made this way from a literal is still written in the source.
+ */
+export const FIXED_TRANSFORMS: ReadonlySet<string> = new Set([
+  'repeat',
+  'padStart',
+  'padEnd',
+  'slice',
+  'substring',
+  'substr',
+  'toUpperCase',
+  'toLowerCase',
+  'trim',
+  'normalize',
+  'concat',
+  'toString',
+  'subarray',
+  'valueOf',
+]);
+/** Hash and HMAC objects: `createHash('sha256').update('secret').digest()` is fixed when every input is. */
+export const DIGEST_METHODS: ReadonlySet<string> = new Set(['digest']);
+export const DIGEST_INPUT_METHODS: ReadonlySet<string> = new Set(['update']);

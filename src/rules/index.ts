@@ -7,6 +7,7 @@ import noInsecureLlmTransport from './no-insecure-llm-transport.js';
 import noModelOutputLogging from './no-model-output-logging.js';
 import noPlaintextPromptStorage from './no-plaintext-prompt-storage.js';
 import noPromptLogging from './no-prompt-logging.js';
+import noWeakPromptEncryption from './no-weak-prompt-encryption.js';
 import requireModelIntegrity from './require-model-integrity.js';
 
 // An explicit, sorted map: no file-system globbing, so bundlers and readers see every rule.
@@ -16,6 +17,7 @@ export const rules = {
   'no-model-output-logging': noModelOutputLogging,
   'no-plaintext-prompt-storage': noPlaintextPromptStorage,
   'no-prompt-logging': noPromptLogging,
+  'no-weak-prompt-encryption': noWeakPromptEncryption,
   'require-model-integrity': requireModelIntegrity,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[], LlmSecurityDocs>>;
 
