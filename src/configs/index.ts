@@ -53,7 +53,7 @@ export function createConfig(config: ConfigName, getPlugin: () => unknown): Lint
       },
     },
     languageOptions: {
-      parser: tsParser as Linter.Parser,
+      parser: tsParser,
       parserOptions: {
         projectService: true,
       },

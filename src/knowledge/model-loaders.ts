@@ -54,8 +54,6 @@ export interface ModelLoader {
   readonly localOnlyWhenFalse?: readonly ArgumentPath[];
   /** An option carrying an expected hash that the library checks itself, and its algorithm. */
   readonly hashOption?: ArgumentPath & { readonly algorithm: string };
-  /** An option that disables TLS verification against the registry (always a finding). */
-  readonly insecureOption?: ArgumentPath;
   /** An option whose `true` value turns the model reference into a remote hub handle. */
   readonly remoteWhenTrue?: ArgumentPath;
   /** A custom fetch option: a project function there that verifies hashes makes the load verified. */
@@ -240,7 +238,6 @@ export const MODEL_LOADERS: readonly ModelLoader[] = [
     owners: ['Ollama'],
     source: 'ollama-pull',
     model: [{ argument: 0, path: ['model'] }],
-    insecureOption: { argument: 0, path: ['insecure'] },
     remedy: 'tags move, so compare the model `digest` from `ollama.list()` with a pinned value before using it',
   },
   {

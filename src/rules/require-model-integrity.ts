@@ -38,14 +38,11 @@ export const requireModelIntegrity = createRule<Options, MessageIds>({
         'The {{check}} of {{model}} {{problem}}, so {{loader}} can load tampered bytes: compare the digest with a pinned value and throw or return on a mismatch before loading.',
       weakHash:
         '{{loader}} relies on {{algorithm}} to check {{model}}, and {{algorithm}} collisions are practical: use SHA-256, SHA-384 or SHA-512.',
-      insecureRegistry:
-        "`insecure: true` lets {{loader}} pull {{model}} over plain http or without verifying the registry's certificate, so the model can be swapped in transit: remove it.",
       pinDefeated: 'Setting `env.{{property}}` to {{value}} {{problem}}: a `revision` pin no longer guarantees which bytes are loaded.',
       webLlmWeightsUnverified:
         'The `integrity` of web-llm model {{model}} covers its config, library and tokenizer but not its weights: pin `model` to a `/resolve/<40-character commit SHA>/` URL.',
       addRevision: 'Add a `revision` option (replace the placeholder with the full commit SHA).',
       addUriRevision: 'Pin the URI with `#<commit SHA>` (replace the placeholder with the full commit SHA).',
-      removeInsecure: 'Remove `insecure: true`.',
       failClosed: "Fail closed with `onFailure: 'error'`.",
     },
     schema: [

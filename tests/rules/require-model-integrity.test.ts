@@ -1379,14 +1379,8 @@ await ollama.pull({ model: 'llama3.2' });`,
         },
       ],
     ),
-    invalid('ollama pull with insecure: true (suggestion removes it)', ollamaInsecure, [
-      { messageId: 'unpinnedDownload', at: "'llama3.2'" },
-      {
-        messageId: 'insecureRegistry',
-        at: 'insecure: true',
-        suggestions: [{ messageId: 'removeInsecure', output: swap(ollamaInsecure, ', insecure: true', '') }],
-      },
-    ]),
+    // `insecure: true` is left to no-insecure-llm-transport: one finding per concern.
+    invalid('ollama pull with insecure: true is judged on its pin only', ollamaInsecure, [{ messageId: 'unpinnedDownload', at: "'llama3.2'" }]),
     invalid(
       'ollama create from a Hugging Face GGUF repo (pulled by the server)',
       `import { Ollama } from 'ollama';

@@ -54,11 +54,10 @@ export type FindingKind =
   | 'unhashedBuffer'
   | 'hashNotEnforced'
   | 'weakHash'
-  | 'insecureRegistry'
   | 'pinDefeated'
   | 'webLlmWeightsUnverified';
 
-export type SuggestionKind = 'addRevision' | 'addUriRevision' | 'removeInsecure' | 'failClosed';
+export type SuggestionKind = 'addRevision' | 'addUriRevision' | 'failClosed';
 
 export interface TextEdit {
   readonly start: number;
@@ -788,14 +787,7 @@ export class ModelIntegrityAnalyzer {
     const label = this.label(call, loader);
     const lookup = this.findModel(call, loader.model);
     const model = lookup.kind === 'present' ? describeExpression(lookup.value) : 'the model';
-    if (loader.insecureOption) {
-      const insecure = lookupArgument(call, loader.insecureOption, this.checker);
-      if (insecure.kind === 'present' && staticBoolean(insecure.value, this.checker) === true) {
-        const property = insecure.property;
-        const suggestions: Finding['suggestions'] = property ? [{ kind: 'removeInsecure', edits: this.removePropertyEdits(property) }] : [];
-        findings.push({ kind: 'insecureRegistry', node: property ?? insecure.value, data: { loader: label, model }, suggestions });
-      }
-    }
+    // `insecure: true` is a transport problem: no-insecure-llm-transport reports it (one finding per concern).
     if (lookup.kind === 'present' && !hasOllamaDigestCheck(evidenceAfter(this.statementOf(call), this.context))) {
       findings.push(this.unpinned(lookup.value, label, model, loader.remedy));
     }
@@ -825,23 +817,6 @@ export class ModelIntegrityAnalyzer {
       current = current.parent;
     }
     return current;
-  }
-
-  private removePropertyEdits(property: ts.ObjectLiteralElementLike): TextEdit[] {
-    const object = property.parent;
-    if (!ts.isObjectLiteralExpression(object)) {
-      return [];
-    }
-    const index = object.properties.indexOf(property);
-    const next = object.properties[index + 1];
-    const previous = object.properties[index - 1];
-    if (next) {
-      return [{ start: property.getStart(), end: next.getStart(), text: '' }];
-    }
-    if (previous) {
-      return [{ start: previous.getEnd(), end: property.getEnd(), text: '' }];
-    }
-    return [{ start: property.getStart(), end: property.getEnd(), text: '' }];
   }
 
   // -------------------------------------------------------------------------------------------
