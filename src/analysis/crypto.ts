@@ -229,6 +229,36 @@ export class CipherInspector {
     if (iv && fixedIv) {
       return { kind: 'constant-iv', reason: ivReason(nameOf(iv), fixedIv.how), evidence: fixedIv.node };
     }
+    const once = iv ? this.createdOnce(iv, creation) : undefined;
+    if (iv && once) {
+      return { kind: 'constant-iv', reason: `the IV${nameOf(iv)} is created once and reused for every message`, evidence: once };
+    }
+    return undefined;
+  }
+
+  /**
+   * An IV made once and used by every call of a function: a module-level `const IV = randomBytes(16)`
+   * or a `readonly iv = randomBytes(16)` field, read inside a function that encrypts. Random, but the
+   * same for every message. Returns the initializer.
+   */
+  private createdOnce(iv: ts.Expression, creation: ts.Node, depth = 0): ts.Expression | undefined {
+    const expression = skipTransparent(iv);
+    if (depth > MAX_DEPTH || (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression))) {
+      return undefined;
+    }
+    const declaration = this.declarationOf(ts.isPropertyAccessExpression(expression) ? expression.name : expression);
+    const encryptsInFunction = ts.findAncestor(creation, ts.isFunctionLike) !== undefined;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) {
+      const statement = declaration.parent.parent;
+      if (ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent)) {
+        return encryptsInFunction ? declaration.initializer : undefined;
+      }
+      // `const iv = IV;` inside the function: follow it.
+      return this.createdOnce(declaration.initializer, creation, depth + 1);
+    }
+    if (declaration && ts.isPropertyDeclaration(declaration) && declaration.initializer && isReadonlyField(declaration)) {
+      return encryptsInFunction ? declaration.initializer : undefined;
+    }
     return undefined;
   }
 
@@ -246,6 +276,7 @@ export class CipherInspector {
     const option = (wanted: string): ts.Expression | undefined => {
       for (const property of options?.properties ?? []) {
         if (ts.isPropertyAssignment(property) && staticPropertyName(property.name, this.checker) === wanted) return property.initializer;
+        if (ts.isShorthandPropertyAssignment(property) && property.name.text === wanted) return property.name;
       }
       return undefined;
     };
@@ -266,6 +297,10 @@ export class CipherInspector {
     const fixedIv = iv ? this.fixedValue(iv) : undefined;
     if (iv && fixedIv) {
       return { kind: 'constant-iv', reason: ivReason(nameOf(iv), fixedIv.how), evidence: fixedIv.node };
+    }
+    const once = iv ? this.createdOnce(iv, call) : undefined;
+    if (iv && once) {
+      return { kind: 'constant-iv', reason: `the IV${nameOf(iv)} is created once and reused for every message`, evidence: once };
     }
     return undefined;
   }
@@ -313,7 +348,8 @@ export class CipherInspector {
 
   private declarationOf(node: ts.Node): ts.Declaration | undefined {
     try {
-      const symbol = this.checker.getSymbolAtLocation(node);
+      // `{ iv }`: the variable, not the property.
+      const symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? this.checker.getShorthandAssignmentValueSymbol(node.parent) : this.checker.getSymbolAtLocation(node);
       return symbol ? resolveAlias(symbol, this.checker).valueDeclaration : undefined;
     } catch {
       return undefined;
