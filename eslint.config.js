@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/fixtures/', 'bench/corpus/', '.bench-tmp/', 'examples/', '.scratch/'],
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/fixtures/', 'bench/corpus/', '.bench-tmp/', '.bench-tmp-scan-*/', 'examples/', '.scratch/'],
   },
   {
     files: ['**/*.ts'],
