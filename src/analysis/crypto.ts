@@ -394,7 +394,8 @@ export class CipherInspector {
     }
     const expression = skipTransparent(node);
     if (ts.isStringLiteralLike(expression) || ts.isNumericLiteral(expression)) {
-      return { how: 'literal', node: expression };
+      // `''` is a placeholder (`key: ''` filled in later): no cipher accepts it as a key.
+      return expression.text === '' ? undefined : { how: 'literal', node: expression };
     }
     if (ts.isArrayLiteralExpression(expression)) {
       return this.allFixed(expression.elements, expression, depth);
@@ -412,7 +413,9 @@ export class CipherInspector {
     if (ts.isIdentifier(expression) || ts.isPropertyAccessExpression(expression)) {
       const initializer = this.constantInitializer(expression);
       const fixed = initializer ? this.fixedValue(initializer, depth + 1) : undefined;
-      if (fixed?.how === 'zeros' && this.isFilledLater(ts.isPropertyAccessExpression(expression) ? expression.name : expression)) {
+      // A zero buffer may be filled in place, and a field or object property may be reassigned
+      // (`this.key = loadKey()` in the constructor): then the initializer is not the value used.
+      if (fixed && (fixed.how === 'zeros' || ts.isPropertyAccessExpression(expression)) && this.isFilledLater(ts.isPropertyAccessExpression(expression) ? expression.name : expression)) {
         return undefined;
       }
       return fixed;
@@ -433,6 +436,7 @@ export class CipherInspector {
     }
     let result: FixedValue | undefined;
     for (const part of parts) {
+      if (staticStringValue(part, this.checker) === '') continue;
       const fixed = this.fixedValue(part, depth + 1);
       if (!fixed) return undefined;
       result = result ? worse(result, fixed) : fixed;
@@ -540,7 +544,8 @@ export class CipherInspector {
 
   /**
    * `const iv = Buffer.alloc(16); randomFillSync(iv);`: a zero-filled buffer the program fills
-   * later is no constant. Looks for a filling use of the same symbol in its file.
+   * later is no constant, nor is a field the constructor reassigns. Looks for a filling use or an
+   * assignment of the same symbol in the file that declares it.
    */
   private isFilledLater(name: ts.MemberName): boolean {
     let symbol: ts.Symbol | undefined;
@@ -593,6 +598,8 @@ export class CipherInspector {
         ts.isCallExpression(parent.parent) &&
         parent.parent.expression === parent &&
         (BUFFER_WRITING_METHODS.has(parent.name.text) || parent.name.text.startsWith(BUFFER_WRITING_METHOD_PREFIX))) ||
+      // `this.key = loadKey()`
+      (ts.isBinaryExpression(parent) && parent.left === reference && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) ||
       // `iv[0] = 1`
       (ts.isElementAccessExpression(parent) &&
         parent.expression === reference &&

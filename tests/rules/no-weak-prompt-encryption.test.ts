@@ -259,6 +259,24 @@ const encoded = encodeURIComponent(JSON.stringify(messages));
 const b64 = Buffer.from(JSON.stringify(messages)).toString('base64');
 export { encoded, b64 };
 `,
+    // A field whose placeholder the constructor replaces, and a config object filled at startup.
+    `${history}
+import { createCipheriv, randomBytes } from 'node:crypto';
+declare function loadKeyFromVault(): Buffer;
+const config = { historyKey: 'set-at-startup' };
+config.historyKey = process.env.HISTORY_KEY ?? '';
+class Sealer {
+  private readonly key: Buffer = Buffer.alloc(32);
+  constructor() {
+    this.key = loadKeyFromVault();
+  }
+  seal(text: string) {
+    createCipheriv('aes-256-gcm', Buffer.from(config.historyKey, 'hex'), randomBytes(12)).update(text);
+    return createCipheriv('aes-256-gcm', this.key, randomBytes(12)).update(text);
+  }
+}
+new Sealer().seal(JSON.stringify(messages));
+`,
     // A string method on an environment value is not a literal.
     `${history}
 import { createCipheriv, randomBytes } from 'node:crypto';
