@@ -1393,7 +1393,12 @@ export class Walker {
     };
     let value = summary.returns;
     for (const index of summary.parametersToReturn) {
-      for (const argument of argumentsOf(index)) value = join(value, withoutFields(argument.value));
+      // A helper that "encrypts" weakly returns data that still counts as plaintext, and says why.
+      const weak = summary.parameterSinks.get(index)?.find(hit => hit.weakness !== undefined);
+      for (const argument of argumentsOf(index)) {
+        const passed = withoutFields(argument.value);
+        value = join(value, weak?.weakness ? annotate(passed, `its encryption by '${info.text}()' does not count: ${weak.weakness.reason}`) : passed);
+      }
     }
     for (const [index, hits] of summary.parameterSinks) {
       for (const argument of argumentsOf(index)) {

@@ -626,6 +626,32 @@ localStorage.setItem('chat', CryptoJS.AES.encrypt(JSON.stringify(messages), 'my-
 `,
       errors: [{ messageId: 'promptStoredWeaklyEncrypted', line: 4, column: 30 }],
     },
+    // Weak encryption inside a project helper does not count either, and the message says why.
+    {
+      code: `${history}
+import { createCipheriv } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+function weakEncrypt(text: string): string {
+  const cipher = createCipheriv('des-ede3-cbc', Buffer.from(process.env.KEY ?? '', 'hex'), Buffer.alloc(8));
+  return cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+}
+writeFileSync('history.enc', weakEncrypt(JSON.stringify(messages)));
+`,
+      errors: [
+        {
+          messageId: 'promptStoredWeaklyEncrypted',
+          data: {
+            source: "'messages'",
+            where: 'line 2',
+            destination: 'a file',
+            sink: "'writeFileSync()'",
+            note: "its encryption by 'weakEncrypt()' does not count: 'des-ede3-cbc' is a weak cipher",
+          },
+          line: 9,
+          column: 30,
+        },
+      ],
+    },
     // A repository function in the same file: reported at the call, naming the inner sink.
     {
       code: `${history}
