@@ -9,8 +9,11 @@ import {
   NON_CONTENT_CALLBACK_PATTERN,
   OUTPUT_CALLBACK_OPTIONS,
   PROMPT_ARGUMENT_PROPERTIES,
+  MODEL_CALL_NAMES,
+  OUTPUT_CHAIN_CALLS,
   PROMPT_TYPES,
   REQUEST_ECHO_PROPERTIES,
+  SDK_METADATA_PROPERTIES,
   WHOLE_INPUT_MODEL_CALLS,
 } from '../knowledge/llm-sdks.js';
 import {
@@ -162,7 +165,6 @@ export class FlowAnalysis {
   private readonly inProgress = new Set<ts.Node>();
   private readonly fileResults = new WeakMap<ts.SourceFile, readonly Finding[]>();
   private readonly classFieldWrites = new WeakMap<ts.Node, Map<string, TaintValue>>();
-  private readonly classesCollected = new WeakSet<ts.Node>();
   /** Function literals analysed in the context of the call they are passed to. */
   readonly inlineFunctions = new WeakSet<ts.Node>();
   /** Called each time a function body is analysed (tests use it to check the cache). */
@@ -239,17 +241,39 @@ export class FlowAnalysis {
     this.classFieldWrites.set(classNode, writes);
   }
 
-  /** What the members of a class store in `this.<name>`, over all its methods. */
+  /**
+   * What the members of a class store in `this.<name>`, over all its methods. Only the members that
+   * write `this.<name>` are analysed for it, so reading a field (`this.logger`) never starts the
+   * analysis of unrelated members while the reader itself is half done.
+   */
   classField(classNode: ts.ClassLikeDeclaration, name: string): TaintValue {
-    if (!this.classesCollected.has(classNode)) {
-      this.classesCollected.add(classNode);
-      for (const member of classNode.members) {
-        if (isFunctionLike(member) && member.body) {
-          this.functionResult(member);
-        }
-      }
+    for (const member of this.membersWriting(classNode, name)) {
+      this.functionResult(member);
     }
     return this.classFieldWrites.get(classNode)?.get(name) ?? CLEAN;
+  }
+
+  private readonly fieldWriters = new WeakMap<ts.Node, Map<string, FunctionLikeWithBody[]>>();
+
+  /** Members that assign or mutate `this.<name>`, indexed once per class. */
+  private membersWriting(classNode: ts.ClassLikeDeclaration, name: string): readonly FunctionLikeWithBody[] {
+    let index = this.fieldWriters.get(classNode);
+    if (!index) {
+      index = new Map();
+      for (const member of classNode.members) {
+        if (!isFunctionLike(member) || !member.body) continue;
+        const names = new Set<string>();
+        const visit = (node: ts.Node): void => {
+          const written = writtenThisField(node);
+          if (written !== undefined) names.add(written);
+          if (!ts.isClassLike(node)) ts.forEachChild(node, visit);
+        };
+        visit(member.body);
+        for (const field of names) index.set(field, [...(index.get(field) ?? []), member]);
+      }
+      this.fieldWriters.set(classNode, index);
+    }
+    return index.get(name) ?? [];
   }
 
   /** Taints the type of a node implies: SDK output or prompt types, user-configured source types. */
@@ -334,6 +358,34 @@ export function dedupe(findings: readonly Finding[]): Finding[] {
   return result;
 }
 
+/** The field `node` writes when it is `this.x = ...`, `this.x += ...`, `this.x.push(...)` or `this.x[k] = ...`. */
+function writtenThisField(node: ts.Node): string | undefined {
+  const thisField = (expression: ts.Expression): string | undefined => {
+    let current = skipTransparent(expression);
+    while ((ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) && current.expression.kind !== ts.SyntaxKind.ThisKeyword) {
+      current = skipTransparent(current.expression);
+    }
+    return ts.isPropertyAccessExpression(current) && current.expression.kind === ts.SyntaxKind.ThisKeyword ? current.name.text : undefined;
+  };
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    return thisField(node.left);
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && MUTATING_METHODS.has(node.expression.name.text)) {
+    return thisField(node.expression.expression);
+  }
+  return undefined;
+}
+
+/** `{ role: 'assistant', content }`: a turn the model wrote. */
+function isAssistantMessage(object: ts.ObjectLiteralExpression, checker: ts.TypeChecker): boolean {
+  return object.properties.some(
+    property =>
+      ts.isPropertyAssignment(property) &&
+      staticPropertyName(property.name, checker) === 'role' &&
+      ['assistant', 'model', 'ai'].includes(staticStringValue(property.initializer, checker) ?? ''),
+  );
+}
+
 /**
  * Walks one function body (or a file's top level) in source order, keeping the abstract value of
  * every variable, and records sensitive data that reaches a sink.
@@ -372,7 +424,11 @@ export class Walker {
   runFunction(fn: FunctionLikeWithBody, argumentValues: readonly TaintValue[], seedParameters = true): void {
     this.analysis.onFunctionAnalysed?.(fn);
     const body = fn.body;
-    this.collectPromptVariables(body ?? fn, fn.parameters);
+    // Function expressions inside another function were covered by its prompt pass.
+    const coveredByParent = this.parent !== undefined && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn));
+    if (!coveredByParent) {
+      this.collectPromptVariables(body ?? fn, fn.parameters);
+    }
     fn.parameters.forEach((parameter, index) => {
       let value = argumentValues[index] ?? CLEAN;
       if (seedParameters) {
@@ -798,16 +854,24 @@ export class Walker {
    * Flow-insensitive on purpose: a question is prompt data before and after it is sent.
    */
   private collectPromptVariables(body: ts.Node, parameters: readonly ts.ParameterDeclaration[]): void {
+    // Two phases: find the prompts of model calls and what is pushed into which array, then mark.
+    // Callbacks written inline (`tracer.startActiveSpan('x', async span => ...)`) run in the same
+    // flow: a model call inside one makes the enclosing function's variables prompt data.
+    const prompts: { expression: ts.Expression; taint: Taint }[] = [];
     const visit = (node: ts.Node): void => {
-      if (isFunctionLike(node) || ts.isClassLike(node)) {
+      if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isConstructorDeclaration(node) || ts.isClassLike(node)) {
         return;
       }
       if (ts.isCallExpression(node)) {
-        this.collectPromptArguments(node);
+        this.collectPromptArguments(node, prompts);
+        this.collectPush(node);
       }
       ts.forEachChild(node, visit);
     };
     ts.forEachChild(body, visit);
+    for (const { expression, taint } of prompts) {
+      this.markPromptRoots(expression, taint, new Set());
+    }
     parameters.forEach((parameter, index) => {
       if (ts.isIdentifier(parameter.name)) {
         const symbol = this.symbolOf(parameter.name);
@@ -818,85 +882,136 @@ export class Walker {
     });
   }
 
-  private collectPromptArguments(call: ts.CallExpression): void {
-    const promptExpressions: { expression: ts.Expression; property: string }[] = [];
-    let type: ts.Type;
-    try {
-      type = this.checker.getTypeAtLocation(call);
-    } catch {
+  /** What is pushed into which local array (`turns.push({ role: 'user', content: text })`). */
+  private readonly pushedInto = new Map<ts.Symbol, ts.Expression[]>();
+
+  private collectPush(call: ts.CallExpression): void {
+    const callee = skipTransparent(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'push' && callee.name.text !== 'unshift')) {
       return;
     }
-    const info = this.analysis.callees.resolve(call);
-    const wholeInput = info.declarations.some(declaration =>
-      WHOLE_INPUT_MODEL_CALLS.some(family => family.names.includes(declaration.name) && family.from.some(pattern => originMatches(declaration.origin, pattern))),
+    const receiver = skipTransparent(callee.expression);
+    const symbol = ts.isIdentifier(receiver) ? this.symbolOf(receiver) : undefined;
+    if (symbol) {
+      this.pushedInto.set(symbol, [...(this.pushedInto.get(symbol) ?? []), ...call.arguments]);
+    }
+  }
+
+  /** Is this a call that sends a prompt to a model: an SDK method such as `create` or `invoke` returning model output? */
+  private isModelCall(call: ts.CallExpression, info: CalleeInfo): boolean {
+    const sdkMethod = info.declarations.some(
+      declaration => MODEL_CALL_NAMES.has(declaration.name) && LLM_SDK_PACKAGES.some(pattern => originMatches(declaration.origin, pattern)),
     );
-    if (wholeInput && call.arguments[0] && this.analysis.isModelOutputType(type)) {
-      promptExpressions.push({ expression: call.arguments[0], property: 'input' });
-    } else if (this.analysis.isModelOutputType(type)) {
-      let foundProperty = false;
-      for (const argument of call.arguments) {
-        const object = skipTransparent(argument);
-        if (!ts.isObjectLiteralExpression(object)) continue;
-        for (const property of object.properties) {
-          const name = property.name ? staticPropertyName(property.name, this.checker) : undefined;
-          if (name === undefined || !PROMPT_ARGUMENT_PROPERTIES.has(name)) continue;
-          foundProperty = true;
-          if (ts.isPropertyAssignment(property)) {
-            promptExpressions.push({ expression: property.initializer, property: name });
-          } else if (ts.isShorthandPropertyAssignment(property)) {
-            promptExpressions.push({ expression: property.name, property: name });
+    if (!sdkMethod) {
+      return false;
+    }
+    try {
+      return this.analysis.isModelOutputType(this.checker.getTypeAtLocation(call)) || this.isOutputChainCall(call, info);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * `chain.invoke(input)` on a LangChain runnable chain (`prompt.pipe(model).pipe(new StringOutputParser())`):
+   * the result is model output even when the parser made it a plain `string`. Retrievers and prompt
+   * templates have their own classes and are not matched.
+   */
+  private isOutputChainCall(call: ts.CallExpression, info: CalleeInfo): boolean {
+    const callee = skipTransparent(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) {
+      return false;
+    }
+    return OUTPUT_CHAIN_CALLS.some(
+      family =>
+        family.names.includes(info.name ?? '') &&
+        info.declarations.some(declaration => family.from.some(pattern => originMatches(declaration.origin, pattern))) &&
+        this.typeIsOneOf(callee.expression, family.receiverTypes, family.from),
+    );
+  }
+
+  private collectPromptArguments(call: ts.CallExpression, prompts: { expression: ts.Expression; taint: Taint }[]): void {
+    const found: { expression: ts.Expression; property: string }[] = [];
+    const info = this.analysis.callees.resolve(call);
+    if (this.isModelCall(call, info)) {
+      const wholeInput = info.declarations.some(declaration =>
+        WHOLE_INPUT_MODEL_CALLS.some(family => family.names.includes(declaration.name) && family.from.some(pattern => originMatches(declaration.origin, pattern))),
+      );
+      if (wholeInput && call.arguments[0]) {
+        // LangChain: the template variables (or messages) as a whole.
+        found.push({ expression: call.arguments[0], property: 'input' });
+      } else {
+        for (const argument of call.arguments) {
+          const object = skipTransparent(argument);
+          if (!ts.isObjectLiteralExpression(object)) continue;
+          for (const property of object.properties) {
+            const name = property.name ? staticPropertyName(property.name, this.checker) : undefined;
+            if (name === undefined || !PROMPT_ARGUMENT_PROPERTIES.has(name)) continue;
+            if (ts.isPropertyAssignment(property)) {
+              found.push({ expression: property.initializer, property: name });
+            } else if (ts.isShorthandPropertyAssignment(property)) {
+              found.push({ expression: property.name, property: name });
+            }
           }
         }
-      }
-      const first = call.arguments[0];
-      if (!foundProperty && first && !ts.isObjectLiteralExpression(skipTransparent(first))) {
-        promptExpressions.push({ expression: first, property: 'input' });
+        // `create(params)`: the request object as a whole holds the prompt.
+        const first = call.arguments[0];
+        if (first && !ts.isObjectLiteralExpression(skipTransparent(first))) {
+          found.push({ expression: first, property: 'request' });
+        }
       }
     } else if (info.projectFunction) {
       // A project helper that puts its parameter into a prompt (`ask(question)`).
       const summary = this.analysis.functionResult(info.projectFunction).summary;
       for (const index of summary.parametersToPrompt) {
         const argument = call.arguments[index];
-        if (argument) promptExpressions.push({ expression: argument, property: 'prompt' });
+        if (argument) found.push({ expression: argument, property: 'prompt' });
       }
     }
-    if (promptExpressions.length === 0) {
-      return;
-    }
-    const line = lineOf(call);
-    for (const { expression, property } of promptExpressions) {
-      const taint: Taint = {
-        kind: 'prompt',
-        origin: expression,
-        label: `the '${property}' passed to '${info.text}()'`,
-      };
-      this.markPromptRoots(expression, taint, new Set(), line);
+    for (const { expression, property } of found) {
+      prompts.push({ expression, taint: { kind: 'prompt', origin: expression, label: `the '${property}' passed to '${info.text}()'` } });
     }
   }
 
-  private markPromptRoots(expression: ts.Node, taint: Taint, visited: Set<ts.Symbol>, line: number): void {
+  /**
+   * Marks the variables a prompt expression is built from. Whole values count (`content: question`,
+   * `question.trim()`), fields read from an object do not make the object prompt data
+   * (`body.question` does not mark `body`), and assistant turns (`{ role: 'assistant', content }`)
+   * are model output, not what the user said.
+   */
+  private markPromptRoots(expression: ts.Node, taint: Taint, visited: Set<ts.Symbol>): void {
     const visit = (node: ts.Node): void => {
       if (isFunctionLike(node)) {
         return;
       }
-      if (ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node.parent) || (ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node)) {
-        const symbol = ts.isShorthandPropertyAssignment(node.parent)
-          ? this.checker.getShorthandAssignmentValueSymbol(node.parent)
-          : this.symbolOf(node);
-        if (!symbol || visited.has(symbol)) {
-          return;
+      if (ts.isObjectLiteralExpression(node) && isAssistantMessage(node, this.checker)) {
+        return;
+      }
+      if (ts.isPropertyAccessExpression(node)) {
+        // A method call on a value passes the value on (`question.trim()`); a field read does not.
+        const isMethodCall = ts.isCallExpression(node.parent) && node.parent.expression === node;
+        if (isMethodCall) visit(node.expression);
+        return;
+      }
+      if (ts.isElementAccessExpression(node)) {
+        return;
+      }
+      if (ts.isCallExpression(node)) {
+        // The receiver passes on (`question.trim()`); arguments only where the call returns them
+        // (`JSON.stringify(x)`, a helper that returns its parameter), not `cache.get(userId)`.
+        visit(node.expression);
+        const info = this.analysis.callees.resolve(node);
+        if (info.projectFunction) {
+          const summary = this.analysis.functionResult(info.projectFunction).summary;
+          node.arguments.forEach((argument, index) => summary.parametersToReturn.has(index) && visit(argument));
+        } else if (this.propagatesArguments(info)) {
+          node.arguments.forEach(visit);
         }
-        visited.add(symbol);
-        const declaration = symbol.valueDeclaration;
-        if (!declaration || (!ts.isVariableDeclaration(declaration) && !ts.isParameter(declaration) && !ts.isBindingElement(declaration))) {
-          return;
-        }
-        if (!this.promptVariables.has(symbol)) {
-          this.promptVariables.set(symbol, taint);
-        }
-        if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
-          this.markPromptRoots(declaration.initializer, taint, visited, line);
-        }
+        return;
+      }
+      if (ts.isIdentifier(node)) {
+        const symbol = ts.isShorthandPropertyAssignment(node.parent) ? this.checker.getShorthandAssignmentValueSymbol(node.parent) : this.symbolOf(node);
+        if (symbol) this.markPromptSymbol(symbol, taint, visited);
         return;
       }
       if (ts.isPropertyAssignment(node)) {
@@ -906,6 +1021,34 @@ export class Walker {
       ts.forEachChild(node, visit);
     };
     visit(expression);
+  }
+
+  private markPromptSymbol(symbol: ts.Symbol, taint: Taint, visited: Set<ts.Symbol>): void {
+    if (visited.has(symbol)) {
+      return;
+    }
+    visited.add(symbol);
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || (!ts.isVariableDeclaration(declaration) && !ts.isParameter(declaration) && !ts.isBindingElement(declaration))) {
+      return;
+    }
+    // Globals such as `JSON` in `JSON.stringify(messages)` are not data.
+    if (declaration.getSourceFile().isDeclarationFile) {
+      return;
+    }
+    // The model's own message pushed back into the history is output, not what the user said.
+    if (this.analysis.isModelOutputType(this.checker.getTypeOfSymbolAtLocation(symbol, declaration))) {
+      return;
+    }
+    if (!this.promptVariables.has(symbol)) {
+      this.promptVariables.set(symbol, taint);
+    }
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      this.markPromptRoots(declaration.initializer, taint, visited);
+    }
+    for (const pushed of this.pushedInto.get(symbol) ?? []) {
+      this.markPromptRoots(pushed, taint, visited);
+    }
   }
 
   // ---------------------------------------------------------------- expressions
@@ -1058,6 +1201,9 @@ export class Walker {
     if (name !== undefined && METADATA_PROPERTIES.has(name)) {
       return CLEAN;
     }
+    if (name !== undefined && SDK_METADATA_PROPERTIES.has(name) && isTainted(object) && this.isSdkObject(node.expression)) {
+      return CLEAN;
+    }
     let value = this.keepIfText(node, fieldValue(object, name));
     if (!isTainted(object)) {
       value = join(value, this.analysis.typeTaints(node, () => `'${calleeText(node)}'`));
@@ -1070,6 +1216,18 @@ export class Walker {
       }
     }
     return this.applySanitizerTypes(node, value);
+  }
+
+  /** Whether a value's type is declared by an LLM SDK (not by the user's own schema). */
+  private isSdkObject(node: ts.Expression): boolean {
+    let type: ts.Type;
+    try {
+      type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(node));
+    } catch {
+      return false;
+    }
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    return symbol !== undefined && originsOfSymbol(symbol, this.analysis.program).some(origin => LLM_SDK_PACKAGES.some(pattern => originMatches(origin, pattern)));
   }
 
   /** `service.lastAnswer` or a getter of a project class: what its members store or return. */
@@ -1195,8 +1353,10 @@ export class Walker {
     } catch {
       resultType = undefined;
     }
-    const isModelCall = resultType !== undefined && this.analysis.isModelOutputType(resultType);
-    const sourceTaint = isModelCall
+    const returnsOutput = resultType !== undefined && (this.analysis.isModelOutputType(resultType) || this.isOutputChainCall(call, info));
+    // A real model call (`create`, `streamText`, ...) rather than any SDK method returning an output type.
+    const isModelCall = returnsOutput && this.isModelCall(call, info);
+    const sourceTaint = returnsOutput
       ? taintValue({ kind: 'output', origin: call, label: `'${info.text}()'` })
       : this.analysis.typeTaints(call, () => `'${info.text}()'`);
     const declaredInSdk = info.declarations.some(declaration => LLM_SDK_PACKAGES.some(pattern => originMatches(declaration.origin, pattern)));
@@ -1264,6 +1424,10 @@ export class Walker {
       value = join(value, taintValue({ kind: 'prompt', origin: call, label: `'${info.text}()'` }));
     }
 
+    if (analysedCallback && method !== undefined && CALLBACK_RESULT_METHODS.has(method) && (this.isLibraryMethod(info) || declaredInSdk)) {
+      // `angles.map(async angle => (await create(...)).choices[0].message.content)`: the callback's results.
+      value = join(value, callbackResult);
+    }
     if (info.projectFunction) {
       value = join(value, this.applySummary(call, info, argumentValues));
     } else if (isTainted(receiver) || argumentValues.some(isTainted)) {
@@ -1276,7 +1440,7 @@ export class Walker {
       if (isTainted(receiver) && (this.isLibraryMethod(info) || declaredInSdk || this.matchesFamily(info, RECEIVER_PROPAGATORS_BY_NAME))) {
         // `messages.map(m => m.id)`: what the analysed callback returns, not the elements themselves.
         const resultFromCallback = method !== undefined && CALLBACK_RESULT_METHODS.has(method) && analysedCallback;
-        value = join(value, resultFromCallback ? callbackResult : withoutFields(receiver));
+        if (!resultFromCallback) value = join(value, withoutFields(receiver));
       }
       if (this.propagatesArguments(info)) {
         for (const argumentValue of argumentValues) value = join(value, withoutFields(argumentValue));

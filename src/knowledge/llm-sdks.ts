@@ -206,6 +206,13 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Properties that are metadata only on the SDK's own objects: a tool call's `name` is one of the
+ * developer's tool names (the model only picks it), while `object.name` of structured output the
+ * user's schema defines is generated content.
+ */
+export const SDK_METADATA_PROPERTIES: ReadonlySet<string> = new Set(['name', 'tool_call_id', 'toolCallId', 'call_id', 'toolName']);
+
+/**
  * Option names of model calls whose functions receive model output (Vercel AI SDK callbacks and
  * the like). Their parameters are model output even when the SDK types them anonymously.
  */
@@ -233,6 +240,35 @@ export const PROMPT_ARGUMENT_PROPERTIES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Names of SDK methods and functions that send a prompt to a model (`client.chat.completions.create`,
+ * `generateText`, `model.invoke`, ...). A call is a model call when its callee has one of these
+ * names, is declared in an LLM SDK package and returns model output — not any SDK method that
+ * happens to return an output type (`chunk.concat()`, `stream.finalMessage()`).
+ */
+export const MODEL_CALL_NAMES: ReadonlySet<string> = new Set([
+  'create',
+  'parse',
+  'stream',
+  'complete',
+  'chat',
+  'generate',
+  'runTools',
+  'generateContent',
+  'generateContentStream',
+  'sendMessage',
+  'sendMessageStream',
+  'generateText',
+  'streamText',
+  'generateObject',
+  'streamObject',
+  'invoke',
+  'batch',
+  'streamEvents',
+  'call',
+  'predict',
+]);
+
+/**
  * Model calls whose first argument is the prompt as a whole, object or not: LangChain runnables take
  * the template variables (`chain.invoke({ question })`) or the messages directly.
  */
@@ -246,6 +282,18 @@ export const WHOLE_INPUT_MODEL_CALLS: readonly { readonly from: readonly string[
  * (Ollama's `response.message`, singular, is the answer.)
  */
 export const REQUEST_ECHO_PROPERTIES: ReadonlySet<string> = new Set(['messages', 'prompt', 'input', 'request']);
+
+/**
+ * LangChain chains: `invoke` / `stream` / `batch` on a generic runnable (what `.pipe()` returns)
+ * produce model output, whatever the output parser turned it into.
+ */
+export const OUTPUT_CHAIN_CALLS: readonly { readonly from: readonly string[]; readonly receiverTypes: readonly string[]; readonly names: readonly string[] }[] = [
+  {
+    from: ['@langchain/*', 'langchain'],
+    receiverTypes: ['Runnable', 'RunnableSequence', 'RunnableWithMessageHistory', 'RunnableBinding'],
+    names: ['invoke', 'stream', 'batch'],
+  },
+];
 
 /** Every package whose declarations make a type "from an LLM SDK" for propagation purposes. */
 export const LLM_SDK_PACKAGES: readonly string[] = [

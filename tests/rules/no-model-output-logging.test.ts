@@ -313,6 +313,13 @@ const debug = createDebug('app');
 const user = { id: 1 };
 debug('user %d logged in', user.id);
 `,
+    // Tool names and call ids are the developer's own bookkeeping, chosen among known tools.
+    `${openai}
+const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [] });
+for (const call of completion.choices[0]?.message.tool_calls ?? []) {
+  if (call.type === 'function') console.log('tool', call.function.name, call.id);
+}
+`,
     // Headers are metadata.
     `${openai}
 const { data, response } = await client.chat.completions.create({ model: 'gpt-4o', messages: [] }).withResponse();
@@ -929,6 +936,67 @@ if (completion.choices[0]?.finish_reason === 'content_filter') {
 }
 `,
       errors: [{ messageId, line: 5, column: 36 }],
+    },
+    // Structured output's own `name` field is generated content (unlike a tool name).
+    {
+      code: `import { generateObject, jsonSchema } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const { object } = await generateObject({
+  model: openai('gpt-4o'),
+  schema: jsonSchema<{ name: string; email: string }>({ type: 'object', properties: { name: { type: 'string' }, email: { type: 'string' } } }),
+  prompt: 'Extract the contact from this email signature',
+});
+console.log(object.name);
+`,
+      errors: [{ messageId, line: 8, column: 13 }],
+    },
+    // Results of model calls made inside a map over constants.
+    {
+      code: `${openai}
+const angles = ['economic', 'social'];
+const summaries = await Promise.all(
+  angles.map(async angle => {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: angle }] });
+    return completion.choices[0]?.message.content ?? '';
+  }),
+);
+console.log(summaries);
+`,
+      errors: [{ messageId, line: 10, column: 13 }],
+    },
+    // A LangChain chain ending in a string parser still returns model output.
+    {
+      code: `import { ChatPromptTemplate } from '@langchain/core/prompts';
+import { StringOutputParser } from '@langchain/core/output_parsers';
+import { ChatOpenAI } from '@langchain/openai';
+const chain = ChatPromptTemplate.fromMessages([['human', 'Summarise: {text}']])
+  .pipe(new ChatOpenAI({ model: 'gpt-4o-mini' }))
+  .pipe(new StringOutputParser());
+const summary = await chain.invoke({ text: 'the meeting notes' });
+console.log(summary);
+`,
+      errors: [{ messageId, line: 8, column: 13 }],
+    },
+    // A field written in one method is seen by another, even when the reader is analysed first
+    // through an unrelated field (a logger held in the class).
+    {
+      code: `${anthropic}
+import { Logger } from '@nestjs/common';
+export class Drafts {
+  private readonly logger = new Logger('Drafts');
+  private lastDraft = '';
+  async draft(subject: string) {
+    this.logger.log('drafting');
+    const message = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 100, messages: [{ role: 'user', content: subject }] });
+    const first = message.content[0];
+    this.lastDraft = first?.type === 'text' ? first.text : '';
+  }
+  dump() {
+    this.logger.debug(\`last draft: \${this.lastDraft}\`);
+  }
+}
+`,
+      errors: [{ messageId, line: 14, column: 23 }],
     },
     // An arrow helper whose result is logged.
     {

@@ -298,6 +298,42 @@ export async function ask(question: string) {
   return chain.invoke(input);
 }
 `,
+    // Other fields of the request body that held the question are not prompt data.
+    `${openai}
+export async function POST(request: Request) {
+  const body = (await request.json()) as { ticketId: string; question: string };
+  const question = body.question.trim();
+  console.log('ticket', body.ticketId);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+    // The key used to look a conversation up is not part of it.
+    `${openai}
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+const conversations = new Map<string, ChatCompletionMessageParam[]>();
+export async function send(userId: string, text: string) {
+  const turns = conversations.get(userId) ?? [];
+  turns.push({ role: 'user', content: text });
+  console.log('user', userId, 'turns', turns.length);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: turns });
+}
+`,
+    // A tool call's arguments are model output, not prompt data, even when the tool result goes back into the history.
+    `${openai}
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+export async function step(messages: ChatCompletionMessageParam[]) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages });
+  const message = completion.choices[0]?.message;
+  if (!message) return;
+  messages.push(message);
+  for (const call of message.tool_calls ?? []) {
+    if (call.type !== 'function') continue;
+    const args = JSON.parse(call.function.arguments) as { city: string };
+    messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify({ city: args.city, celsius: 21 }) });
+    process.stdout.write(args.city);
+  }
+}
+`,
     // The number of words.
     `${openai}
 export async function ask(question: string) {
@@ -756,6 +792,20 @@ export function chat(messages: ModelMessage[]) {
 }
 `,
       errors: [{ messageId, line: 5, column: 24 }],
+    },
+    // A user turn pushed into the history is prompt data.
+    {
+      code: `${openai}
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+const history: ChatCompletionMessageParam[] = [];
+export async function send(text: string) {
+  history.push({ role: 'user', content: text });
+  const reply = await client.chat.completions.create({ model: 'gpt-4o', messages: history });
+  console.info('sent', text);
+  return reply;
+}
+`,
+      errors: [{ messageId, line: 8, column: 24 }],
     },
     // Concatenation.
     {
