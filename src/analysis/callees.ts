@@ -25,6 +25,21 @@ export interface CalleeInfo {
 
 const MAX_CALLEE_TEXT = 60;
 
+/** The simple name of a callee: `a` for `a()`, `b` for `a.b()` / `a?.b()` / `a['b']()`. */
+export function calleeName(expression: ts.Expression): string | undefined {
+  const callee = skipTransparent(expression);
+  if (ts.isIdentifier(callee)) {
+    return callee.text;
+  }
+  if (ts.isPropertyAccessExpression(callee)) {
+    return callee.name.text;
+  }
+  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
+    return callee.argumentExpression.text;
+  }
+  return undefined;
+}
+
 /** Callee text for messages: short, whitespace folded. */
 export function calleeText(expression: ts.Expression): string {
   const text = skipTransparent(expression).getText().replace(/\s+/g, '');

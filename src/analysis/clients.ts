@@ -9,6 +9,7 @@ import {
   type HttpCallSpec,
   type LlmClientSpec,
 } from '../knowledge/llm-clients.js';
+import { calleeName } from './callees.js';
 import { skipTransparent, staticPropertyName, staticStringValue } from './constants.js';
 import { originOfDeclaration, originMatches, originsOfSymbol, resolveAlias, type Origin } from './packages.js';
 
@@ -113,18 +114,8 @@ export const HTTP_CALL_NAMES: ReadonlySet<string> = new Set(HTTP_CALLS.map(spec 
 
 
 /** The simple name of a call's callee (`fetch`, `post` of `axios.post`), if it has one. */
-export function calleeName(node: ts.CallExpression | ts.NewExpression): string | undefined {
-  const callee = skipTransparent(node.expression);
-  if (ts.isIdentifier(callee)) {
-    return callee.text;
-  }
-  if (ts.isPropertyAccessExpression(callee)) {
-    return callee.name.text;
-  }
-  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
-    return callee.argumentExpression.text;
-  }
-  return undefined;
+export function calleeNameOf(node: ts.CallExpression | ts.NewExpression): string | undefined {
+  return calleeName(node.expression);
 }
 
 /**
@@ -142,7 +133,7 @@ export function matchHttpCall(
   specs: readonly HttpCallSpec[] = HTTP_CALLS,
 ): HttpCallSpec | undefined {
   const callee = skipTransparent(node.expression);
-  const name = calleeName(node);
+  const name = calleeNameOf(node);
   const bySymbol = (symbol: ts.Symbol | undefined, specName: string): HttpCallSpec | undefined => {
     if (!symbol) {
       return undefined;

@@ -5,7 +5,7 @@ import ts from 'typescript';
 
 import {
   CALLABLE_HTTP_PACKAGES,
-  calleeName,
+  calleeNameOf,
   constInitializer,
   httpRequestUrls,
   importsAnyPackage,
@@ -645,7 +645,7 @@ export const noHardcodedLlmCredentials = createRule<Options, MessageIds>({
           return;
         }
         const tsNode = services.esTreeNodeToTSNodeMap.get(node);
-        const name = calleeName(tsNode);
+        const name = calleeNameOf(tsNode);
         if (name !== undefined && FACTORY_NAMES.some(pattern => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern))) {
           checkClient(tsNode);
         }

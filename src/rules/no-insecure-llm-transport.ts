@@ -3,7 +3,7 @@ import ts from 'typescript';
 
 import {
   CALLABLE_HTTP_PACKAGES,
-  calleeName,
+  calleeNameOf,
   constInitializer,
   hostMatchesPattern,
   httpRequestUrls,
@@ -328,7 +328,7 @@ export const noInsecureLlmTransport = createRule<Options, MessageIds>({
           noteSpecifier(first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined);
           return;
         }
-        const name = calleeName(tsNode);
+        const name = calleeNameOf(tsNode);
         if (name !== undefined && tsNode.arguments.length > 0 && FACTORY_NAMES.some(pattern => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern))) {
           checkClient(tsNode);
         }

@@ -4,6 +4,7 @@ import ts from 'typescript';
 
 import { skipTransparent } from '../constants.js';
 import { type Origin, originOfDeclaration, resolveAlias } from '../packages.js';
+import { calleeName } from '../callees.js';
 
 /** What a call calls: the API name, the package it is declared in, and the declaring class. */
 export interface CalleeIdentity {
@@ -25,21 +26,6 @@ export interface ApiPattern {
 type CallLike = ts.CallExpression | ts.NewExpression;
 
 const identityCache = new WeakMap<ts.Node, CalleeIdentity | null>();
-
-/** `a` for `a()`, `b` for `a.b()` / `a?.b()` / `a['b']()`. */
-export function calleeName(expression: ts.Expression): string | undefined {
-  const callee = skipTransparent(expression);
-  if (ts.isIdentifier(callee)) {
-    return callee.text;
-  }
-  if (ts.isPropertyAccessExpression(callee)) {
-    return callee.name.text;
-  }
-  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
-    return callee.argumentExpression.text;
-  }
-  return undefined;
-}
 
 /** The identifier-like node naming the callee (for symbol look-ups). */
 function calleeNameNode(expression: ts.Expression): ts.Node | undefined {
@@ -257,3 +243,5 @@ export function projectFunctionOf(call: CallLike, checker: ts.TypeChecker, progr
   }
   return undefined;
 }
+
+export { calleeName };
