@@ -345,7 +345,8 @@ function renderMarkdown(rows, options, ruleNames) {
   lines.push('- (a) is the floor every type-aware setup pays: parsing plus building the TypeScript program through the project service. Type checking itself is lazy, so its cost lands on whichever rules ask for types first.');
   lines.push('- (b−a)/a is what our rules add to that floor; (b−a)/(c−a) compares it with what typescript-eslint\'s own type-checked rules add. d−c is the marginal cost of adding our plugin to an existing `recommendedTypeChecked` setup: both share one program and one checker, so some type work is paid only once.');
   lines.push('- Per-rule times are ESLint `stats` (listener time per rule, summed over files). The first rule that asks the checker about a file pays for checking it, so per-rule times within one configuration are not independent.');
-  lines.push('- Single runs on a shared 2-core machine vary by roughly ±10 %; compare ratios within one size rather than absolute seconds across machines.');
+  lines.push('- Wall times on a shared 2-core machine vary by ±10–20 % with the other load on it; the CPU-time table is steadier. Compare ratios within one size rather than absolute seconds across machines.');
+  lines.push('- Garbage collection is about a quarter of every configuration\'s CPU time (the TypeScript program and checker caches), in (a) as much as in (b) and (c).');
   lines.push('');
   return lines.join('\n');
 }
