@@ -76,6 +76,28 @@ export function functionHasBody(declaration: ts.Node): declaration is ts.Signatu
   );
 }
 
+/**
+ * The body-carrying function a symbol names: a function or method implementation (not an overload
+ * signature), or a variable / class field initialised with an arrow or function expression.
+ */
+export function functionWithBodyOf(symbol: ts.Symbol): ts.SignatureDeclaration | undefined {
+  for (const declaration of symbol.getDeclarations() ?? []) {
+    if (functionHasBody(declaration)) {
+      return declaration;
+    }
+    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
+      let initializer: ts.Expression = declaration.initializer;
+      while (ts.isParenthesizedExpression(initializer) || ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer)) {
+        initializer = initializer.expression;
+      }
+      if ((ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) && functionHasBody(initializer)) {
+        return initializer;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Resolves what a call (or `new`) reaches, through import aliases and re-exports. Cached per node. */
 export class CalleeResolver {
   private readonly cache = new WeakMap<ts.Node, CalleeInfo>();
@@ -111,36 +133,40 @@ export class CalleeResolver {
 
     const declarations: CalleeDeclaration[] = [];
     const symbol = this.symbolAt(nameNode);
-    if (symbol) {
-      const resolved = resolveAlias(symbol, this.checker);
-      for (const declaration of resolved.getDeclarations() ?? []) {
-        declarations.push({
-          name: resolved.getName(),
-          origin: originOfDeclaration(declaration, this.program),
-          container: containerName(declaration),
-        });
-      }
+    const resolved = symbol ? resolveAlias(symbol, this.checker) : undefined;
+    for (const declaration of resolved?.getDeclarations() ?? []) {
+      declarations.push({
+        name: resolved!.getName(),
+        origin: originOfDeclaration(declaration, this.program),
+        container: containerName(declaration),
+      });
     }
     // Calling a value whose type is a callable SDK interface: `const log = debug('app'); log(text)`,
-    // or a method typed through a mapped type (consola's `Record<LogType, LogFn>`).
-    const calleeType = this.safe(() => this.checker.getTypeAtLocation(callee));
-    const typeSymbol = calleeType && calleeType.getCallSignatures().length > 0 ? (calleeType.aliasSymbol ?? calleeType.getSymbol()) : undefined;
-    for (const declaration of typeSymbol?.getDeclarations() ?? []) {
-      if (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration) || ts.isClassDeclaration(declaration)) {
-        declarations.push({
-          name: '()',
-          origin: originOfDeclaration(declaration, this.program),
-          container: declaration.name?.text,
-        });
+    // or a method typed through a mapped type (consola's `Record<LogType, LogFn>`). Only looked at
+    // when the declarations say nothing: a type look-up per call is not free.
+    const declarationsSayNothing = declarations.every(declaration => declaration.origin === undefined || (declaration.origin === 'lib' && declaration.container === undefined));
+    if (declarationsSayNothing) {
+      const calleeType = this.safe(() => this.checker.getTypeAtLocation(callee));
+      const typeSymbol = calleeType && calleeType.getCallSignatures().length > 0 ? (calleeType.aliasSymbol ?? calleeType.getSymbol()) : undefined;
+      for (const declaration of typeSymbol?.getDeclarations() ?? []) {
+        if (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration) || ts.isClassDeclaration(declaration)) {
+          declarations.push({
+            name: '()',
+            origin: originOfDeclaration(declaration, this.program),
+            container: declaration.name?.text,
+          });
+        }
       }
     }
 
     let projectFunction: ts.SignatureDeclaration | undefined;
     if (!ts.isNewExpression(call)) {
-      const signature = this.safe(() => this.checker.getResolvedSignature(call));
-      const declaration = signature?.getDeclaration();
-      if (declaration && functionHasBody(declaration)) {
-        projectFunction = declaration;
+      // The callee's own declaration (through imports and re-exports) when it is a function of the
+      // program; overload resolution is only needed when the callee is not a plain name.
+      projectFunction = resolved ? functionWithBodyOf(resolved) : undefined;
+      if (!resolved && !ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) {
+        const declaration = this.safe(() => this.checker.getResolvedSignature(call))?.getDeclaration();
+        projectFunction = declaration && functionHasBody(declaration) ? declaration : undefined;
       }
     }
     return { declarations, projectFunction, name, text: calleeText(callee) };

@@ -33,12 +33,13 @@ import {
   type SinkCategory,
   type SinkKind,
 } from '../knowledge/sinks.js';
-import { type CalleeInfo, CalleeResolver, calleeText, functionHasBody } from './callees.js';
+import { type CalleeInfo, CalleeResolver, calleeText, functionHasBody, functionWithBodyOf } from './callees.js';
 import type { FlowCustomization } from './config.js';
 import { skipTransparent, staticPropertyName, staticStringValue } from './constants.js';
 import { CipherInspector, type Weakness } from './crypto.js';
 import { type EnvKey, Environment } from './environment.js';
 import { originMatches, originsOfSymbol } from './packages.js';
+import { filesReachingPackages } from './reach.js';
 import {
   CLEAN,
   type Taint,
@@ -188,6 +189,10 @@ export class FlowAnalysis {
     if (cached) {
       return cached;
     }
+    if (!this.canSeeSdk(sourceFile)) {
+      this.fileResults.set(sourceFile, []);
+      return [];
+    }
     const findings: Finding[] = [];
     const topLevel = new Walker(this, undefined, sourceFile);
     topLevel.runBody(sourceFile);
@@ -203,6 +208,23 @@ export class FlowAnalysis {
     const own = dedupe(findings.filter(finding => finding.node.getSourceFile() === sourceFile));
     this.fileResults.set(sourceFile, own);
     return own;
+  }
+
+  private sdkReachingFiles: ReadonlySet<ts.SourceFile> | undefined;
+
+  /**
+   * Whether a file can hold SDK values at all: it imports an LLM SDK, directly or through project
+   * modules. Most files of an app do not, and need no analysis. With user-configured sources any
+   * file can, so nothing is skipped.
+   */
+  canSeeSdk(sourceFile: ts.SourceFile): boolean {
+    const custom = this.customization;
+    if (custom.outputSources.length > 0 || custom.promptSources.length > 0) {
+      return true;
+    }
+    this.sdkReachingFiles ??= filesReachingPackages(this.program, LLM_SDK_PACKAGES);
+    // A file the program does not list as its own (an in-memory test program, say) is analysed.
+    return this.sdkReachingFiles.has(sourceFile) || this.program.getSourceFile(sourceFile.fileName) !== sourceFile;
   }
 
   /** The (cached) analysis of a function of the program. Recursion sees an empty summary. */
@@ -274,6 +296,51 @@ export class FlowAnalysis {
       this.fieldWriters.set(classNode, index);
     }
     return index.get(name) ?? [];
+  }
+
+  private readonly callReturnCache = new WeakMap<ts.Node, { output: boolean; prompt: boolean }>();
+
+  /**
+   * Whether a call returns model output or prompt data, judged from the callee's declared
+   * signatures (instantiated on the receiver's type) rather than by checking the call expression,
+   * which would type-check every argument. Only SDK callees are looked at (and every callee when
+   * the user configured source types): the standard library, Node.js and other packages return
+   * model output only when given it, which propagation covers, and project functions are
+   * summarised.
+   */
+  callReturns(call: ts.CallExpression, info: CalleeInfo, declaredInSdk: boolean): { output: boolean; prompt: boolean } {
+    const cached = this.callReturnCache.get(call);
+    if (cached) {
+      return cached;
+    }
+    const userTypes = this.customization.outputSources.length > 0 || this.customization.promptSources.length > 0;
+    let result = { output: false, prompt: false };
+    if (declaredInSdk || userTypes) {
+      try {
+        const returnTypes = userTypes ? [this.checker.getTypeAtLocation(call)] : this.declaredReturnTypes(call);
+        result = {
+          output: returnTypes.some(type => this.isModelOutputType(type)),
+          prompt: returnTypes.some(type => this.promptTypes.matches(type) || this.matchesUserTypes(type, this.customization.promptSources)),
+        };
+      } catch {
+        // Code the checker cannot make sense of: no source.
+      }
+    }
+    this.callReturnCache.set(call, result);
+    return result;
+  }
+
+  private declaredReturnTypes(call: ts.CallExpression): ts.Type[] {
+    const callee = skipTransparent(call.expression);
+    let calleeType: ts.Type | undefined;
+    if (ts.isPropertyAccessExpression(callee)) {
+      const receiverType = this.checker.getNonNullableType(this.checker.getTypeAtLocation(callee.expression));
+      const property = this.checker.getPropertyOfType(receiverType, callee.name.text);
+      calleeType = property ? this.checker.getTypeOfSymbolAtLocation(property, callee) : undefined;
+    }
+    calleeType ??= this.checker.getTypeAtLocation(callee);
+    const candidates = calleeType.isUnion() ? calleeType.types : [calleeType];
+    return candidates.flatMap(candidate => candidate.getCallSignatures().map(signature => signature.getReturnType()));
   }
 
   /** Taints the type of a node implies: SDK output or prompt types, user-configured source types. */
@@ -374,6 +441,31 @@ function writtenThisField(node: ts.Node): string | undefined {
     return thisField(node.expression.expression);
   }
   return undefined;
+}
+
+/** `const X = 'text'` (or a number, or a template without substitutions): a value fixed in the source. */
+function isLiteralConstant(declaration: ts.VariableDeclaration): boolean {
+  const initializer = declaration.initializer && skipTransparent(declaration.initializer);
+  return (
+    initializer !== undefined &&
+    (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 &&
+    (ts.isStringLiteralLike(initializer) || ts.isNumericLiteral(initializer))
+  );
+}
+
+const CODE_SYMBOLS = ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Module | ts.SymbolFlags.Enum | ts.SymbolFlags.Method;
+
+/** A function, class, namespace or enum (also through an import alias). */
+function isCodeSymbol(symbol: ts.Symbol, checker: ts.TypeChecker): boolean {
+  let target = symbol;
+  if (symbol.flags & ts.SymbolFlags.Alias) {
+    try {
+      target = checker.getAliasedSymbol(symbol);
+    } catch {
+      return false;
+    }
+  }
+  return (target.flags & CODE_SYMBOLS) !== 0 && (target.flags & ts.SymbolFlags.Variable) === 0;
 }
 
 /** `{ role: 'assistant', content }`: a turn the model wrote. */
@@ -902,14 +994,7 @@ export class Walker {
     const sdkMethod = info.declarations.some(
       declaration => MODEL_CALL_NAMES.has(declaration.name) && LLM_SDK_PACKAGES.some(pattern => originMatches(declaration.origin, pattern)),
     );
-    if (!sdkMethod) {
-      return false;
-    }
-    try {
-      return this.analysis.isModelOutputType(this.checker.getTypeAtLocation(call)) || this.isOutputChainCall(call, info);
-    } catch {
-      return false;
-    }
+    return sdkMethod && (this.analysis.callReturns(call, info, true).output || this.isOutputChainCall(call, info));
   }
 
   /**
@@ -1036,8 +1121,10 @@ export class Walker {
     if (declaration.getSourceFile().isDeclarationFile) {
       return;
     }
-    // The model's own message pushed back into the history is output, not what the user said.
-    if (this.analysis.isModelOutputType(this.checker.getTypeOfSymbolAtLocation(symbol, declaration))) {
+    // The model's own message pushed back into the history is output, not what the user said; and a
+    // value whose type cannot hold text (`language: 'en' | 'fr'`, a count) is no prompt data.
+    const declaredType = this.checker.getTypeOfSymbolAtLocation(symbol, declaration);
+    if (this.analysis.isModelOutputType(declaredType) || !this.analysis.text.carriesText(declaredType)) {
       return;
     }
     if (!this.promptVariables.has(symbol)) {
@@ -1174,12 +1261,19 @@ export class Walker {
       return CLEAN;
     }
     const known = this.lookup(symbol);
+    if (known === undefined && isCodeSymbol(symbol, this.checker)) {
+      // Functions, classes, namespaces and enums are code, not data: no type look-up needed.
+      return CLEAN;
+    }
     // Sources known by type are reported at their declaration, so every use names the same origin.
     const declaration = symbol.valueDeclaration;
     const origin = declaration && (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration)) && declaration.getSourceFile() === node.getSourceFile() ? declaration.name : node;
     const value = known ?? this.analysis.typeTaints(node, () => `'${node.text}'`, origin);
-    // A constant such as a fixed system prompt (`const SYSTEM = '...'`) has a literal type: no user text.
-    return this.keepIfText(node, this.withPromptMark(symbol, value));
+    // A constant such as a fixed system prompt (`const SYSTEM = '...'`) is not user text.
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && isLiteralConstant(declaration)) {
+      return CLEAN;
+    }
+    return this.withPromptMark(symbol, value);
   }
 
   private evaluateMemberAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): TaintValue {
@@ -1266,7 +1360,9 @@ export class Walker {
     const right = this.evaluate(node.right);
     switch (operator) {
       case ts.SyntaxKind.PlusToken:
-        return this.keepIfText(node, join(withoutFields(left), withoutFields(right)));
+        // Text joined to anything is text; two clean numbers give a clean value. No type look-up:
+        // asking the checker at every level of a long `a + (b + ...)` chain is quadratic.
+        return join(withoutFields(left), withoutFields(right));
       case ts.SyntaxKind.BarBarToken:
       case ts.SyntaxKind.QuestionQuestionToken:
       case ts.SyntaxKind.AmpersandAmpersandToken:
@@ -1347,19 +1443,16 @@ export class Walker {
       this.evaluate(callee);
     }
 
-    let resultType: ts.Type | undefined;
-    try {
-      resultType = this.checker.getTypeAtLocation(call);
-    } catch {
-      resultType = undefined;
-    }
-    const returnsOutput = resultType !== undefined && (this.analysis.isModelOutputType(resultType) || this.isOutputChainCall(call, info));
+    const declaredInSdk = info.declarations.some(declaration => LLM_SDK_PACKAGES.some(pattern => originMatches(declaration.origin, pattern)));
+    const returns = this.analysis.callReturns(call, info, declaredInSdk);
+    const returnsOutput = returns.output || this.isOutputChainCall(call, info);
     // A real model call (`create`, `streamText`, ...) rather than any SDK method returning an output type.
     const isModelCall = returnsOutput && this.isModelCall(call, info);
     const sourceTaint = returnsOutput
       ? taintValue({ kind: 'output', origin: call, label: `'${info.text}()'` })
-      : this.analysis.typeTaints(call, () => `'${info.text}()'`);
-    const declaredInSdk = info.declarations.some(declaration => LLM_SDK_PACKAGES.some(pattern => originMatches(declaration.origin, pattern)));
+      : returns.prompt
+        ? taintValue({ kind: 'prompt', origin: call, label: `'${info.text}()'` })
+        : CLEAN;
 
     // Arguments, with function literals analysed in the context of this call.
     let callbackResult = CLEAN;
@@ -1524,24 +1617,7 @@ export class Walker {
   private functionDeclarationOf(reference: ts.Expression): FunctionLikeWithBody | undefined {
     const node = ts.isPropertyAccessExpression(reference) ? reference.name : reference;
     const symbol = this.symbolOf(node);
-    if (!symbol) {
-      return undefined;
-    }
-    const resolved = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
-    const declaration = resolved.valueDeclaration;
-    if (!declaration) {
-      return undefined;
-    }
-    if (functionHasBody(declaration)) {
-      return declaration;
-    }
-    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
-      const initializer = skipTransparent(declaration.initializer);
-      if ((ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) && functionHasBody(initializer)) {
-        return initializer;
-      }
-    }
-    return undefined;
+    return symbol ? functionWithBodyOf(symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol) : undefined;
   }
 
   private applySummary(call: ts.CallExpression, info: CalleeInfo, argumentValues: readonly TaintValue[]): TaintValue {

@@ -108,4 +108,19 @@ console.log(f0(answer));
     const obfuscate = analysis.functionResult(functionNamed(storage, 'obfuscate')).summary;
     expect([...obfuscate.parametersToReturn]).toEqual([0]);
   });
+
+  it('skips files that cannot see an LLM SDK, and only those', () => {
+    const { program, sourceFile } = createFixtureProgram({
+      'no-sdk.ts': `import { saveTurnCount } from './helpers/summaries/storage.js';\nexport const save = saveTurnCount;\n`,
+      'via-helper.ts': `import { ask } from './helpers/summaries/llm.js';\nexport const answer = ask;\n`,
+      'dynamic.ts': `export async function load() {\n  const { default: OpenAI } = await import('openai');\n  return new OpenAI();\n}\n`,
+    });
+    const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
+    expect(analysis.canSeeSdk(sourceFile('no-sdk.ts'))).toBe(false);
+    expect(analysis.canSeeSdk(sourceFile('helpers/summaries/storage.ts'))).toBe(false);
+    expect(analysis.canSeeSdk(sourceFile('via-helper.ts'))).toBe(true);
+    expect(analysis.canSeeSdk(sourceFile('dynamic.ts'))).toBe(true);
+    // With user-configured sources any file may hold them.
+    expect(new FlowAnalysis(program, { ...EMPTY_CUSTOMIZATION, outputSources: ['askInternalModel'] }).canSeeSdk(sourceFile('no-sdk.ts'))).toBe(true);
+  });
 });
