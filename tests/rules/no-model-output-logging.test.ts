@@ -320,6 +320,41 @@ for (const call of completion.choices[0]?.message.tool_calls ?? []) {
   if (call.type === 'function') console.log('tool', call.function.name, call.id);
 }
 `,
+    // The role of the answer is a literal.
+    `${openai}
+const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [] });
+console.log(completion.choices[0]?.message.role, completion.choices[0]?.index);
+`,
+    // The number of content blocks.
+    `${anthropic}
+const message = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 10, messages: [] });
+console.log('blocks', message.content.length);
+`,
+    // Streaming the answer to the browser is the feature.
+    `${openai}
+export function GET(): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const stream = await client.chat.completions.create({ model: 'gpt-4o', messages: [], stream: true });
+      for await (const chunk of stream) controller.enqueue(encoder.encode(chunk.choices[0]?.delta?.content ?? ''));
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { 'content-type': 'text/plain' } });
+}
+`,
+    // Ollama's model list.
+    `import ollama from 'ollama';
+const { models } = await ollama.list();
+for (const model of models) console.log(model.name, model.size, model.digest);
+`,
+    // Vercel AI SDK warnings and provider metadata are not the answer.
+    `import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const { warnings, response } = await generateText({ model: openai('gpt-4o'), prompt: 'Hi' });
+console.warn(warnings, response.id, response.modelId, response.timestamp);
+`,
     // Headers are metadata.
     `${openai}
 const { data, response } = await client.chat.completions.create({ model: 'gpt-4o', messages: [] }).withResponse();

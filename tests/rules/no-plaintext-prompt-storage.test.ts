@@ -283,6 +283,22 @@ import { createHash } from 'node:crypto';
 import { kv } from '@vercel/kv';
 await kv.incr(\`seen:\${createHash('sha256').update(JSON.stringify(messages)).digest('hex')}\`);
 `,
+    // An answer cache keyed by a hash: only the model's answer is stored.
+    `${openai}
+import { createHash } from 'node:crypto';
+export async function cachedAnswer(question: string) {
+  const key = createHash('sha256').update(question).digest('hex');
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const answer = completion.choices[0]?.message.content ?? '';
+  localStorage.setItem(\`answer:\${key}\`, answer);
+  return answer;
+}
+`,
+    // The roles of a conversation, to a file.
+    `${history}
+import { writeFileSync } from 'node:fs';
+writeFileSync('roles.json', JSON.stringify(messages.map(message => message.role)));
+`,
     // A whole conversation id list.
     `import type { UIMessage } from 'ai';
 declare const conversation: UIMessage[];
