@@ -142,6 +142,8 @@ function parseArgs(argv) {
   }
   for (const size of options.sizes) if (!Number.isInteger(size) || size < 20) throw new Error(`bad size ${size}`);
   for (const config of options.configs) if (!CONFIGS[config]) throw new Error(`bad configuration ${config}`);
+  // Every figure is relative to (a) and about (b): both are always measured.
+  for (const required of ['b', 'a']) if (!options.configs.includes(required)) options.configs.unshift(required);
   if (!options.configs.includes('a')) throw new Error('configuration a (the baseline) is required');
   return options;
 }
