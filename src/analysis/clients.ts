@@ -155,6 +155,21 @@ export function matchHttpCall(
 export const CALLABLE_HTTP_PACKAGES: readonly string[] = ['axios'];
 
 /** Does the file import (at its top level) one of the packages? */
+/**
+ * Per-file facts the client rules compute lazily and once: the linted file's TypeScript source
+ * file, and whether it imports a callable HTTP client (calling an axios object directly is only
+ * looked for in such files).
+ */
+export function lazyFileFacts(getSourceFile: () => ts.SourceFile): { sourceFile: () => ts.SourceFile; importsCallableHttp: () => boolean } {
+  let sourceFile: ts.SourceFile | undefined;
+  let callableHttp: boolean | undefined;
+  const facts = {
+    sourceFile: () => (sourceFile ??= getSourceFile()),
+    importsCallableHttp: () => (callableHttp ??= importsAnyPackage(facts.sourceFile(), CALLABLE_HTTP_PACKAGES)),
+  };
+  return facts;
+}
+
 export function importsAnyPackage(sourceFile: ts.SourceFile, packages: readonly string[]): boolean {
   return topLevelImports(sourceFile).some(specifier => {
     const name = packageOfSpecifier(specifier);

@@ -4,11 +4,10 @@ import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/ut
 import ts from 'typescript';
 
 import {
-  CALLABLE_HTTP_PACKAGES,
   calleeNameOf,
   constInitializer,
   httpRequestUrls,
-  importsAnyPackage,
+  lazyFileFacts,
   llmHostProvider,
   llmUrlMatch,
   matchHttpCall,
@@ -222,19 +221,9 @@ export const noHardcodedLlmCredentials = createRule<Options, MessageIds>({
     /** Ranges already reported, so a literal reached twice (or also matching a shape) is reported once. */
     const reported = new Set<string>();
     const textNodes: (TSESTree.Literal | TSESTree.TemplateElement | TSESTree.JSXText)[] = [];
-    let tsSourceFile: ts.SourceFile | undefined;
-
-    function currentSourceFile(): ts.SourceFile {
-      tsSourceFile ??= services.esTreeNodeToTSNodeMap.get(sourceCode.ast);
-      return tsSourceFile;
-    }
-
-    let importsCallableHttp: boolean | undefined;
-    /** Calling an axios object directly is only looked for in files that import axios. */
-    function callableHttp(): boolean {
-      importsCallableHttp ??= importsAnyPackage(currentSourceFile(), CALLABLE_HTTP_PACKAGES);
-      return importsCallableHttp;
-    }
+    const file = lazyFileFacts(() => services.esTreeNodeToTSNodeMap.get(sourceCode.ast));
+    const currentSourceFile = file.sourceFile;
+    const callableHttp = file.importsCallableHttp;
 
     function rangeKey(start: number, end: number): string {
       return `${start}:${end}`;

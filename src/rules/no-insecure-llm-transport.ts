@@ -2,12 +2,11 @@ import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import {
-  CALLABLE_HTTP_PACKAGES,
   calleeNameOf,
   constInitializer,
   hostMatchesPattern,
   httpRequestUrls,
-  importsAnyPackage,
+  lazyFileFacts,
   isFalseLiteral,
   isLoopbackHostname,
   isTrueLiteral,
@@ -108,19 +107,9 @@ export const noInsecureLlmTransport = createRule<Options, MessageIds>({
     const reported = new Set<string>();
     const tlsEnvAssignments: ts.Node[] = [];
     let fileSdk: string | undefined;
-    let tsSourceFile: ts.SourceFile | undefined;
-
-    function currentSourceFile(): ts.SourceFile {
-      tsSourceFile ??= services.esTreeNodeToTSNodeMap.get(sourceCode.ast);
-      return tsSourceFile;
-    }
-
-    let importsCallableHttp: boolean | undefined;
-    /** Calling an axios object directly is only looked for in files that import axios. */
-    function callableHttp(): boolean {
-      importsCallableHttp ??= importsAnyPackage(currentSourceFile(), CALLABLE_HTTP_PACKAGES);
-      return importsCallableHttp;
-    }
+    const file = lazyFileFacts(() => services.esTreeNodeToTSNodeMap.get(sourceCode.ast));
+    const currentSourceFile = file.sourceFile;
+    const callableHttp = file.importsCallableHttp;
 
     function report(node: ts.Node, messageId: MessageIds, data: Record<string, string>): void {
       const sourceFile = currentSourceFile();
