@@ -1,7 +1,12 @@
 // Lints the plugin's own code: typescript-eslint's type-checked rules, eslint-plugin-eslint-plugin
 // for the rule files and tests, and this plugin's own rules.
+import { existsSync } from 'node:fs';
+
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
+
+// The plugin lints itself from its build (CI builds before linting; without a build it is skipped).
+const self = existsSync(new URL('./dist/index.js', import.meta.url)) ? (await import('./dist/index.js')).default : undefined;
 
 export default tseslint.config(
   {
@@ -48,4 +53,17 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },
+  ...(self
+    ? [
+        {
+          files: ['**/*.ts'],
+          plugins: { 'llm-security': self },
+          rules: {
+            ...self.configs.recommended.rules,
+            // The rule tests are full of made-up keys in the real shapes: the option this rule offers for fixtures.
+            'llm-security/no-hardcoded-llm-credentials': ['error', { ignorePatterns: ['tests/rules/*.test.ts'] }],
+          },
+        },
+      ]
+    : []),
 );
