@@ -35,6 +35,8 @@ export interface SharedSettings {
   logSinks?: TypeOrValueSpecifier[];
   storageSinks?: TypeOrValueSpecifier[];
   sanitizers?: TypeOrValueSpecifier[];
+  /** Functions that check a model file's hash (for `require-model-integrity`). */
+  verifiers?: TypeOrValueSpecifier[];
 }
 
 export const SETTINGS_KEY = 'llm-security';
@@ -57,6 +59,12 @@ export function readSharedSettings(settings: Readonly<Record<string, unknown>> |
     storageSinks: specifierList(shared['storageSinks']),
     sanitizers: specifierList(shared['sanitizers']),
   };
+}
+
+/** `settings['llm-security'].verifiers`: model-file verifiers shared by every rule that loads models. */
+export function readSharedVerifiers(settings: Readonly<Record<string, unknown>> | undefined): TypeOrValueSpecifier[] {
+  const raw = settings?.[SETTINGS_KEY];
+  return typeof raw === 'object' && raw !== null ? specifierList((raw as Record<string, unknown>)['verifiers']) : [];
 }
 
 export function mergeCustomizations(a: FlowCustomization, b: Partial<FlowCustomization>): FlowCustomization {

@@ -4,6 +4,7 @@ import ts from 'typescript';
 
 import { type Finding, type FindingKind, ModelIntegrityAnalyzer, type SuggestionKind } from '../analysis/integrity/findings.js';
 import { createRule } from '../util/create-rule.js';
+import { readSharedVerifiers } from '../analysis/config.js';
 
 export type Options = [
   {
@@ -81,7 +82,7 @@ export const requireModelIntegrity = createRule<Options, MessageIds>({
       allowLocalPaths: options.allowLocalPaths ?? false,
       allowWeakHashes: options.allowWeakHashes ?? false,
       loaders: options.loaders ?? [],
-      verifiers: options.verifiers ?? [],
+      verifiers: [...readSharedVerifiers(context.settings), ...(options.verifiers ?? [])],
     });
     const reported = new Set<string>();
 

@@ -333,6 +333,14 @@ await InferenceSession.create('model.onnx');`,
       options: [{ verifiers: [{ from: 'file', name: 'checkSignedModel' }] }],
     },
     {
+      name: "a verifier configured once for every rule in settings['llm-security']",
+      code: `import { InferenceSession } from 'onnxruntime-node';
+declare function checkSignedModel(path: string): Promise<void>;
+await checkSignedModel('model.onnx');
+await InferenceSession.create('model.onnx');`,
+      settings: { 'llm-security': { verifiers: [{ from: 'file', name: 'checkSignedModel' }] } },
+    },
+    {
       name: 'local files are accepted with allowLocalPaths',
       code: `import { InferenceSession } from 'onnxruntime-node';
 import { readFile } from 'node:fs/promises';
