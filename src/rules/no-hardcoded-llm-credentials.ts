@@ -37,6 +37,7 @@ import {
 } from '../knowledge/credentials.js';
 import { LLM_CLIENTS } from '../knowledge/llm-clients.js';
 import { createRule } from '../util/create-rule.js';
+import { assignedProcessEnvName } from '../util/process-env.js';
 
 export type Options = [
   {
@@ -611,16 +612,6 @@ export const noHardcodedLlmCredentials = createRule<Options, MessageIds>({
       }
     }
 
-    function isProcessEnv(node: TSESTree.Node): boolean {
-      return (
-        node.type === 'MemberExpression' &&
-        !node.computed &&
-        node.property.type === 'Identifier' &&
-        node.property.name === 'env' &&
-        node.object.type === 'Identifier' &&
-        node.object.name === 'process'
-      );
-    }
 
     return {
       NewExpression(node) {
@@ -641,16 +632,7 @@ export const noHardcodedLlmCredentials = createRule<Options, MessageIds>({
         checkHttpCall(tsNode);
       },
       AssignmentExpression(node) {
-        const left = node.left;
-        if (left.type !== 'MemberExpression' || !isProcessEnv(left.object)) {
-          return;
-        }
-        const name =
-          !left.computed && left.property.type === 'Identifier'
-            ? left.property.name
-            : left.property.type === 'Literal' && typeof left.property.value === 'string'
-              ? left.property.value
-              : undefined;
+        const name = assignedProcessEnvName(node);
         if (name !== undefined && LLM_KEY_ENV_SET.has(name)) {
           checkCredentialValue(services.esTreeNodeToTSNodeMap.get(node.right) as ts.Expression, 'hardcodedEnvKey', { name }, undefined);
         }

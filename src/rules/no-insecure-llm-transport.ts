@@ -26,6 +26,7 @@ import { skipTransparent, staticPropertyName, staticStringValue } from '../analy
 import { originMatches, originsOfSymbol, resolveAlias } from '../analysis/packages.js';
 import { INSECURE_FLAGS, LLM_CLIENTS, TLS_VERIFY_ENV, TLS_VERIFY_OPTION, type HttpCallSpec } from '../knowledge/llm-clients.js';
 import { createRule } from '../util/create-rule.js';
+import { assignedProcessEnvName, isProcessEnv } from '../util/process-env.js';
 
 export type Options = [
   {
@@ -274,23 +275,6 @@ export const noInsecureLlmTransport = createRule<Options, MessageIds>({
       }
     }
 
-    function isProcessEnv(node: TSESTree.Node): boolean {
-      if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier' || node.property.name !== 'env') {
-        return false;
-      }
-      const object = node.object;
-      if (object.type === 'Identifier') {
-        return object.name === 'process';
-      }
-      return (
-        object.type === 'MemberExpression' &&
-        !object.computed &&
-        object.property.type === 'Identifier' &&
-        object.property.name === 'process' &&
-        object.object.type === 'Identifier' &&
-        object.object.name === 'globalThis'
-      );
-    }
 
     function disablesTls(value: TSESTree.Node): boolean {
       const tsNode = services.esTreeNodeToTSNodeMap.get(value) as ts.Expression;
@@ -354,16 +338,7 @@ export const noInsecureLlmTransport = createRule<Options, MessageIds>({
         noteSpecifier(node.source.type === 'Literal' && typeof node.source.value === 'string' ? node.source.value : undefined);
       },
       AssignmentExpression(node) {
-        const left = node.left;
-        if (left.type !== 'MemberExpression' || !isProcessEnv(left.object)) {
-          return;
-        }
-        const name =
-          !left.computed && left.property.type === 'Identifier'
-            ? left.property.name
-            : left.property.type === 'Literal' && typeof left.property.value === 'string'
-              ? left.property.value
-              : undefined;
+        const name = assignedProcessEnvName(node);
         if (name === TLS_VERIFY_ENV && node.operator !== '&&=' && disablesTls(node.right)) {
           tlsEnvAssignments.push(services.esTreeNodeToTSNodeMap.get(node));
         }

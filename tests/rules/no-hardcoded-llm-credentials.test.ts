@@ -378,10 +378,12 @@ export {};`,
     // Assigned to the environment variable an SDK reads: no suggestion (delete the line instead).
     {
       code: `process.env.OPENAI_API_KEY = '${OPENAI_LEGACY}';
-process.env['GROQ_API_KEY'] = 'groq-team-key-9a8b7c';`,
+process.env['GROQ_API_KEY'] = 'groq-team-key-9a8b7c';
+globalThis.process.env.MISTRAL_API_KEY = 'mistral-team-key-4d5e6f';`,
       errors: [
         { messageId: 'hardcodedEnvKey', line: 1, column: 30 },
         { messageId: 'hardcodedEnvKey', line: 2, column: 31 },
+        { messageId: 'hardcodedEnvKey', line: 3, column: 42 },
       ],
     },
     // Known key shapes anywhere in the file.
