@@ -3,6 +3,7 @@ import { typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
 import {
+  ASSISTANT_ROLES,
   LLM_SDK_PACKAGES,
   METADATA_PROPERTIES,
   MODEL_OUTPUT_TYPES,
@@ -474,7 +475,7 @@ function isAssistantMessage(object: ts.ObjectLiteralExpression, checker: ts.Type
     property =>
       ts.isPropertyAssignment(property) &&
       staticPropertyName(property.name, checker) === 'role' &&
-      ['assistant', 'model', 'ai'].includes(staticStringValue(property.initializer, checker) ?? ''),
+      ASSISTANT_ROLES.has(staticStringValue(property.initializer, checker) ?? ''),
   );
 }
 

@@ -205,6 +205,9 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
   'done_reason',
 ]);
 
+/** `role` values of a turn the model wrote, across SDKs (`assistant`; Google's `model`; LangChain's `ai`). */
+export const ASSISTANT_ROLES: ReadonlySet<string> = new Set(['assistant', 'model', 'ai']);
+
 /**
  * Properties that are metadata only on the SDK's own objects: a tool call's `name` is one of the
  * developer's tool names (the model only picks it), while `object.name` of structured output the

@@ -334,6 +334,19 @@ export async function step(messages: ChatCompletionMessageParam[]) {
   }
 }
 `,
+    // An earlier answer replayed as an assistant turn is model output, not what the user typed.
+    `${openai}
+export async function followUp(question: string, previousAnswer: string) {
+  console.log('previous answer', previousAnswer);
+  return client.chat.completions.create({
+    model: 'gpt-4o',
+    messages: [
+      { role: 'assistant', content: previousAnswer },
+      { role: 'user', content: question },
+    ],
+  });
+}
+`,
     // The number of words.
     `${openai}
 export async function ask(question: string) {
