@@ -25,6 +25,15 @@ export interface CalleeInfo {
 
 const MAX_CALLEE_TEXT = 60;
 
+/** The symbol at a node, or `undefined` where the checker cannot make sense of the code. */
+export function symbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  try {
+    return checker.getSymbolAtLocation(node);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The simple name of a callee: `a` for `a()`, `b` for `a.b()` / `a?.b()` / `a['b']()`. */
 export function calleeName(expression: ts.Expression): string | undefined {
   const callee = skipTransparent(expression);

@@ -5,10 +5,12 @@ import type ts from 'typescript';
 
 import { SINK_DESTINATIONS } from '../knowledge/sinks.js';
 import { type FlowCustomization, mergeCustomizations, readSharedSettings } from './config.js';
-import { FlowAnalysis, type Finding, lineOf } from './engine.js';
+import { type Finding, lineOf } from './flow/finding.js';
+import { FlowAnalysis } from './flow/flow-analysis.js';
 
-export type { Finding, SinkHit, FunctionSummary } from './engine.js';
-export { FlowAnalysis } from './engine.js';
+export type { Finding, SinkHit } from './flow/finding.js';
+export type { FunctionSummary } from './flow/summaries.js';
+export { FlowAnalysis } from './flow/flow-analysis.js';
 
 /**
  * One analysis per program and customization. ESLint keeps the program for every file of a

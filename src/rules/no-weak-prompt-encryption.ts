@@ -5,7 +5,7 @@ import { ESLintUtils } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import { specifierListSchema } from '../analysis/config.js';
-import type { Weakness } from '../analysis/crypto.js';
+import type { Weakness } from '../analysis/crypto/ciphers.js';
 import type { Finding } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
 import { reportFlowFindings } from '../util/flow-rule.js';

@@ -2,10 +2,10 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { staticStringValue } from '../../src/analysis/constants.js';
-import { Environment } from '../../src/analysis/environment.js';
+import { Environment } from '../../src/analysis/flow/environment.js';
 import { originMatches, originOfDeclaration } from '../../src/analysis/packages.js';
-import { CLEAN, type Taint, fieldValue, join, objectValue, taintValue } from '../../src/analysis/taint.js';
-import { TextCarrierOracle } from '../../src/analysis/types.js';
+import { CLEAN, type Taint, fieldValue, join, objectValue, taintValue } from '../../src/analysis/flow/taint.js';
+import { TextCarrierOracle } from '../../src/analysis/sanitizers/text-carriers.js';
 import { createFixtureProgram } from './program.js';
 
 const origin = ts.factory.createIdentifier('x');

@@ -21,10 +21,10 @@ import {
   TYPED_ARRAYS,
   WEAK_CIPHER_PREFIXES,
   ZERO_FILLED_ALLOCATORS,
-} from '../knowledge/crypto.js';
-import type { CalleeInfo, CalleeResolver } from './callees.js';
-import { skipTransparent, staticPropertyName, staticStringValue } from './constants.js';
-import { originMatches, resolveAlias } from './packages.js';
+} from '../../knowledge/crypto.js';
+import type { CalleeInfo, CalleeResolver } from '../callees.js';
+import { skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';
+import { originMatches, resolveAlias } from '../packages.js';
 
 /** Why an encryption call does not protect the data it is given. */
 export interface Weakness {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 
-import type { TypeFamily } from '../knowledge/llm-sdks.js';
-import { originMatches, originsOfSymbol } from './packages.js';
+import type { TypeFamily } from '../../knowledge/llm-sdks.js';
+import { originMatches, originsOfSymbol } from '../packages.js';
 
 /**
  * Answers "is this type one of these SDK types?" for a family table, seeing through unions,
@@ -101,88 +101,21 @@ const CONTAINER_TYPES = new Set([
   'AsyncIterableStream',
 ]);
 
-const NO_TEXT_FLAGS =
-  ts.TypeFlags.NumberLike |
-  ts.TypeFlags.BigIntLike |
-  ts.TypeFlags.BooleanLike |
-  ts.TypeFlags.EnumLike |
-  ts.TypeFlags.Void |
-  ts.TypeFlags.Undefined |
-  ts.TypeFlags.Null |
-  ts.TypeFlags.Never |
-  ts.TypeFlags.ESSymbolLike |
-  ts.TypeFlags.StringLiteral;
-
 /**
- * Whether a value of this type can hold free text. Numbers, booleans, bigints, enums and unions of
- * literals (`'stop' | 'length'`) cannot, nor can arrays of them, errors or functions. Unknown and
- * `any` can (we cannot tell).
+ * Whether a node's type is one of `names` declared in a package matching `from` (a sink's receiver
+ * type, a LangChain runnable, a browser `Storage`).
  */
-export class TextCarrierOracle {
-  private readonly cache = new WeakMap<ts.Type, boolean>();
-
-  constructor(private readonly checker: ts.TypeChecker) {}
-
-  carriesText(type: ts.Type): boolean {
-    const cached = this.cache.get(type);
-    if (cached !== undefined) {
-      return cached;
-    }
-    this.cache.set(type, true);
-    const result = this.compute(type, 0);
-    this.cache.set(type, result);
-    return result;
-  }
-
-  private compute(type: ts.Type, depth: number): boolean {
-    if (depth > 3) {
-      return true;
-    }
-    if (type.flags & NO_TEXT_FLAGS) {
-      return false;
-    }
-    if (type.isUnion()) {
-      return type.types.some(member => this.compute(member, depth + 1));
-    }
-    if (type.flags & ts.TypeFlags.Object) {
-      if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) {
-        const elements = this.checker.getTypeArguments(type as ts.TypeReference);
-        return elements.length === 0 || elements.some(element => this.compute(element, depth + 1));
-      }
-      if (isErrorType(type, this.checker) || isFunctionOnly(type)) {
-        return false;
-      }
-      const name = type.getSymbol()?.getName();
-      if (name === 'Date' || name === 'RegExp' || name === 'AbortController' || name === 'AbortSignal') {
-        return false;
-      }
-    }
-    return true;
-  }
-}
-
-function isFunctionOnly(type: ts.Type): boolean {
-  return type.getCallSignatures().length > 0 && type.getProperties().length === 0;
-}
-
-/** Error objects (and subclasses such as `APIError`) carry diagnostics, not content. */
-export function isErrorType(type: ts.Type, checker: ts.TypeChecker, depth = 0): boolean {
-  if (depth > 8) {
+export function typeIsOneOf(program: ts.Program, checker: ts.TypeChecker, node: ts.Node, names: readonly string[], from: readonly string[]): boolean {
+  let type: ts.Type;
+  try {
+    type = checker.getTypeAtLocation(node);
+  } catch {
     return false;
   }
-  const symbol = type.getSymbol();
-  if (!symbol) {
-    return false;
-  }
-  if (symbol.getName() === 'Error' || symbol.getName() === 'ErrorEvent') {
-    return true;
-  }
-  if (!(symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface))) {
-    return false;
-  }
-  const declared = checker.getDeclaredTypeOfSymbol(symbol);
-  if (!declared.isClassOrInterface()) {
-    return false;
-  }
-  return checker.getBaseTypes(declared).some(base => isErrorType(base, checker, depth + 1));
+  const candidates = type.isUnion() ? type.types : [type];
+  return candidates.some(candidate => {
+    const symbol = candidate.getSymbol() ?? candidate.aliasSymbol;
+    if (!symbol || !names.includes(symbol.getName())) return false;
+    return originsOfSymbol(symbol, program).some(origin => from.some(pattern => originMatches(origin, pattern)));
+  });
 }

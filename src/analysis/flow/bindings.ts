@@ -1,0 +1,112 @@
+import ts from 'typescript';
+
+import { METADATA_PROPERTIES } from '../../knowledge/llm-sdks.js';
+import { skipTransparent, staticPropertyName } from '../constants.js';
+import { CLEAN, type TaintValue, fieldValue, isTainted, join, withoutFields } from './taint.js';
+import type { Walker } from './walker.js';
+
+/**
+ * Local steps that write: declarations, destructuring, assignments, and writes into containers
+ * (`history.push(m)`, `obj.field = v`). Each field of a destructured object gets its own value;
+ * metadata fields (`usage`, `id`, ...) are clean.
+ */
+
+/** Binds a declared name or binding pattern (`const { text, usage } = value`) to a value. */
+export function bindName(walker: Walker, name: ts.BindingName, value: TaintValue): void {
+  if (ts.isIdentifier(name)) {
+    const symbol = walker.symbolOf(name);
+    if (symbol) {
+      walker.env.set(symbol, walker.withPromptMark(symbol, value));
+    }
+    return;
+  }
+  if (ts.isObjectBindingPattern(name)) {
+    for (const element of name.elements) {
+      if (element.dotDotDotToken) {
+        bindName(walker, element.name, withoutFields(value));
+        continue;
+      }
+      const key = element.propertyName ?? (ts.isIdentifier(element.name) ? element.name : undefined);
+      const property = key ? staticPropertyName(key, walker.checker) : undefined;
+      let fieldTaint = property !== undefined && METADATA_PROPERTIES.has(property) ? CLEAN : fieldValue(value, property);
+      if (element.initializer) {
+        fieldTaint = join(fieldTaint, walker.evaluate(element.initializer));
+      }
+      fieldTaint = join(
+        walker.keepIfText(element.name, fieldTaint),
+        walker.analysis.typeSources.typeTaints(element.name, () => `'${element.name.getText()}'`),
+      );
+      bindName(walker, element.name, fieldTaint);
+    }
+    return;
+  }
+  for (const element of name.elements) {
+    if (ts.isBindingElement(element)) {
+      let elementValue = withoutFields(value);
+      if (element.initializer) {
+        elementValue = join(elementValue, walker.evaluate(element.initializer));
+      }
+      bindName(walker, element.name, walker.keepIfText(element.name, elementValue));
+    }
+  }
+}
+
+/** Assignment to an existing target (`x = v`, `obj.f = v`, `[a, b] = v`, `this.f = v`). */
+export function assignTo(walker: Walker, target: ts.Node, value: TaintValue, compound = false): void {
+  const expression = ts.isExpression(target) ? skipTransparent(target) : target;
+  if (ts.isIdentifier(expression)) {
+    const symbol = walker.symbolOf(expression);
+    if (symbol) {
+      const previous = compound ? (walker.lookup(symbol) ?? CLEAN) : CLEAN;
+      walker.env.set(symbol, join(previous, value));
+    }
+    return;
+  }
+  if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) {
+    const name = ts.isPropertyAccessExpression(expression) ? expression.name.text : staticPropertyName(expression.argumentExpression, walker.checker);
+    const object = skipTransparent(expression.expression);
+    if (object.kind === ts.SyntaxKind.ThisKeyword && name !== undefined) {
+      const key = `this.${name}`;
+      const stored = compound ? join(walker.env.get(key) ?? CLEAN, value) : value;
+      walker.env.set(key, stored);
+      if (walker.classNode) {
+        walker.analysis.classFields.record(walker.classNode, name, stored);
+      }
+      return;
+    }
+    if (!isTainted(value)) {
+      return;
+    }
+    // Writing sensitive data into an object makes the object carry it.
+    taintContainer(walker, object, value);
+    return;
+  }
+  if (ts.isObjectLiteralExpression(expression) || ts.isArrayLiteralExpression(expression)) {
+    for (const element of ts.isArrayLiteralExpression(expression) ? expression.elements : []) {
+      assignTo(walker, ts.isSpreadElement(element) ? element.expression : element, withoutFields(value));
+    }
+    if (ts.isObjectLiteralExpression(expression)) {
+      for (const property of expression.properties) {
+        if (ts.isShorthandPropertyAssignment(property)) {
+          assignTo(walker, property.name, fieldValue(value, property.name.text));
+        } else if (ts.isPropertyAssignment(property)) {
+          const name = staticPropertyName(property.name, walker.checker);
+          assignTo(walker, property.initializer, name !== undefined && METADATA_PROPERTIES.has(name) ? CLEAN : fieldValue(value, name));
+        }
+      }
+    }
+  }
+}
+
+/** `history.push(m)`, `obj.field = v`: the container now carries the value. */
+export function taintContainer(walker: Walker, container: ts.Expression, value: TaintValue): void {
+  const root = skipTransparent(container);
+  if (ts.isIdentifier(root)) {
+    const symbol = walker.symbolOf(root);
+    if (symbol) {
+      walker.env.set(symbol, join(withoutFields(walker.lookup(symbol) ?? CLEAN), withoutFields(value)));
+    }
+  } else if (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
+    assignTo(walker, root, join(walker.evaluate(root), withoutFields(value)));
+  }
+}

@@ -1,0 +1,48 @@
+import type ts from 'typescript';
+
+import type { SinkCategory, SinkKind } from '../../knowledge/sinks.js';
+import type { Weakness } from '../crypto/ciphers.js';
+import type { Taint } from './taint.js';
+
+/** Where a finding's data goes. */
+export interface SinkHit {
+  readonly kind: SinkKind;
+  readonly category: SinkCategory;
+  /** The sink call as written, e.g. `logger.info()`. */
+  readonly callee: string;
+  /** Project functions the data went through to reach the sink, outermost first. */
+  readonly via: readonly string[];
+  /** For `crypto` sinks: why the encryption does not protect the data. */
+  readonly weakness?: Weakness;
+}
+
+/** Sensitive data reaching a sink. */
+export interface Finding {
+  readonly taint: Taint;
+  readonly sink: SinkHit;
+  /** The node to report: the argument (or property) that carries the data. */
+  readonly node: ts.Node;
+}
+
+export function lineOf(node: ts.Node): number {
+  const sourceFile = node.getSourceFile();
+  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+}
+
+function findingKey(finding: Finding): string {
+  return `${finding.node.pos}:${finding.node.end}:${finding.taint.kind}:${finding.sink.kind}:${finding.sink.category}:${finding.sink.callee}`;
+}
+
+/** One finding per reported node, data kind and sink. */
+export function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const result: Finding[] = [];
+  for (const finding of findings) {
+    const key = findingKey(finding);
+    if (!seen.has(key)) {
+      seen.add(key);
+      result.push(finding);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,105 @@
+import ts from 'typescript';
+
+import { LLM_SDK_PACKAGES } from '../../knowledge/llm-sdks.js';
+import { CalleeResolver } from '../callees.js';
+import type { FlowCustomization } from '../config.js';
+import { CipherInspector } from '../crypto/ciphers.js';
+import { filesReachingPackages } from '../reach.js';
+import { TextCarrierOracle } from '../sanitizers/text-carriers.js';
+import { TypeSources } from '../sources/sdk-types.js';
+import { ClassFields } from './classes.js';
+import { type Finding, dedupe } from './finding.js';
+import { type FunctionLikeWithBody, type FunctionResult, SummaryCache, isFunctionLike } from './summaries.js';
+import { Walker } from './walker.js';
+
+/**
+ * The value-flow analysis of one program under one customization: the program-wide state the
+ * walkers share (function summaries, class fields, the evidence modules with their caches).
+ * Function results are cached per declaration node, so each function is analysed once per
+ * program, whichever file asks.
+ */
+export class FlowAnalysis {
+  readonly checker: ts.TypeChecker;
+  readonly callees: CalleeResolver;
+  /** Sources recognised by type: SDK output and prompt types, user-configured source types. */
+  readonly typeSources: TypeSources;
+  /** Which types can hold text at all (`text.length` cannot). */
+  readonly text: TextCarrierOracle;
+  readonly ciphers: CipherInspector;
+  readonly classFields: ClassFields;
+  /** Function literals analysed in the context of the call they are passed to. */
+  readonly inlineFunctions = new WeakSet<ts.Node>();
+  /** Called each time a function body is analysed (tests use it to check the cache). */
+  onFunctionAnalysed: ((declaration: ts.Node) => void) | undefined;
+
+  private readonly summaries = new SummaryCache();
+  private readonly fileResults = new WeakMap<ts.SourceFile, readonly Finding[]>();
+  private sdkReachingFiles: ReadonlySet<ts.SourceFile> | undefined;
+
+  constructor(
+    readonly program: ts.Program,
+    readonly customization: FlowCustomization,
+  ) {
+    this.checker = program.getTypeChecker();
+    this.callees = new CalleeResolver(program, this.checker);
+    this.typeSources = new TypeSources(program, this.checker, customization);
+    this.text = new TextCarrierOracle(this.checker);
+    this.ciphers = new CipherInspector(this.checker, this.callees);
+    this.classFields = new ClassFields(this);
+  }
+
+  /** Every finding whose reported node lies in `sourceFile`. */
+  analyzeFile(sourceFile: ts.SourceFile): readonly Finding[] {
+    const cached = this.fileResults.get(sourceFile);
+    if (cached) {
+      return cached;
+    }
+    if (!this.canSeeSdk(sourceFile)) {
+      this.fileResults.set(sourceFile, []);
+      return [];
+    }
+    const findings: Finding[] = [];
+    const topLevel = new Walker(this, undefined, sourceFile);
+    topLevel.runBody(sourceFile);
+    findings.push(...topLevel.findings);
+    // Functions the walk did not reach (never called, exported for others) are analysed on their own.
+    const visit = (node: ts.Node): void => {
+      if (isFunctionLike(node) && node.body && !this.inlineFunctions.has(node)) {
+        findings.push(...this.functionResult(node).findings);
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(sourceFile, visit);
+    const own = dedupe(findings.filter(finding => finding.node.getSourceFile() === sourceFile));
+    this.fileResults.set(sourceFile, own);
+    return own;
+  }
+
+  /**
+   * Whether a file can hold SDK values at all: it imports an LLM SDK, directly or through project
+   * modules. Most files of an app do not, and need no analysis. With user-configured sources any
+   * file can, so nothing is skipped.
+   */
+  canSeeSdk(sourceFile: ts.SourceFile): boolean {
+    const custom = this.customization;
+    if (custom.outputSources.length > 0 || custom.promptSources.length > 0) {
+      return true;
+    }
+    this.sdkReachingFiles ??= filesReachingPackages(this.program, LLM_SDK_PACKAGES);
+    // A file the program does not list as its own (an in-memory test program, say) is analysed.
+    return this.sdkReachingFiles.has(sourceFile) || this.program.getSourceFile(sourceFile.fileName) !== sourceFile;
+  }
+
+  /** The (cached) analysis of a function of the program. Recursion sees an empty summary. */
+  functionResult(declaration: FunctionLikeWithBody, parent?: Walker): FunctionResult {
+    return this.summaries.get(declaration, () => {
+      const walker = new Walker(this, parent, declaration);
+      walker.runFunction(declaration, []);
+      return walker.result();
+    });
+  }
+
+  isFunctionAnalysed(declaration: ts.Node): boolean {
+    return this.summaries.has(declaration);
+  }
+}

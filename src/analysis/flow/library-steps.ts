@@ -1,0 +1,47 @@
+import {
+  ARGUMENT_PROPAGATORS,
+  type FunctionFamily,
+  RECEIVER_PROPAGATORS,
+} from '../../knowledge/propagation.js';
+import type { CalleeInfo } from '../callees.js';
+import { originMatches } from '../packages.js';
+
+/**
+ * Flow steps through library code, from `knowledge/propagation.ts`: which calls of the standard
+ * library, Node.js and packages pass their arguments or their receiver on to their result. Any
+ * other library call ends a flow.
+ */
+
+function familyIndex(families: readonly FunctionFamily[]): Map<string, FunctionFamily[]> {
+  const index = new Map<string, FunctionFamily[]>();
+  for (const family of families) {
+    for (const name of family.names) {
+      index.set(name, [...(index.get(name) ?? []), family]);
+    }
+  }
+  return index;
+}
+
+const ARGUMENT_PROPAGATORS_BY_NAME = familyIndex(ARGUMENT_PROPAGATORS);
+const RECEIVER_PROPAGATORS_BY_NAME = familyIndex(RECEIVER_PROPAGATORS);
+
+function matchesFamily(info: CalleeInfo, index: Map<string, FunctionFamily[]>): boolean {
+  return info.declarations.some(declaration =>
+    (index.get(declaration.name) ?? []).some(family => family.from.some(pattern => originMatches(declaration.origin, pattern))),
+  );
+}
+
+/** A method of TypeScript's default library (`String.prototype.trim`, `Array.prototype.map`, ...). */
+export function isLibraryMethod(info: CalleeInfo): boolean {
+  return info.declarations.some(declaration => declaration.origin === 'lib');
+}
+
+/** `JSON.stringify(x)`, `Buffer.from(x)`, `gzipSync(x)`: the result is built from the arguments. */
+export function propagatesArguments(info: CalleeInfo): boolean {
+  return matchesFamily(info, ARGUMENT_PROPAGATORS_BY_NAME);
+}
+
+/** `buffer.toString()`: the result is the receiver's data in another form. */
+export function propagatesReceiver(info: CalleeInfo): boolean {
+  return matchesFamily(info, RECEIVER_PROPAGATORS_BY_NAME);
+}

@@ -1,0 +1,57 @@
+import ts from 'typescript';
+
+import { OUTPUT_CALLBACK_OPTIONS } from '../../knowledge/llm-sdks.js';
+import { skipTransparent, staticPropertyName } from '../constants.js';
+import { applyCallbackReference, runCallback } from './project-calls.js';
+import { CLEAN, type TaintValue, join, objectValue, withoutFields } from './taint.js';
+import type { Walker } from './walker.js';
+
+/**
+ * Local step for object literals: each property keeps its own value, so `{ text, tokens }.tokens`
+ * stays clean. Given a `callbackTaint` (the object is the options of a model call), callbacks
+ * named in `OUTPUT_CALLBACK_OPTIONS` (`onFinish`, `onChunk`, ...) receive it as their parameters.
+ */
+export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression, callbackTaint?: TaintValue): TaintValue {
+  const analysis = walker.analysis;
+  const fields = new Map<string, TaintValue>();
+  let unknownParts = CLEAN;
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property)) {
+      const name = staticPropertyName(property.name, walker.checker);
+      const initializer = skipTransparent(property.initializer);
+      let value: TaintValue;
+      if (callbackTaint && name !== undefined && (ts.isFunctionExpression(initializer) || ts.isArrowFunction(initializer))) {
+        value = runCallback(walker, initializer, OUTPUT_CALLBACK_OPTIONS.has(name) ? [callbackTaint] : []);
+      } else if (callbackTaint && name !== undefined && OUTPUT_CALLBACK_OPTIONS.has(name) && (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer))) {
+        // `onFinish: handleFinish` with the handler declared elsewhere.
+        value = applyCallbackReference(walker, initializer, [callbackTaint]) ?? walker.evaluate(property.initializer);
+      } else {
+        value = walker.evaluate(property.initializer);
+      }
+      if (name === undefined) {
+        unknownParts = join(unknownParts, withoutFields(value));
+      } else {
+        fields.set(name, value);
+      }
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      fields.set(property.name.text, walker.evaluate(property.name));
+    } else if (ts.isSpreadAssignment(property)) {
+      const spread = walker.evaluate(property.expression);
+      if (spread.fields) {
+        for (const [name, value] of spread.fields) fields.set(name, value);
+      } else {
+        unknownParts = join(unknownParts, spread);
+      }
+    } else if (ts.isMethodDeclaration(property) && property.body) {
+      const name = staticPropertyName(property.name, walker.checker);
+      if (callbackTaint && name !== undefined && OUTPUT_CALLBACK_OPTIONS.has(name)) {
+        runCallback(walker, property, [callbackTaint]);
+      } else if (!analysis.isFunctionAnalysed(property)) {
+        analysis.functionResult(property, walker);
+      }
+    } else if (ts.isAccessor(property) && property.body && !analysis.isFunctionAnalysed(property)) {
+      analysis.functionResult(property, walker);
+    }
+  }
+  return objectValue(fields, unknownParts);
+}

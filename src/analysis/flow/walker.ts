@@ -1,0 +1,380 @@
+import ts from 'typescript';
+
+import { symbolAt } from '../callees.js';
+import { keepIfText } from '../sanitizers/text-carriers.js';
+import { PromptMarks } from '../sources/prompt-positions.js';
+import { bindName, assignTo } from './bindings.js';
+import { runClass } from './classes.js';
+import { type EnvKey, Environment } from './environment.js';
+import { evaluateExpression } from './expressions.js';
+import { type Finding, type SinkHit, dedupe } from './finding.js';
+import type { FlowAnalysis } from './flow-analysis.js';
+import type { FunctionLikeWithBody, FunctionResult } from './summaries.js';
+import { CLEAN, type Taint, type TaintKind, type TaintValue, filterTaints, join, taintValue, withoutFields } from './taint.js';
+
+/** Expressions nested deeper than this are not analysed further (stack safety). */
+const MAX_EXPRESSION_DEPTH = 400;
+
+/**
+ * The driver of the flow analysis: walks one function body (or a file's top level) in source
+ * order, keeping the abstract value of every variable in an {@link Environment}, forking it at
+ * branches and joining it after. Expressions are evaluated by the local and call steps
+ * (`expressions.ts`, `calls.ts`); what reaches a sink is recorded here.
+ */
+export class Walker {
+  readonly findings: Finding[] = [];
+  /** The variables' values at the current point of the walk; statements fork and merge it. */
+  env = new Environment();
+  /** Prompt positions of this function: which variables are placed in a model call's prompt. */
+  readonly prompts: PromptMarks;
+  readonly classNode: ts.ClassLikeDeclaration | undefined;
+  private returnValue: TaintValue = CLEAN;
+  private readonly parameterSinks = new Map<number, SinkHit[]>();
+  private depth = 0;
+
+  constructor(
+    readonly analysis: FlowAnalysis,
+    readonly parent: Walker | undefined,
+    readonly owner: ts.Node,
+  ) {
+    this.classNode = ts.isClassLike(owner.parent) ? owner.parent : undefined;
+    this.prompts = new PromptMarks(analysis, parent?.prompts);
+  }
+
+  get checker(): ts.TypeChecker {
+    return this.analysis.checker;
+  }
+
+  /** A walker for a function literal analysed in the context of this one (a callback). */
+  child(fn: ts.Node): Walker {
+    return new Walker(this.analysis, this, fn);
+  }
+
+  // ---------------------------------------------------------------- entry points
+
+  runBody(sourceFile: ts.SourceFile): void {
+    this.prompts.collect(sourceFile, []);
+    this.runStatements(sourceFile.statements);
+  }
+
+  /** Analyses a function with the given values for its parameters (plus what their types imply). */
+  runFunction(fn: FunctionLikeWithBody, argumentValues: readonly TaintValue[], seedParameters = true): void {
+    this.analysis.onFunctionAnalysed?.(fn);
+    const body = fn.body;
+    // Function expressions inside another function were covered by its prompt pass.
+    const coveredByParent = this.parent !== undefined && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn));
+    if (!coveredByParent) {
+      this.prompts.collect(body ?? fn, fn.parameters);
+    }
+    fn.parameters.forEach((parameter, index) => {
+      let value = argumentValues[index] ?? CLEAN;
+      if (seedParameters) {
+        value = join(value, taintValue({ kind: 'parameter', origin: parameter, label: `parameter ${index}`, parameterIndex: index }));
+      }
+      value = join(value, this.analysis.typeSources.typeTaints(parameter.name, () => `parameter '${parameter.name.getText()}'`));
+      bindName(this, parameter.name, value);
+    });
+    if (!body) {
+      return;
+    }
+    if (ts.isBlock(body)) {
+      this.runStatements(body.statements);
+    } else {
+      this.addReturn(this.evaluate(body as ts.Expression));
+    }
+  }
+
+  returned(): TaintValue {
+    return this.returnValue;
+  }
+
+  /** A value the function returns (or yields). */
+  addReturn(value: TaintValue): void {
+    this.returnValue = join(this.returnValue, value);
+  }
+
+  result(): FunctionResult {
+    const parametersToReturn = new Set<number>();
+    const concreteReturn = filterTaints(this.returnValue, taint => {
+      if (taint.kind === 'parameter') {
+        parametersToReturn.add(taint.parameterIndex ?? -1);
+        return false;
+      }
+      return true;
+    });
+    const findings = this.findings.filter(finding => finding.taint.kind !== 'parameter');
+    return {
+      summary: {
+        returns: concreteReturn,
+        parametersToReturn,
+        parameterSinks: this.parameterSinks,
+        parametersToPrompt: this.prompts.parametersToPrompt,
+      },
+      findings: dedupe(findings),
+    };
+  }
+
+  // ---------------------------------------------------------------- findings
+
+  /** Sensitive data reaches a sink: a finding, or (for "whatever the caller passes") part of the summary. */
+  record(taints: TaintValue, node: ts.Node, sink: SinkHit): void {
+    const reportedKinds = new Set<TaintKind>();
+    for (const taint of taints.taints) {
+      if (taint.kind === 'parameter') {
+        this.ownerOf(taint)?.addParameterSink(taint.parameterIndex ?? -1, sink);
+        continue;
+      }
+      if (reportedKinds.has(taint.kind)) {
+        continue;
+      }
+      reportedKinds.add(taint.kind);
+      this.findings.push({ taint, sink, node });
+    }
+  }
+
+  /** The walker of the function that declares a parameter taint's parameter (this one or an enclosing one). */
+  private ownerOf(taint: Taint): Walker | undefined {
+    return this.owner === taint.origin.parent ? this : this.parent?.ownerOf(taint);
+  }
+
+  private addParameterSink(index: number, sink: SinkHit): void {
+    const list = this.parameterSinks.get(index) ?? [];
+    if (!list.some(hit => hit.category === sink.category && hit.callee === sink.callee)) {
+      list.push(sink);
+    }
+    this.parameterSinks.set(index, list);
+  }
+
+  // ---------------------------------------------------------------- values
+
+  evaluate(node: ts.Expression): TaintValue {
+    if (this.depth > MAX_EXPRESSION_DEPTH) {
+      return CLEAN;
+    }
+    this.depth++;
+    try {
+      return evaluateExpression(this, node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** A variable's value here, or in the enclosing function a callback closes over. */
+  lookup(key: EnvKey): TaintValue | undefined {
+    const own = this.env.get(key);
+    if (own !== undefined) {
+      return own;
+    }
+    return this.parent?.lookup(key);
+  }
+
+  symbolOf(node: ts.Node): ts.Symbol | undefined {
+    return symbolAt(this.checker, node);
+  }
+
+  /** A variable placed in a prompt is prompt data wherever it is read. */
+  withPromptMark(symbol: ts.Symbol, value: TaintValue): TaintValue {
+    return this.prompts.withMark(symbol, value);
+  }
+
+  /** Drops taints from a value whose type cannot hold text (`text.length`, `usage.total_tokens`). */
+  keepIfText(node: ts.Node, value: TaintValue): TaintValue {
+    return keepIfText(this.analysis.text, node, value);
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private runStatements(statements: readonly ts.Statement[]): boolean {
+    let completes = true;
+    for (const statement of statements) {
+      if (!this.runStatement(statement)) {
+        completes = false;
+      }
+    }
+    return completes;
+  }
+
+  /** Runs a statement; returns false when it always leaves the block (return, throw, break, ...). */
+  private runStatement(statement: ts.Statement): boolean {
+    switch (statement.kind) {
+      case ts.SyntaxKind.VariableStatement:
+        for (const declaration of (statement as ts.VariableStatement).declarationList.declarations) {
+          this.runVariableDeclaration(declaration);
+        }
+        return true;
+      case ts.SyntaxKind.ExpressionStatement:
+        this.evaluate((statement as ts.ExpressionStatement).expression);
+        return true;
+      case ts.SyntaxKind.ReturnStatement: {
+        const expression = (statement as ts.ReturnStatement).expression;
+        if (expression) {
+          this.addReturn(this.evaluate(expression));
+        }
+        return false;
+      }
+      case ts.SyntaxKind.ThrowStatement:
+        this.evaluate((statement as ts.ThrowStatement).expression);
+        return false;
+      case ts.SyntaxKind.BreakStatement:
+      case ts.SyntaxKind.ContinueStatement:
+        return false;
+      case ts.SyntaxKind.Block:
+        return this.runStatements((statement as ts.Block).statements);
+      case ts.SyntaxKind.IfStatement:
+        return this.runIf(statement as ts.IfStatement);
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement:
+        this.runForOf(statement as ts.ForOfStatement | ts.ForInStatement);
+        return true;
+      case ts.SyntaxKind.ForStatement: {
+        const loop = statement as ts.ForStatement;
+        if (loop.initializer) {
+          if (ts.isVariableDeclarationList(loop.initializer)) {
+            loop.initializer.declarations.forEach(declaration => this.runVariableDeclaration(declaration));
+          } else {
+            this.evaluate(loop.initializer);
+          }
+        }
+        this.runLoop(() => {
+          if (loop.condition) this.evaluate(loop.condition);
+          this.runStatement(loop.statement);
+          if (loop.incrementor) this.evaluate(loop.incrementor);
+        });
+        return true;
+      }
+      case ts.SyntaxKind.WhileStatement:
+      case ts.SyntaxKind.DoStatement: {
+        const loop = statement as ts.WhileStatement | ts.DoStatement;
+        this.runLoop(() => {
+          this.evaluate(loop.expression);
+          this.runStatement(loop.statement);
+        });
+        return true;
+      }
+      case ts.SyntaxKind.TryStatement:
+        return this.runTry(statement as ts.TryStatement);
+      case ts.SyntaxKind.SwitchStatement:
+        return this.runSwitch(statement as ts.SwitchStatement);
+      case ts.SyntaxKind.LabeledStatement:
+        return this.runStatement((statement as ts.LabeledStatement).statement);
+      case ts.SyntaxKind.FunctionDeclaration: {
+        const fn = statement as ts.FunctionDeclaration;
+        if (fn.body && !this.analysis.isFunctionAnalysed(fn)) {
+          this.analysis.functionResult(fn, this);
+        }
+        return true;
+      }
+      case ts.SyntaxKind.ClassDeclaration:
+        runClass(this, statement as ts.ClassDeclaration);
+        return true;
+      case ts.SyntaxKind.ExportAssignment:
+        this.evaluate((statement as ts.ExportAssignment).expression);
+        return true;
+      default:
+        return true;
+    }
+  }
+
+  private runVariableDeclaration(declaration: ts.VariableDeclaration): void {
+    if (!declaration.initializer) {
+      // `let x;` and `declare const history: MessageParam[]`: what the type says, read on use.
+      return;
+    }
+    bindName(this, declaration.name, this.evaluate(declaration.initializer));
+  }
+
+  private runIf(statement: ts.IfStatement): boolean {
+    this.evaluate(statement.expression);
+    const base = this.env;
+    const thenEnv = base.fork();
+    this.env = thenEnv;
+    const thenCompletes = this.runStatement(statement.thenStatement);
+    let elseCompletes = true;
+    let elseEnv: Environment | undefined;
+    if (statement.elseStatement) {
+      elseEnv = base.fork();
+      this.env = elseEnv;
+      elseCompletes = this.runStatement(statement.elseStatement);
+    }
+    this.env = base;
+    const reaching: Environment[] = [];
+    if (thenCompletes) reaching.push(thenEnv);
+    if (elseEnv && elseCompletes) reaching.push(elseEnv);
+    base.merge(reaching, !elseEnv);
+    return thenCompletes || elseCompletes;
+  }
+
+  /** Runs a loop body twice: enough for values carried from one iteration to the next. */
+  private runLoop(body: () => void): void {
+    const base = this.env;
+    for (let iteration = 0; iteration < 2; iteration++) {
+      const loopEnv = base.fork();
+      this.env = loopEnv;
+      body();
+      this.env = base;
+      base.merge([loopEnv], true);
+    }
+  }
+
+  private runForOf(statement: ts.ForOfStatement | ts.ForInStatement): void {
+    const iterated = this.evaluate(statement.expression);
+    // `for...in` yields keys, not the values.
+    const element = ts.isForInStatement(statement) ? CLEAN : withoutFields(iterated);
+    this.runLoop(() => {
+      const initializer = statement.initializer;
+      if (ts.isVariableDeclarationList(initializer)) {
+        const declaration = initializer.declarations[0];
+        if (declaration) {
+          const value = join(element, this.analysis.typeSources.typeTaints(declaration.name, () => `'${declaration.name.getText()}'`));
+          bindName(this, declaration.name, this.keepIfText(declaration.name, value));
+        }
+      } else {
+        assignTo(this, initializer, element);
+      }
+      this.runStatement(statement.statement);
+    });
+  }
+
+  private runTry(statement: ts.TryStatement): boolean {
+    const base = this.env;
+    const tryEnv = base.fork();
+    this.env = tryEnv;
+    const tryCompletes = this.runStatements(statement.tryBlock.statements);
+    this.env = base;
+    base.merge([tryEnv], true);
+    let catchCompletes = false;
+    if (statement.catchClause) {
+      const catchEnv = base.fork();
+      this.env = catchEnv;
+      catchCompletes = this.runStatements(statement.catchClause.block.statements);
+      this.env = base;
+      base.merge([catchEnv], true);
+    }
+    const finallyCompletes = statement.finallyBlock ? this.runStatements(statement.finallyBlock.statements) : true;
+    return (tryCompletes || catchCompletes) && finallyCompletes;
+  }
+
+  private runSwitch(statement: ts.SwitchStatement): boolean {
+    this.evaluate(statement.expression);
+    const base = this.env;
+    const branches: Environment[] = [];
+    let anyCompletes = false;
+    for (const clause of statement.caseBlock.clauses) {
+      if (ts.isCaseClause(clause)) {
+        this.evaluate(clause.expression);
+      }
+      const clauseEnv = base.fork();
+      this.env = clauseEnv;
+      const completes = this.runStatements(clause.statements);
+      this.env = base;
+      // A clause that ends in `break` still reaches the code after the switch.
+      const last = clause.statements[clause.statements.length - 1];
+      if (completes || (last && ts.isBreakStatement(last)) || clause.statements.length === 0) {
+        branches.push(clauseEnv);
+        anyCompletes = true;
+      }
+    }
+    base.merge(branches, true);
+    return anyCompletes || !statement.caseBlock.clauses.some(ts.isDefaultClause);
+  }
+}

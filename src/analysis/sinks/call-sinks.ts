@@ -1,0 +1,129 @@
+import ts from 'typescript';
+
+import { CALL_SINKS, type CallSink, PATH_SINKS, STORAGE_SINKS } from '../../knowledge/sinks.js';
+import type { CalleeInfo } from '../callees.js';
+import { skipTransparent, staticPropertyName } from '../constants.js';
+import type { SinkHit } from '../flow/finding.js';
+import { CLEAN, type TaintValue, fieldValue, isTainted } from '../flow/taint.js';
+import type { Walker } from '../flow/walker.js';
+import { originMatches } from '../packages.js';
+import { typeIsOneOf } from '../sources/type-families.js';
+import { calleeMatchesUser } from '../sources/user-specifiers.js';
+
+/**
+ * Sink evidence for calls: a call writes its arguments to a log, telemetry or storage when its
+ * callee is declared under a sink's name in a sink's package (`knowledge/sinks.ts`), when the
+ * receiver has a sink's type (`fs.createWriteStream(path).write(data)`), when it is a known global
+ * path (`process.stderr.write`), or when the user configured it as a sink.
+ */
+
+function sinkIndex(sinks: readonly CallSink[]): Map<string, CallSink[]> {
+  const index = new Map<string, CallSink[]>();
+  for (const sink of sinks) {
+    for (const name of sink.names) {
+      index.set(name, [...(index.get(name) ?? []), sink]);
+    }
+  }
+  return index;
+}
+
+const SINKS_BY_NAME = sinkIndex([...CALL_SINKS, ...STORAGE_SINKS]);
+
+/** Records the sensitive arguments of a call that writes them out. */
+export function checkCallSinks(walker: Walker, call: ts.CallExpression, info: CalleeInfo, argumentValues: readonly TaintValue[]): void {
+  if (!argumentValues.some(isTainted)) {
+    return;
+  }
+  const callee = `${info.text}()`;
+  const matched = new Set<CallSink>();
+  for (const declaration of info.declarations) {
+    for (const sink of SINKS_BY_NAME.get(declaration.name) ?? []) {
+      if (matched.has(sink)) continue;
+      if (sink.receiverTypes) {
+        if (!receiverTypeMatches(walker, call, sink)) continue;
+      } else if (!sink.from.some(pattern => originMatches(declaration.origin, pattern))) {
+        continue;
+      }
+      if (sink.receivers && (declaration.container === undefined || !sink.receivers.includes(declaration.container))) continue;
+      matched.add(sink);
+      recordSinkArguments(walker, call, argumentValues, sink, { kind: sink.kind, category: sink.category, callee, via: [] });
+    }
+  }
+  if (matched.size > 0) {
+    return;
+  }
+  const path = calleePath(call.expression);
+  if (path) {
+    for (const sink of PATH_SINKS) {
+      if (sink.path === path && isGlobalRoot(walker, call.expression)) {
+        recordSinkArguments(walker, call, argumentValues, sink, { kind: sink.kind, category: sink.category, callee, via: [] });
+        return;
+      }
+    }
+  }
+  const customization = walker.analysis.customization;
+  if (calleeMatchesUser(info, customization.logSinks)) {
+    recordSinkArguments(walker, call, argumentValues, {}, { kind: 'log', category: 'logger', callee, via: [] });
+  }
+  if (calleeMatchesUser(info, customization.storageSinks)) {
+    recordSinkArguments(walker, call, argumentValues, {}, { kind: 'storage', category: 'database', callee, via: [] });
+  }
+}
+
+/** Which arguments (or properties of an options argument) a sink writes out. */
+interface WrittenArguments {
+  readonly arguments?: readonly number[];
+  readonly argumentsFrom?: number;
+  readonly properties?: readonly string[];
+}
+
+function recordSinkArguments(walker: Walker, call: ts.CallExpression, argumentValues: readonly TaintValue[], sink: WrittenArguments, hit: SinkHit): void {
+  call.arguments.forEach((argument, index) => {
+    if (sink.arguments && !sink.arguments.includes(index)) return;
+    if (sink.argumentsFrom !== undefined && index < sink.argumentsFrom) return;
+    const value = argumentValues[index] ?? CLEAN;
+    if (!isTainted(value)) return;
+    const object = skipTransparent(argument);
+    if (sink.properties && ts.isObjectLiteralExpression(object)) {
+      for (const property of object.properties) {
+        const name = property.name ? staticPropertyName(property.name, walker.checker) : undefined;
+        if (name === undefined || !sink.properties.includes(name)) continue;
+        const propertyValue = fieldValue(value, name);
+        if (isTainted(propertyValue)) walker.record(propertyValue, property, hit);
+      }
+      return;
+    }
+    walker.record(value, argument, hit);
+  });
+}
+
+/** `fs.createWriteStream(path).write(data)`: the receiver's type decides. */
+function receiverTypeMatches(walker: Walker, call: ts.CallExpression, sink: CallSink): boolean {
+  const callee = skipTransparent(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) {
+    return false;
+  }
+  return typeIsOneOf(walker.analysis.program, walker.checker, callee.expression, sink.receiverTypes ?? [], sink.from);
+}
+
+function isGlobalRoot(walker: Walker, expression: ts.Expression): boolean {
+  let root = skipTransparent(expression);
+  while (ts.isPropertyAccessExpression(root)) root = skipTransparent(root.expression);
+  const symbol = ts.isIdentifier(root) ? walker.symbolOf(root) : undefined;
+  return symbol?.getDeclarations()?.some(declaration => declaration.getSourceFile().isDeclarationFile) ?? false;
+}
+
+/** `process.stderr.write` for a callee written as a plain property chain. */
+function calleePath(expression: ts.Expression): string | undefined {
+  const parts: string[] = [];
+  let current = skipTransparent(expression);
+  while (ts.isPropertyAccessExpression(current)) {
+    parts.unshift(current.name.text);
+    current = skipTransparent(current.expression);
+  }
+  if (!ts.isIdentifier(current)) {
+    return undefined;
+  }
+  parts.unshift(current.text);
+  return parts.join('.');
+}

@@ -1,0 +1,28 @@
+import type ts from 'typescript';
+
+import type { CalleeInfo } from '../callees.js';
+import { type TaintValue, annotate, isTainted, withoutFields } from '../flow/taint.js';
+import type { Walker } from '../flow/walker.js';
+
+/**
+ * Weak encryption is a sink of its own (the weak-encryption rule reports the data entering it) and
+ * no sanitizer: what comes out still carries the plaintext, with a note saying why the encryption
+ * does not count, for the storage rule's message. `undefined` when the call is not weak encryption.
+ */
+export function weakEncryptionStep(walker: Walker, call: ts.CallExpression, info: CalleeInfo, argumentValues: readonly TaintValue[]): TaintValue | undefined {
+  const plaintext = argumentValues[0];
+  if (!plaintext || !isTainted(plaintext)) {
+    return undefined;
+  }
+  const weakness = walker.analysis.ciphers.weaknessOfEncryptCall(call, info);
+  if (!weakness) {
+    return undefined;
+  }
+  walker.record(plaintext, call.arguments[0]!, { kind: 'crypto', category: 'weak-encryption', callee: `${info.text}()`, via: [], weakness });
+  return annotate(withoutFields(plaintext), weakEncryptionNote(info.text, weakness.reason));
+}
+
+/** The note a value keeps after weak encryption, e.g. in a project helper's summary. */
+export function weakEncryptionNote(calleeText: string, reason: string): string {
+  return `its encryption by '${calleeText}()' does not count: ${reason}`;
+}

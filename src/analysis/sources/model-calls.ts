@@ -1,0 +1,86 @@
+import ts from 'typescript';
+
+import {
+  LLM_SDK_PACKAGES,
+  MODEL_CALL_NAMES,
+  OUTPUT_CHAIN_CALLS,
+  PROMPT_ARGUMENT_PROPERTIES,
+  WHOLE_INPUT_MODEL_CALLS,
+} from '../../knowledge/llm-sdks.js';
+import type { CalleeInfo } from '../callees.js';
+import { skipTransparent, staticPropertyName } from '../constants.js';
+import type { FlowAnalysis } from '../flow/flow-analysis.js';
+import { originMatches } from '../packages.js';
+import { typeIsOneOf } from './type-families.js';
+
+/**
+ * Source evidence by call: which calls send a prompt to a model (their prompt positions make
+ * prompt data) and return model output.
+ */
+
+/** Is this a call that sends a prompt to a model: an SDK method such as `create` or `invoke` returning model output? */
+export function isModelCall(analysis: FlowAnalysis, call: ts.CallExpression, info: CalleeInfo): boolean {
+  const sdkMethod = info.declarations.some(
+    declaration => MODEL_CALL_NAMES.has(declaration.name) && LLM_SDK_PACKAGES.some(pattern => originMatches(declaration.origin, pattern)),
+  );
+  return sdkMethod && (analysis.typeSources.callReturns(call, true).output || isOutputChainCall(analysis, call, info));
+}
+
+/**
+ * `chain.invoke(input)` on a LangChain runnable chain (`prompt.pipe(model).pipe(new StringOutputParser())`):
+ * the result is model output even when the parser made it a plain `string`. Retrievers and prompt
+ * templates have their own classes and are not matched.
+ */
+export function isOutputChainCall(analysis: FlowAnalysis, call: ts.CallExpression, info: CalleeInfo): boolean {
+  const callee = skipTransparent(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) {
+    return false;
+  }
+  return OUTPUT_CHAIN_CALLS.some(
+    family =>
+      family.names.includes(info.name ?? '') &&
+      info.declarations.some(declaration => family.from.some(pattern => originMatches(declaration.origin, pattern))) &&
+      typeIsOneOf(analysis.program, analysis.checker, callee.expression, family.receiverTypes, family.from),
+  );
+}
+
+/** An expression placed in a model call's prompt, and the name of the position. */
+export interface PromptArgument {
+  readonly expression: ts.Expression;
+  readonly property: string;
+}
+
+/**
+ * The prompt positions of a model call: `messages`, `prompt`, `system`, ... of its options object,
+ * the request object as a whole (`create(params)`), or a LangChain runnable's whole input.
+ */
+export function promptArgumentsOf(call: ts.CallExpression, info: CalleeInfo, checker: ts.TypeChecker): PromptArgument[] {
+  const found: PromptArgument[] = [];
+  const wholeInput = info.declarations.some(declaration =>
+    WHOLE_INPUT_MODEL_CALLS.some(family => family.names.includes(declaration.name) && family.from.some(pattern => originMatches(declaration.origin, pattern))),
+  );
+  if (wholeInput && call.arguments[0]) {
+    // LangChain: the template variables (or messages) as a whole.
+    found.push({ expression: call.arguments[0], property: 'input' });
+    return found;
+  }
+  for (const argument of call.arguments) {
+    const object = skipTransparent(argument);
+    if (!ts.isObjectLiteralExpression(object)) continue;
+    for (const property of object.properties) {
+      const name = property.name ? staticPropertyName(property.name, checker) : undefined;
+      if (name === undefined || !PROMPT_ARGUMENT_PROPERTIES.has(name)) continue;
+      if (ts.isPropertyAssignment(property)) {
+        found.push({ expression: property.initializer, property: name });
+      } else if (ts.isShorthandPropertyAssignment(property)) {
+        found.push({ expression: property.name, property: name });
+      }
+    }
+  }
+  // `create(params)`: the request object as a whole holds the prompt.
+  const first = call.arguments[0];
+  if (first && !ts.isObjectLiteralExpression(skipTransparent(first))) {
+    found.push({ expression: first, property: 'request' });
+  }
+  return found;
+}

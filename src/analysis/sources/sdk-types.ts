@@ -1,0 +1,118 @@
+import ts from 'typescript';
+
+import { LLM_SDK_PACKAGES, MODEL_OUTPUT_TYPES, PROMPT_TYPES } from '../../knowledge/llm-sdks.js';
+import type { CalleeInfo } from '../callees.js';
+import type { FlowCustomization } from '../config.js';
+import { skipTransparent } from '../constants.js';
+import { CLEAN, type TaintValue, taintValue } from '../flow/taint.js';
+import { originMatches, originsOfSymbol } from '../packages.js';
+import { TypeFamilyMatcher } from './type-families.js';
+import { matchesUserTypes } from './user-specifiers.js';
+
+/**
+ * Source evidence by type: a value is model output or prompt data because its type (or what it
+ * wraps: a promise, an array, a stream) is declared as such by an LLM SDK (`knowledge/llm-sdks.ts`),
+ * or matches a user-configured source type.
+ */
+export class TypeSources {
+  readonly outputTypes: TypeFamilyMatcher;
+  readonly promptTypes: TypeFamilyMatcher;
+  private readonly callReturnCache = new WeakMap<ts.Node, { output: boolean; prompt: boolean }>();
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly checker: ts.TypeChecker,
+    private readonly customization: FlowCustomization,
+  ) {
+    this.outputTypes = new TypeFamilyMatcher(program, checker, MODEL_OUTPUT_TYPES);
+    this.promptTypes = new TypeFamilyMatcher(program, checker, PROMPT_TYPES);
+  }
+
+  /** Taints the type of a node implies: SDK output or prompt types, user-configured source types. */
+  typeTaints(node: ts.Node, label: () => string, origin: ts.Node = node): TaintValue {
+    let type: ts.Type;
+    try {
+      type = this.checker.getTypeAtLocation(node);
+    } catch {
+      return CLEAN;
+    }
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
+      return CLEAN;
+    }
+    let value = CLEAN;
+    if (this.isModelOutputType(type)) {
+      value = taintValue({ kind: 'output', origin, label: label() });
+    } else if (this.isPromptType(type)) {
+      value = taintValue({ kind: 'prompt', origin, label: label() });
+    }
+    return value;
+  }
+
+  isModelOutputType(type: ts.Type): boolean {
+    return this.outputTypes.matches(type) || matchesUserTypes(this.program, type, this.customization.outputSources);
+  }
+
+  isPromptType(type: ts.Type): boolean {
+    return this.promptTypes.matches(type) || matchesUserTypes(this.program, type, this.customization.promptSources);
+  }
+
+  /**
+   * Whether a call returns model output or prompt data, judged from the callee's declared
+   * signatures (instantiated on the receiver's type) rather than by checking the call expression,
+   * which would type-check every argument. Only SDK callees are looked at (and every callee when
+   * the user configured source types): the standard library, Node.js and other packages return
+   * model output only when given it, which propagation covers, and project functions are
+   * summarised.
+   */
+  callReturns(call: ts.CallExpression, declaredInSdk: boolean): { output: boolean; prompt: boolean } {
+    const cached = this.callReturnCache.get(call);
+    if (cached) {
+      return cached;
+    }
+    const userTypes = this.customization.outputSources.length > 0 || this.customization.promptSources.length > 0;
+    let result = { output: false, prompt: false };
+    if (declaredInSdk || userTypes) {
+      try {
+        const returnTypes = userTypes ? [this.checker.getTypeAtLocation(call)] : this.declaredReturnTypes(call);
+        result = {
+          output: returnTypes.some(type => this.isModelOutputType(type)),
+          prompt: returnTypes.some(type => this.isPromptType(type)),
+        };
+      } catch {
+        // Code the checker cannot make sense of: no source.
+      }
+    }
+    this.callReturnCache.set(call, result);
+    return result;
+  }
+
+  private declaredReturnTypes(call: ts.CallExpression): ts.Type[] {
+    const callee = skipTransparent(call.expression);
+    let calleeType: ts.Type | undefined;
+    if (ts.isPropertyAccessExpression(callee)) {
+      const receiverType = this.checker.getNonNullableType(this.checker.getTypeAtLocation(callee.expression));
+      const property = this.checker.getPropertyOfType(receiverType, callee.name.text);
+      calleeType = property ? this.checker.getTypeOfSymbolAtLocation(property, callee) : undefined;
+    }
+    calleeType ??= this.checker.getTypeAtLocation(callee);
+    const candidates = calleeType.isUnion() ? calleeType.types : [calleeType];
+    return candidates.flatMap(candidate => candidate.getCallSignatures().map(signature => signature.getReturnType()));
+  }
+
+  /** Whether a value's type is declared by an LLM SDK (not by the user's own schema). */
+  isSdkObject(node: ts.Expression): boolean {
+    let type: ts.Type;
+    try {
+      type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(node));
+    } catch {
+      return false;
+    }
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    return symbol !== undefined && originsOfSymbol(symbol, this.program).some(origin => LLM_SDK_PACKAGES.some(pattern => originMatches(origin, pattern)));
+  }
+}
+
+/** Is the callee declared in an LLM SDK package? */
+export function declaredInSdk(info: CalleeInfo): boolean {
+  return info.declarations.some(declaration => LLM_SDK_PACKAGES.some(pattern => originMatches(declaration.origin, pattern)));
+}
