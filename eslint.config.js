@@ -10,7 +10,7 @@ const self = existsSync(new URL('./dist/index.js', import.meta.url)) ? (await im
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/fixtures/', 'bench/corpus/', '.bench-tmp/', '.bench-tmp-scan-*/', 'examples/', '.scratch/'],
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/fixtures/', 'bench/corpus/', '.bench-tmp/', '.bench-tmp-scan-*/', 'examples/', '.scratch/', '.realworld/'],
   },
   {
     files: ['**/*.ts'],
