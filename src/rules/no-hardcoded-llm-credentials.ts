@@ -37,7 +37,7 @@ import {
 } from '../knowledge/credentials.js';
 import { LLM_CLIENTS } from '../knowledge/llm-clients.js';
 import { createRule } from '../util/create-rule.js';
-import { assignedProcessEnvName } from '../util/process-env.js';
+import { assignedProcessEnvName } from '../analysis/process-env.js';
 
 export type Options = [
   {

@@ -26,7 +26,7 @@ import { skipTransparent, staticPropertyName, staticStringValue } from '../analy
 import { originMatches, originsOfSymbol, resolveAlias } from '../analysis/packages.js';
 import { INSECURE_FLAGS, LLM_CLIENTS, TLS_VERIFY_ENV, TLS_VERIFY_OPTION, type HttpCallSpec } from '../knowledge/llm-clients.js';
 import { createRule } from '../util/create-rule.js';
-import { assignedProcessEnvName, isProcessEnv } from '../util/process-env.js';
+import { assignedProcessEnvName, isProcessEnv } from '../analysis/process-env.js';
 
 export type Options = [
   {
