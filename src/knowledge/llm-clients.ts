@@ -387,6 +387,9 @@ export const HTTP_CALLS: readonly HttpCallSpec[] = [
   { packages: ['undici'], name: 'request', urlArgument: 0, configArguments: [1], headers: ['headers'], transports: ['dispatcher'] },
 ];
 
+/** Packages whose import makes callable HTTP objects (`axios(...)`) worth a type query. */
+export const CALLABLE_HTTP_PACKAGES: readonly string[] = ['axios'];
+
 /** Known LLM API URL paths; a URL is an LLM API URL when its path matches one of them. */
 export interface LlmApiPath {
   /** Tested against the URL's pathname (without query). */

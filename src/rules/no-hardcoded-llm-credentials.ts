@@ -3,23 +3,11 @@ import path from 'node:path';
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import {
-  calleeNameOf,
-  constInitializer,
-  httpRequestUrls,
-  lazyFileFacts,
-  llmHostProvider,
-  llmUrlMatch,
-  matchHttpCall,
-  matchLlmClient,
-  objectArguments,
-  objectLiteralOf,
-  optionValue,
-  parseEndpoint,
-  stringCandidates,
-  valueAlternatives,
-  type MatchedClient,
-} from '../analysis/clients.js';
+import { llmHostProvider, llmUrlMatch, parseEndpoint } from '../analysis/clients/endpoints.js';
+import { calleeNameOf, httpRequestUrls, matchHttpCall } from '../analysis/clients/http-calls.js';
+import { lazyFileFacts } from '../analysis/clients/imports.js';
+import { type MatchedClient, matchLlmClient } from '../analysis/clients/match-client.js';
+import { constInitializer, objectArguments, objectLiteralOf, optionValue, stringCandidates, valueAlternatives } from '../analysis/clients/option-values.js';
 import { skipTransparent, staticPropertyName, staticStringValue } from '../analysis/constants.js';
 import {
   AUTH_SCHEME,

@@ -1,27 +1,11 @@
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import {
-  calleeNameOf,
-  constInitializer,
-  hostMatchesPattern,
-  httpRequestUrls,
-  lazyFileFacts,
-  isFalseLiteral,
-  isLoopbackHostname,
-  isTrueLiteral,
-  llmSdkImportedByProgram,
-  llmSdkOfSpecifier,
-  llmUrlMatch,
-  matchHttpCall,
-  matchLlmClient,
-  normalizeHostname,
-  objectArguments,
-  optionValue,
-  parseEndpoint,
-  stringCandidates,
-  topLevelImports,
-} from '../analysis/clients.js';
+import { hostMatchesPattern, isLoopbackHostname, llmUrlMatch, normalizeHostname, parseEndpoint } from '../analysis/clients/endpoints.js';
+import { calleeNameOf, httpRequestUrls, matchHttpCall } from '../analysis/clients/http-calls.js';
+import { lazyFileFacts, llmSdkImportedByProgram, llmSdkOfSpecifier, topLevelImports } from '../analysis/clients/imports.js';
+import { matchLlmClient } from '../analysis/clients/match-client.js';
+import { constInitializer, isFalseLiteral, isTrueLiteral, objectArguments, optionValue, stringCandidates } from '../analysis/clients/option-values.js';
 import { skipTransparent, staticPropertyName, staticStringValue } from '../analysis/constants.js';
 import { originMatches, originsOfSymbol, resolveAlias } from '../analysis/packages.js';
 import { INSECURE_FLAGS, LLM_CLIENTS, TLS_VERIFY_ENV, TLS_VERIFY_OPTION, type HttpCallSpec } from '../knowledge/llm-clients.js';
