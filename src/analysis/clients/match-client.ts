@@ -9,6 +9,13 @@ export function namePatternMatches(pattern: string, name: string): boolean {
   return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }
 
+const FACTORY_NAMES = LLM_CLIENTS.filter(spec => spec.kind === 'factory').map(spec => spec.name);
+
+/** Is a callee name worth resolving as an LLM client factory (`createOpenAI`, `create*`)? Checked before any type query. */
+export function isClientFactoryName(name: string): boolean {
+  return FACTORY_NAMES.some(pattern => namePatternMatches(pattern, name));
+}
+
 /** A constructor or factory call recognised as an LLM client. */
 export interface MatchedClient {
   readonly spec: LlmClientSpec;
