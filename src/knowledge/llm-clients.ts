@@ -481,6 +481,9 @@ export interface InsecureFlagSpec {
 
 export const INSECURE_FLAGS: readonly InsecureFlagSpec[] = [{ package: 'ollama', methods: ['pull', 'push'], option: 'insecure', value: true }];
 
+/** URL schemes that carry LLM traffic without encryption. */
+export const PLAIN_SCHEMES: ReadonlySet<string> = new Set(['http:', 'ws:']);
+
 /** TLS option that disables certificate verification when `false` (Node `tls`, undici `connect`). */
 export const TLS_VERIFY_OPTION = 'rejectUnauthorized';
 
