@@ -1,4 +1,3 @@
-import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
 import {
@@ -36,16 +35,10 @@ import {
   UNKNOWN,
   valueSymbolOf,
 } from './values.js';
-import {
-  evidenceAfter,
-  evidenceBefore,
-  hasOllamaDigestCheck,
-  helperDigestOf,
-  type IntegrityContext,
-  summarize,
-  type Verdict,
-  verdictFor,
-} from './verification.js';
+import type { IntegrityContext, IntegritySettings } from './context.js';
+import { evidenceAfter, evidenceBefore } from './evidence.js';
+import { helperDigestOf, summarize } from './summaries.js';
+import { hasOllamaDigestCheck, type Verdict, verdictFor } from './verdicts.js';
 
 export type FindingKind =
   | 'unpinnedDownload'
@@ -71,13 +64,6 @@ export interface Finding {
   readonly node: ts.Node;
   readonly data: Readonly<Record<string, string>>;
   readonly suggestions: readonly { readonly kind: SuggestionKind; readonly edits: readonly TextEdit[] }[];
-}
-
-export interface IntegritySettings {
-  readonly allowLocalPaths: boolean;
-  readonly allowWeakHashes: boolean;
-  readonly loaders: readonly TypeOrValueSpecifier[];
-  readonly verifiers: readonly TypeOrValueSpecifier[];
 }
 
 /** What a suggestion inserts: a placeholder the user must replace (the rule keeps reporting it until they do). */
@@ -163,6 +149,7 @@ export class ModelIntegrityAnalyzer {
       verifiers: settings.verifiers,
       optionsKey,
       helperDigest: call => helperDigestOf(call, context),
+      summarize: fn => summarize(fn, context),
     };
     this.context = context;
     this.candidateNames = new Set([...LOADER_NAMES, WEB_LLM.reloadMethod]);
