@@ -245,6 +245,9 @@ export const PLACEHOLDER_WORDS: readonly string[] = [
 /** Text inside a value that marks it as a template or an elision: `sk-...`, `<key>`, `{{key}}`. */
 export const PLACEHOLDER_MARKERS: readonly string[] = ['...', '\u2026', '<', '>', '{{', '}}', '${', '%s', '***'];
 
+/** Runs of consecutive characters: a value that is part of one (`1234567890`, `abcdefgh`) is a filler, not a key. */
+export const FILLER_SEQUENCES: readonly string[] = ['0123456789', '1234567890', 'abcdefghijklmnopqrstuvwxyz', '9876543210', 'zyxwvutsrqponmlkjihgfedcba'];
+
 /** Shorter values (after an auth scheme) are dummies, not credentials. */
 export const MIN_CREDENTIAL_LENGTH = 8;
 

@@ -387,6 +387,9 @@ export const HTTP_CALLS: readonly HttpCallSpec[] = [
   { packages: ['undici'], name: 'request', urlArgument: 0, configArguments: [1], headers: ['headers'], transports: ['dispatcher'] },
 ];
 
+/** Packages whose import makes callable HTTP objects (`axios(...)`) worth a type query. */
+export const CALLABLE_HTTP_PACKAGES: readonly string[] = ['axios'];
+
 /** Known LLM API URL paths; a URL is an LLM API URL when its path matches one of them. */
 export interface LlmApiPath {
   /** Tested against the URL's pathname (without query). */
@@ -477,6 +480,9 @@ export interface InsecureFlagSpec {
 }
 
 export const INSECURE_FLAGS: readonly InsecureFlagSpec[] = [{ package: 'ollama', methods: ['pull', 'push'], option: 'insecure', value: true }];
+
+/** URL schemes that carry LLM traffic without encryption. */
+export const PLAIN_SCHEMES: ReadonlySet<string> = new Set(['http:', 'ws:']);
 
 /** TLS option that disables certificate verification when `false` (Node `tls`, undici `connect`). */
 export const TLS_VERIFY_OPTION = 'rejectUnauthorized';

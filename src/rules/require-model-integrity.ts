@@ -2,7 +2,8 @@ import { type TypeOrValueSpecifier, typeOrValueSpecifiersSchema } from '@typescr
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { type Finding, type FindingKind, ModelIntegrityAnalyzer, type SuggestionKind } from '../analysis/integrity/findings.js';
+import { ModelIntegrityAnalyzer } from '../analysis/integrity/analyzer.js';
+import type { Finding, FindingKind, SuggestionKind } from '../analysis/integrity/findings.js';
 import { createRule } from '../util/create-rule.js';
 import { readSharedVerifiers } from '../analysis/config.js';
 

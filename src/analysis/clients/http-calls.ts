@@ -1,0 +1,79 @@
+import ts from 'typescript';
+
+import { HTTP_CALLS, type HttpCallSpec } from '../../knowledge/llm-clients.js';
+import { calleeName } from '../callees.js';
+import { skipTransparent } from '../constants.js';
+import { originMatches, originsOfSymbol, resolveAlias } from '../packages.js';
+import { isAbsoluteUrl } from './endpoints.js';
+import { objectArguments, objectLiteralOf, optionValue, type StringCandidate, stringCandidates } from './option-values.js';
+
+/** Names a call must have (callee identifier or member name) to be worth resolving as an HTTP call. */
+export const HTTP_CALL_NAMES: ReadonlySet<string> = new Set(HTTP_CALLS.map(spec => spec.name).filter(name => name !== '()'));
+
+/** The simple name of a call's callee (`fetch`, `post` of `axios.post`), if it has one. */
+export function calleeNameOf(node: ts.CallExpression | ts.NewExpression): string | undefined {
+  return calleeName(node.expression);
+}
+
+/**
+ * Is this call a request made with a known HTTP library (`fetch`, `axios`, `node:https`, undici)?
+ * The function or method is recognised by the package it is declared in, so an axios instance
+ * created elsewhere (`api.post(...)`) counts. Calling an axios object directly (`axios(config)`,
+ * `instance(url)`) needs a type query per call, so it is only checked when `callableObjects` is set
+ * (the rules set it when the file imports axios).
+ */
+export function matchHttpCall(
+  node: ts.CallExpression,
+  checker: ts.TypeChecker,
+  program: ts.Program,
+  callableObjects: boolean,
+  specs: readonly HttpCallSpec[] = HTTP_CALLS,
+): HttpCallSpec | undefined {
+  const callee = skipTransparent(node.expression);
+  const name = calleeNameOf(node);
+  const bySymbol = (symbol: ts.Symbol | undefined, specName: string): HttpCallSpec | undefined => {
+    if (!symbol) {
+      return undefined;
+    }
+    const origins = originsOfSymbol(resolveAlias(symbol, checker), program);
+    return specs.find(spec => spec.name === specName && origins.some(origin => spec.packages.some(pattern => originMatches(origin, pattern))));
+  };
+  if (name !== undefined && HTTP_CALL_NAMES.has(name)) {
+    const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
+    const spec = nameNode ? bySymbol(checker.getSymbolAtLocation(nameNode), name) : undefined;
+    if (spec) {
+      return spec;
+    }
+  }
+  return callableObjects ? bySymbol(checker.getTypeAtLocation(callee).getSymbol(), '()') : undefined;
+}
+
+/**
+ * The URLs a recognised HTTP call requests: its URL argument, the `url` of its configuration, each
+ * resolved against the configuration's base URL when relative (axios `baseURL`); only the base URL
+ * when there is no URL (`axios.create({ baseURL })`). Where the base URL decides, it is the node.
+ */
+export function httpRequestUrls(node: ts.CallExpression, spec: HttpCallSpec, checker: ts.TypeChecker, sourceFile: ts.SourceFile): StringCandidate[] {
+  const configs = objectArguments(node, checker, spec.configArguments);
+  const fromConfigs = (path: string | undefined): StringCandidate[] =>
+    path === undefined
+      ? []
+      : configs.flatMap(config => {
+          const value = optionValue(config, path, checker);
+          return value ? stringCandidates(value, checker, sourceFile) : [];
+        });
+  const urls: StringCandidate[] = [];
+  const argument = spec.urlArgument === undefined ? undefined : node.arguments[spec.urlArgument];
+  if (argument && !objectLiteralOf(argument, checker)) {
+    urls.push(...stringCandidates(argument, checker, sourceFile));
+  }
+  urls.push(...fromConfigs(spec.configUrl));
+  const bases = fromConfigs(spec.configBaseUrl);
+  const base = bases[0];
+  if (urls.length === 0) {
+    return bases;
+  }
+  return urls.map(url =>
+    isAbsoluteUrl(url.value) || !base ? url : { node: base.node, value: `${base.value.replace(/\/+$/, '')}/${url.value.replace(/^\/+/, '')}` },
+  );
+}

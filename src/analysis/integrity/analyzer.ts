@@ -1,0 +1,118 @@
+import ts from 'typescript';
+
+import { MODEL_LOADERS, WEB_LLM } from '../../knowledge/model-loaders.js';
+import { callMatchesSpecifiers, calleeName, identifyCall, identityMatches, packageMatches } from './callee.js';
+import type { IntegrityContext, IntegritySettings } from './context.js';
+import type { Finding } from './findings.js';
+import { CUSTOM_LOADER, LoadJudge } from './load-judge.js';
+import { checkFileLoad } from './loaders/files.js';
+import { checkGpt4AllDownload, checkGpt4AllLoad } from './loaders/gpt4all.js';
+import { checkHubEnvironment } from './loaders/hub-environment.js';
+import { checkHubLoad } from './loaders/hub.js';
+import { checkOllamaCreate, checkOllamaPull } from './loaders/ollama.js';
+import { checkUriDownload } from './loaders/uri-downloads.js';
+import { checkWebLlmEngine, checkWebLlmRecord, checkWebLlmReload } from './loaders/web-llm.js';
+import { helperDigestOf, summarize } from './summaries.js';
+
+const LOADER_NAMES = new Set(MODEL_LOADERS.flatMap(loader => loader.names));
+
+/**
+ * Finds unverified model loads in one file. Create one per lint run of a file. It recognises the
+ * loader a call is (knowledge/model-loaders.ts, or the `loaders` option) and hands the call to that
+ * loader's check in loaders/; web-llm records and transformers.js `env` settings likewise.
+ */
+export class ModelIntegrityAnalyzer {
+  private readonly judge: LoadJudge;
+  private readonly candidateNames: Set<string>;
+  private readonly importsWebLlm: boolean;
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly checker: ts.TypeChecker,
+    sourceFile: ts.SourceFile,
+    private readonly settings: IntegritySettings,
+  ) {
+    const optionsKey = JSON.stringify(settings.verifiers);
+    const context: IntegrityContext = {
+      checker,
+      program,
+      verifiers: settings.verifiers,
+      optionsKey,
+      helperDigest: call => helperDigestOf(call, context),
+      summarize: fn => summarize(fn, context),
+    };
+    this.judge = new LoadJudge(program, checker, sourceFile, settings, context);
+    this.candidateNames = new Set([...LOADER_NAMES, WEB_LLM.reloadMethod]);
+    for (const specifier of settings.loaders) {
+      const names = typeof specifier === 'string' ? [specifier] : typeof specifier.name === 'string' ? [specifier.name] : specifier.name;
+      names.forEach(name => this.candidateNames.add(name));
+    }
+    let importsWebLlm = false;
+    // Local names of imported loaders (`import { pipeline as load } from ...`).
+    for (const statement of sourceFile.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) {
+        continue;
+      }
+      const module = statement.moduleSpecifier.text;
+      if (packageMatches(module, WEB_LLM.packages)) {
+        importsWebLlm = true;
+      }
+      const bindings = statement.importClause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          if (element.propertyName && this.candidateNames.has(element.propertyName.text)) {
+            this.candidateNames.add(element.name.text);
+          }
+        }
+      }
+    }
+    this.importsWebLlm = importsWebLlm;
+  }
+
+  /** A call or `new` that might load a model. */
+  checkCall(call: ts.CallExpression | ts.NewExpression): Finding[] {
+    const name = calleeName(call.expression);
+    if (name === undefined || !this.candidateNames.has(name) || !ts.isCallExpression(call)) {
+      return [];
+    }
+    if (name === WEB_LLM.reloadMethod) {
+      return checkWebLlmReload(this.judge, call);
+    }
+    const identity = identifyCall(call, this.checker, this.program);
+    let loader = MODEL_LOADERS.find(candidate => identityMatches(identity, candidate));
+    if (!loader && callMatchesSpecifiers(call, this.settings.loaders, this.checker, this.program)) {
+      loader = CUSTOM_LOADER;
+    }
+    if (!loader) {
+      return [];
+    }
+    switch (loader.source) {
+      case 'hub':
+        return checkHubLoad(this.judge, call, loader, identity?.origin);
+      case 'uri':
+        return checkUriDownload(this.judge, call, loader);
+      case 'file':
+        return checkFileLoad(this.judge, call, loader);
+      case 'gpt4all':
+        return checkGpt4AllLoad(this.judge, call, loader);
+      case 'gpt4all-download':
+        return checkGpt4AllDownload(this.judge, call, loader);
+      case 'ollama-pull':
+        return checkOllamaPull(this.judge, call, loader);
+      case 'ollama-create':
+        return checkOllamaCreate(this.judge, call, loader);
+      case 'web-llm-engine':
+        return checkWebLlmEngine(this.judge, call, loader);
+    }
+  }
+
+  /** A web-llm `ModelRecord` object literal (`appConfig.model_list[]`). */
+  checkObjectLiteral(object: ts.ObjectLiteralExpression): Finding[] {
+    return checkWebLlmRecord(this.judge, object, this.importsWebLlm);
+  }
+
+  /** An assignment to a transformers.js `env` setting. */
+  checkAssignment(assignment: ts.BinaryExpression): Finding[] {
+    return checkHubEnvironment(this.judge, assignment);
+  }
+}
