@@ -194,7 +194,7 @@ function snapshotDir(mirrors, repo) {
 }
 
 function git(gitDir, args) {
-  return spawnSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8' });
+  return spawnSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 }
 
 function readJson(file) {
@@ -205,10 +205,23 @@ function readJson(file) {
   }
 }
 
-/** `git archive <commit> | tar -x -C <target>`, without a shell. */
-function extractArchive(gitDir, commit, target) {
+/**
+ * Paths whose content the snapshot lacks (files of 4 MiB and more, Git LFS content): `git archive`
+ * stops at the first of them, so they are left out of the extraction.
+ */
+function missingBlobs(gitDir, commit) {
+  const tree = git(gitDir, ['ls-tree', '-r', '-z', commit]).stdout.split('\0').filter(Boolean);
+  const blobs = tree.map(line => /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(line)).filter(Boolean);
+  const check = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch-check'], { input: blobs.map(match => match[1]).join('\n'), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const answers = check.stdout.split('\n');
+  return blobs.filter((_, index) => answers[index]?.endsWith(' missing')).map(match => match[2]);
+}
+
+/** `git archive <commit> | tar -x -C <target>`, without a shell, leaving out the paths the snapshot lacks. */
+function extractArchive(gitDir, commit, target, missing = []) {
   return new Promise((resolve, reject) => {
-    const archive = spawn('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const pathspecs = missing.length > 0 ? ['--', '.', ...missing.map(file => `:(exclude,literal)${file}`)] : [];
+    const archive = spawn('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit, ...pathspecs], { stdio: ['ignore', 'pipe', 'pipe'] });
     const tar = spawn('tar', ['-x', '-C', target], { stdio: ['pipe', 'ignore', 'pipe'] });
     archive.stdout.pipe(tar.stdin);
     let stderr = '';
@@ -253,7 +266,7 @@ async function materialiseApp(app, mirrors) {
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial);
   try {
-    await extractArchive(gitDir, app.commit, partial);
+    await extractArchive(gitDir, app.commit, partial, missingBlobs(gitDir, app.commit));
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });
     return { skipped: error.message };
@@ -495,10 +508,6 @@ function crashedRule(error) {
   return /Rule: "(llm-security\/[\w-]+)"/.exec(text)?.[1];
 }
 
-/** `allowDefaultProject` patterns are minimatch globs: escape a literal path (`app/[id]/route.ts`). */
-function literalGlob(file) {
-  return file.replace(/[\\*?[\]{}()!+@]/g, '\\$&');
-}
 
 /**
  * Lints the app's files in batches (a batch that throws is linted file by file, to pin a crash on
@@ -512,7 +521,7 @@ async function lintApp(job) {
   const tsParser = (await import('@typescript-eslint/parser')).default;
   const started = performance.now();
 
-  const createLinter = defaultProjectFiles =>
+  const createLinter = outsideConfig =>
     new ESLint({
       cwd: job.dir,
       // The app's own ESLint config (and its plugins) play no part: only our seven rules run.
@@ -521,12 +530,9 @@ async function lintApp(job) {
         plugin.configs.all,
         {
           languageOptions: {
-            parserOptions: {
-              projectService: defaultProjectFiles
-                ? { allowDefaultProject: defaultProjectFiles.map(literalGlob), maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: defaultProjectFiles.length }
-                : true,
-              tsconfigRootDir: job.dir,
-            },
+            parserOptions: outsideConfig
+              ? { projectService: false, project: [outsideConfig], tsconfigRootDir: job.dir }
+              : { projectService: true, tsconfigRootDir: job.dir },
           },
           ...(job.settings ? { settings: job.settings } : {}),
         },
@@ -544,13 +550,20 @@ async function lintApp(job) {
   } catch (error) {
     throw new Error(`the configuration is invalid (check \`options\` and \`settings\` in the app file): ${String(error?.message ?? error).trim()}`);
   }
-  const first = await lintInBatches(linter, job.dir, job.files);
-  const outside = first.parseErrors.filter(error => NOT_IN_ANY_PROJECT.test(error.message)).map(error => error.file);
+  // Files no tsconfig includes are found up front: asking the project service for them makes it
+  // build a throw-away program per file before it says no, minutes on a big app.
+  const uncovered = await filesOutsideTsconfigs(job.dir, job.files);
+  const first = await lintInBatches(linter, job.dir, job.files.filter(file => !uncovered.has(file)));
+  const outside = [...uncovered, ...first.parseErrors.filter(error => NOT_IN_ANY_PROJECT.test(error.message)).map(error => error.file)];
+  first.parseErrors = first.parseErrors.filter(error => !NOT_IN_ANY_PROJECT.test(error.message));
   let result = first;
   if (outside.length > 0) {
-    // A new project service with the new options (the parser keeps one per process).
+    // One program for the files no tsconfig includes (the project service's default project would
+    // make one per file, which takes minutes on a big app): a generated tsconfig that extends the
+    // app's own root one, so its path aliases still resolve.
     tsParser.clearCaches();
-    const second = await lintInBatches(createLinter(outside), job.dir, outside.map(file => path.join(job.dir, file)));
+    const outsideConfig = writeOutsideTsconfig(job.dir, outside);
+    const second = await lintInBatches(createLinter(outsideConfig), job.dir, outside.map(file => path.join(job.dir, file)));
     result = {
       findings: [...first.findings, ...second.findings],
       parseErrors: [...first.parseErrors.filter(error => !outside.includes(error.file)), ...second.parseErrors],
@@ -558,6 +571,47 @@ async function lintApp(job) {
     };
   }
   return { ...result, seconds: (performance.now() - started) / 1000, defaultProjectFiles: outside };
+}
+
+/**
+ * The lint files that the nearest tsconfig.json (the one the project service picks) does not
+ * include, judged with TypeScript's own config parser.
+ */
+async function filesOutsideTsconfigs(dir, files) {
+  const ts = (await import('typescript')).default;
+  const parsed = new Map();
+  const included = configFile => {
+    if (!parsed.has(configFile)) {
+      const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+      parsed.set(configFile, new Set((config?.fileNames ?? []).map(name => path.resolve(name))));
+    }
+    return parsed.get(configFile);
+  };
+  const outside = new Set();
+  for (const file of files) {
+    const absolute = path.resolve(dir, file);
+    let folder = path.dirname(absolute);
+    let config;
+    while (folder.startsWith(dir) && !config) {
+      config = ['tsconfig.json', 'jsconfig.json'].map(name => path.join(folder, name)).find(candidate => existsSync(candidate));
+      folder = path.dirname(folder);
+    }
+    if (!config || !included(config).has(absolute)) outside.add(file);
+  }
+  return outside;
+}
+
+/** A tsconfig for the files no tsconfig of the app includes: the app's root options (if any), allowJs. */
+function writeOutsideTsconfig(dir, files) {
+  const file = path.join(dir, 'tsconfig.llm-security-outside.json');
+  const ownRoot = ['tsconfig.json', 'jsconfig.json'].find(name => existsSync(path.join(dir, name)));
+  const tsconfig = {
+    ...(ownRoot ? { extends: `./${ownRoot}` } : {}),
+    compilerOptions: { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, ...(ownRoot ? {} : { module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', jsx: 'react-jsx' }) },
+    include: files,
+  };
+  writeFileSync(file, `${JSON.stringify(tsconfig, null, 2)}\n`);
+  return file;
 }
 
 async function lintInBatches(eslint, dir, files) {
@@ -980,7 +1034,7 @@ async function runApp(app, args, ruleIds) {
   const linted = files.length === 0 ? { findings: [], parseErrors: [], crashes: [], seconds: 0, defaultProjectFiles: [] } : await lintInWorker({ dir, files, rules, settings: app.settings });
   if (linted.failed) return { skipped: `lint failed: ${linted.failed}` };
   if (linted.defaultProjectFiles.length > 0) {
-    console.log(`  ${linted.defaultProjectFiles.length} file(s) outside every tsconfig linted with the default project (allowDefaultProject for exactly those files)`);
+    console.log(`  ${linted.defaultProjectFiles.length} file(s) outside every tsconfig linted with a generated tsconfig (tsconfig.llm-security-outside.json, extending the app's root tsconfig)`);
   }
   console.log(`  linted in ${linted.seconds.toFixed(1)} s: ${linted.findings.length} report(s), ${linted.parseErrors.length} parse error(s), ${linted.crashes.length} crash(es)`);
 
