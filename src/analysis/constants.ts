@@ -73,3 +73,86 @@ export function staticPropertyName(name: ts.PropertyName | ts.Expression, checke
   }
   return staticStringValue(name, checker);
 }
+
+const MAX_LITERAL_DEPTH = 6;
+
+/** The `const` declaration an identifier names (through imports), if it has an initializer. */
+function constInitializerOf(identifier: ts.Identifier, checker: ts.TypeChecker): ts.Expression | undefined {
+  let symbol: ts.Symbol | undefined;
+  try {
+    symbol = ts.isShorthandPropertyAssignment(identifier.parent) ? checker.getShorthandAssignmentValueSymbol(identifier.parent) : checker.getSymbolAtLocation(identifier);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  } catch {
+    return undefined;
+  }
+  const declaration = symbol?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  return ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const ? declaration.initializer : undefined;
+}
+
+/**
+ * Whether a value is written entirely in the source: literals, templates and `+` of literals,
+ * arrays and objects of them, and `const`s holding them (`[{ role: 'system', content: SYSTEM }]`).
+ * Such a value carries no user data. Functions inside (a tool's `execute`) do not count as data.
+ */
+export function isLiteralOnly(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
+  if (depth > MAX_LITERAL_DEPTH) {
+    return false;
+  }
+  const expression = skipTransparent(node);
+  switch (expression.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+      return true;
+    case ts.SyntaxKind.TemplateExpression:
+      return (expression as ts.TemplateExpression).templateSpans.every(span => isLiteralOnly(span.expression, checker, depth + 1));
+    case ts.SyntaxKind.BinaryExpression: {
+      const binary = expression as ts.BinaryExpression;
+      return binary.operatorToken.kind === ts.SyntaxKind.PlusToken && isLiteralOnly(binary.left, checker, depth + 1) && isLiteralOnly(binary.right, checker, depth + 1);
+    }
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      return (expression as ts.ArrayLiteralExpression).elements.every(element =>
+        isLiteralOnly(ts.isSpreadElement(element) ? element.expression : element, checker, depth + 1),
+      );
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return (expression as ts.ObjectLiteralExpression).properties.every(property => {
+        if (ts.isPropertyAssignment(property)) return isLiteralOnly(property.initializer, checker, depth + 1);
+        if (ts.isShorthandPropertyAssignment(property)) return isLiteralOnly(property.name, checker, depth + 1);
+        if (ts.isSpreadAssignment(property)) return isLiteralOnly(property.expression, checker, depth + 1);
+        return ts.isMethodDeclaration(property);
+      });
+    case ts.SyntaxKind.Identifier: {
+      if ((expression as ts.Identifier).text === 'undefined') return true;
+      const initializer = constInitializerOf(expression as ts.Identifier, checker);
+      return initializer !== undefined && isLiteralOnly(initializer, checker, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+const literalConstants = new WeakMap<ts.VariableDeclaration, boolean>();
+
+/**
+ * `const X = 'text'`, or an array or object written entirely in the source
+ * (`const FEW_SHOT = [{ role: 'user', content: '...' }]`): a value fixed in the source, no user data.
+ */
+export function isLiteralConstant(declaration: ts.VariableDeclaration, checker: ts.TypeChecker): boolean {
+  const cached = literalConstants.get(declaration);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const initializer = declaration.initializer && skipTransparent(declaration.initializer);
+  const literal =
+    initializer !== undefined &&
+    (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 &&
+    (ts.isStringLiteralLike(initializer) || ts.isNumericLiteral(initializer) || ((ts.isArrayLiteralExpression(initializer) || ts.isObjectLiteralExpression(initializer)) && isLiteralOnly(initializer, checker)));
+  literalConstants.set(declaration, literal);
+  return literal;
+}

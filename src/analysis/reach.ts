@@ -36,38 +36,68 @@ function moduleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
   return specifiers;
 }
 
+/** What TypeScript's program knows of an import without asking the checker (an internal API since TS 5.3). */
+interface ResolvingProgram {
+  getResolvedModuleFromModuleSpecifier?(specifier: ts.StringLiteralLike, sourceFile: ts.SourceFile): { resolvedModule?: { resolvedFileName: string } } | undefined;
+}
+
+/** The project file an import specifier resolves to, from the program's own module resolution. */
+function importedFile(program: ts.Program, specifier: ts.StringLiteralLike, sourceFile: ts.SourceFile): ts.SourceFile | undefined {
+  const resolving = program as ts.Program & ResolvingProgram;
+  let target: ts.SourceFile | undefined;
+  if (resolving.getResolvedModuleFromModuleSpecifier) {
+    const resolved = resolving.getResolvedModuleFromModuleSpecifier(specifier, sourceFile)?.resolvedModule;
+    target = resolved ? program.getSourceFile(resolved.resolvedFileName) : undefined;
+  } else {
+    // Older compilers: the module symbol (a look-up, not a type check).
+    try {
+      const declaration = program.getTypeChecker().getSymbolAtLocation(specifier)?.valueDeclaration;
+      target = declaration && ts.isSourceFile(declaration) ? declaration : undefined;
+    } catch {
+      target = undefined;
+    }
+  }
+  return target && !target.isDeclarationFile ? target : undefined;
+}
+
 /**
- * The project files that can see an LLM SDK: files that import one of `packages`, and files that
- * import (directly or through other project modules) such a file. A file outside this set can hold
- * no value whose type or origin comes from an SDK, so the flow analysis can skip it. Computed once
- * per program with one pass over the import graph (linear in the number of imports).
+ * The project files that can hold LLM data: files that import an LLM SDK (one of `packages`), that
+ * hold evidence of their own (`hasOwnEvidence`: an LLM endpoint, a conversation shape), and files
+ * that import such a file, directly or through other project modules. A file outside this set can
+ * hold no model output or conversation data, so the flow analysis skips it. Computed once per
+ * program from syntax and the program's module resolution (no type checking), linear in the
+ * number of imports.
  */
-export function filesReachingPackages(program: ts.Program, packages: readonly string[]): ReadonlySet<ts.SourceFile> {
-  const checker = program.getTypeChecker();
+export function filesReachingLlmData(
+  program: ts.Program,
+  packages: readonly string[],
+  hasOwnEvidence: (sourceFile: ts.SourceFile) => boolean,
+): ReadonlySet<ts.SourceFile> {
   const importers = new Map<ts.SourceFile, ts.SourceFile[]>();
   const reaching = new Set<ts.SourceFile>();
   const queue: ts.SourceFile[] = [];
+  const admit = (sourceFile: ts.SourceFile): void => {
+    if (!reaching.has(sourceFile)) {
+      reaching.add(sourceFile);
+      queue.push(sourceFile);
+    }
+  };
   for (const sourceFile of program.getSourceFiles()) {
     if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) {
       continue;
     }
+    if (hasOwnEvidence(sourceFile)) {
+      admit(sourceFile);
+    }
     for (const specifier of moduleSpecifiers(sourceFile)) {
       const packageName = packageOfSpecifier(specifier.text);
       if (packageName !== undefined && packages.some(pattern => originMatches(packageName, pattern))) {
-        if (!reaching.has(sourceFile)) {
-          reaching.add(sourceFile);
-          queue.push(sourceFile);
-        }
+        admit(sourceFile);
         continue;
       }
-      // Project modules, also through path aliases: where the checker resolves the specifier to.
-      let target: ts.Node | undefined;
-      try {
-        target = checker.getSymbolAtLocation(specifier)?.valueDeclaration;
-      } catch {
-        target = undefined;
-      }
-      if (target && ts.isSourceFile(target) && !target.isDeclarationFile) {
+      // Project modules, also through path aliases: where the program resolved the specifier to.
+      const target = importedFile(program, specifier, sourceFile);
+      if (target) {
         importers.set(target, [...(importers.get(target) ?? []), sourceFile]);
       }
     }
@@ -75,10 +105,7 @@ export function filesReachingPackages(program: ts.Program, packages: readonly st
   while (queue.length > 0) {
     const file = queue.pop()!;
     for (const importer of importers.get(file) ?? []) {
-      if (!reaching.has(importer)) {
-        reaching.add(importer);
-        queue.push(importer);
-      }
+      admit(importer);
     }
   }
   return reaching;

@@ -362,6 +362,8 @@ export interface HttpCallSpec {
   readonly headers: readonly string[];
   /** Config options that carry TLS settings; `''` is the configuration object itself. */
   readonly transports: readonly string[];
+  /** Argument that holds the request body itself (axios `post(url, data)`); otherwise the body is a config option (`REQUEST_BODY_OPTIONS`). */
+  readonly bodyArgument?: number;
 }
 
 /** Where the global `fetch` is declared: TypeScript's DOM lib, @types/node, undici, ponyfills. */
@@ -377,7 +379,7 @@ export const HTTP_CALLS: readonly HttpCallSpec[] = [
     (name): HttpCallSpec => ({ packages: ['axios'], name, urlArgument: 0, configArguments: [1], configBaseUrl: 'baseURL', headers: ['headers'], transports: AXIOS_TRANSPORTS }),
   ),
   ...(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'] as const).map(
-    (name): HttpCallSpec => ({ packages: ['axios'], name, urlArgument: 0, configArguments: [2], configBaseUrl: 'baseURL', headers: ['headers'], transports: AXIOS_TRANSPORTS }),
+    (name): HttpCallSpec => ({ packages: ['axios'], name, urlArgument: 0, configArguments: [2], configBaseUrl: 'baseURL', headers: ['headers'], transports: AXIOS_TRANSPORTS, bodyArgument: 1 }),
   ),
   // `axios.create({ baseURL })`: only recognised when the base URL itself is an LLM API URL.
   { packages: ['axios'], name: 'create', configArguments: [0], configBaseUrl: 'baseURL', headers: ['headers'], transports: AXIOS_TRANSPORTS },
@@ -385,6 +387,15 @@ export const HTTP_CALLS: readonly HttpCallSpec[] = [
     (name): HttpCallSpec => ({ packages: NODE_HTTP, name, urlArgument: 0, configArguments: [1], headers: ['headers'], transports: ['', 'agent'] }),
   ),
   { packages: ['undici'], name: 'request', urlArgument: 0, configArguments: [1], headers: ['headers'], transports: ['dispatcher'] },
+  // ky and got: `ky.post(url, { json })`, `got(url, { json })`; ofetch: `ofetch(url, { body })`.
+  ...(['()', 'get', 'post', 'put', 'patch'] as const).map(
+    (name): HttpCallSpec => ({ packages: ['ky', 'got'], name, urlArgument: 0, configArguments: [1], configBaseUrl: 'prefixUrl', headers: ['headers'], transports: ['agent', 'https'] }),
+  ),
+  ...(['ofetch', '$fetch', 'raw'] as const).map(
+    (name): HttpCallSpec => ({ packages: ['ofetch'], name, urlArgument: 0, configArguments: [1], configBaseUrl: 'baseURL', headers: ['headers'], transports: ['dispatcher', 'agent'] }),
+  ),
+  // Server-sent events over fetch: `fetchEventSource(url, { body, onmessage(ev) {...} })`.
+  { packages: ['@microsoft/fetch-event-source'], name: 'fetchEventSource', urlArgument: 0, configArguments: [1], headers: ['headers'], transports: [] },
 ];
 
 /** Packages whose import makes callable HTTP objects (`axios(...)`) worth a type query. */

@@ -73,8 +73,8 @@ export const MODEL_OUTPUT_TYPES: readonly TypeFamily[] = [
     ],
   },
   {
-    // Vercel AI SDK.
-    from: ['ai'],
+    // Vercel AI SDK (its types are declared across `ai` and the `@ai-sdk/*` packages it re-exports).
+    from: ['ai', '@ai-sdk/*'],
     names: [
       'GenerateTextResult',
       'StreamTextResult',
@@ -116,7 +116,7 @@ export const PROMPT_TYPES: readonly TypeFamily[] = [
       'ChatCompletionSystemMessageParam',
       'ChatCompletionDeveloperMessageParam',
       'ChatCompletionAssistantMessageParam',
-      'ChatCompletionToolMessageParam',
+      // Not `ChatCompletionToolMessageParam`: a tool turn holds the app's own tool result.
       'ResponseInput',
       'ResponseInputItem',
       'EasyInputMessage',
@@ -128,8 +128,10 @@ export const PROMPT_TYPES: readonly TypeFamily[] = [
     names: ['MessageParam', 'BetaMessageParam'],
   },
   {
-    from: ['ai'],
-    names: ['ModelMessage', 'CoreMessage', 'UIMessage', 'UserModelMessage', 'SystemModelMessage', 'AssistantModelMessage', 'ToolModelMessage', 'Prompt'],
+    // ai v6 declares `ModelMessage` and its members in `@ai-sdk/provider-utils`.
+    from: ['ai', '@ai-sdk/*'],
+    // Not `ToolModelMessage`: a tool turn holds the app's own tool result.
+    names: ['ModelMessage', 'CoreMessage', 'UIMessage', 'UserModelMessage', 'SystemModelMessage', 'AssistantModelMessage', 'Prompt'],
   },
   {
     from: ['@langchain/*', 'langchain'],
@@ -203,6 +205,77 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
   'total_duration',
   'load_duration',
   'done_reason',
+  // Apps' own conversation records: who spoke and when, not what was said.
+  'role',
+  'updatedAt',
+  'updated_at',
+]);
+
+/**
+ * Names of fields that hold ids, times, counts and token numbers in apps' own records
+ * (`chatId`, `message_id`, `updatedAt`, `tokenCount`, `promptTokens`): metadata, also where untyped
+ * JavaScript gives the analysis no type to tell.
+ */
+export const METADATA_FIELD_PATTERN = /^(?:[a-z][A-Za-z0-9]*(?:Id|Ids|At|Count|Tokens|Ms)|[a-z][a-z0-9_]*_(?:id|ids|at|count|tokens|ms))$/;
+
+/**
+ * Conversation shapes: an object type with a `role` (a string, or a union with one of these values)
+ * and one of the content-bearing properties is a chat message, whoever declared it.
+ */
+export const CHAT_ROLES: ReadonlySet<string> = new Set(['user', 'assistant', 'system', 'developer', 'tool', 'function', 'model', 'human', 'ai', 'bot']);
+export const MESSAGE_CONTENT_PROPERTIES: readonly string[] = ['content', 'text', 'parts'];
+/**
+ * Properties that say who spoke. `role` may be any string; `author` and `sender` count only when
+ * their type names a chat role (`author: 'user' | BotId`), since a comment's `author` is a person.
+ */
+export const MESSAGE_ROLE_PROPERTIES: readonly string[] = ['role', 'author', 'sender'];
+
+/** `role` values of a tool's result turn: the app's own tool output, not what the user said. */
+export const TOOL_ROLES: ReadonlySet<string> = new Set(['tool', 'function']);
+
+/**
+ * Properties of a model request that configure the call instead of carrying the conversation:
+ * tool schemas, the model, sampling and output settings. Values placed there are not prompt data.
+ */
+export const REQUEST_CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
+  'model',
+  'tools',
+  'tool_choice',
+  'toolChoice',
+  'functions',
+  'function_call',
+  'parallel_tool_calls',
+  'response_format',
+  'responseFormat',
+  'schema',
+  'temperature',
+  'top_p',
+  'topP',
+  'top_k',
+  'topK',
+  'max_tokens',
+  'maxTokens',
+  'max_completion_tokens',
+  'max_output_tokens',
+  'maxOutputTokens',
+  'stop',
+  'stop_sequences',
+  'stopSequences',
+  'seed',
+  'stream',
+  'stream_options',
+  'n',
+  'logprobs',
+  'top_logprobs',
+  'presence_penalty',
+  'frequency_penalty',
+  'reasoning',
+  'reasoning_effort',
+  'signal',
+  'abortSignal',
+  'headers',
+  'providerOptions',
+  'experimental_telemetry',
 ]);
 
 /** `role` values of a turn the model wrote, across SDKs (`assistant`; Google's `model`; LangChain's `ai`). */

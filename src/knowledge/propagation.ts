@@ -46,12 +46,15 @@ export const ARGUMENT_PROPAGATORS: readonly FunctionFamily[] = [
       'Set',
       'URLSearchParams',
       'TextEncoder',
+      'decode',
       // A response body built from the data (stored with the Cache API).
       'Response',
     ],
   },
   { from: ['node:buffer', 'lib'], names: ['from', 'concat', 'Buffer'] },
-  { from: ['node:util'], names: ['format', 'inspect', 'formatWithOptions'] },
+  { from: ['node:util'], names: ['format', 'inspect', 'formatWithOptions', 'decode'] },
+  // AI SDK converters: the same conversation in another form (`convertToModelMessages(uiMessages)`).
+  { from: ['ai'], names: ['convertToModelMessages', 'convertToCoreMessages', 'pruneMessages', 'validateUIMessages', 'safeValidateUIMessages'] },
   // Compression is not protection: the text is still there.
   { from: ['node:zlib'], names: ['gzipSync', 'deflateSync', 'deflateRawSync', 'brotliCompressSync', 'gzip', 'deflate', 'brotliCompress'] },
 ];
@@ -61,6 +64,19 @@ export const RECEIVER_PROPAGATORS: readonly FunctionFamily[] = [
   { from: ['node:buffer'], names: ['toString', 'toJSON', 'subarray', 'slice'] },
   // crypto-js results (`CipherParams`, `WordArray`) serialise to the same data.
   { from: ['crypto-js'], names: ['toString'] },
+  // A response read as JSON, text or a stream of chunks (Node's fetch, undici, ponyfills, web streams).
+  {
+    from: ['undici-types', 'undici', 'node-fetch', 'cross-fetch', 'node:stream/web', 'node:stream', 'node:readline'],
+    names: ['json', 'text', 'arrayBuffer', 'bytes', 'blob', 'clone', 'getReader', 'read', 'pipeThrough', 'tee', 'values'],
+  },
+];
+
+/**
+ * Calls whose result has the type the program asked for, whatever went in: a schema's `parse`
+ * returns `z.infer<typeof Schema>`. The declared result type decides whether it is conversation data.
+ */
+export const TYPE_DECIDING_CALLS: readonly FunctionFamily[] = [
+  { from: ['zod', 'valibot', 'yup'], names: ['parse', 'parseAsync', 'safeParse', 'safeParseAsync', 'validate', 'validateSync', 'cast'] },
 ];
 
 /** Methods that store their arguments into the receiver (`history.push(message)`). */
@@ -88,5 +104,43 @@ export const ELEMENT_CALLBACKS: ReadonlyMap<string, readonly number[]> = new Map
   ['reduceRight', [0, 1]],
 ]);
 
+/**
+ * Methods whose callbacks receive an error or nothing, never the receiver's data
+ * (`create(...).catch(e => log(e))`): the rejection of a model call is an error, not model output.
+ */
+export const ERROR_CALLBACK_METHODS: ReadonlySet<string> = new Set(['catch', 'finally']);
+
+/**
+ * In untyped JavaScript a method is known by its name only: these standard text and list methods
+ * return their receiver's data in another form (`question.trim()`, `messages.map(...)`).
+ */
+export const UNTYPED_TEXT_METHODS: ReadonlySet<string> = new Set([
+  'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'substr', 'replace', 'replaceAll',
+  'split', 'join', 'concat', 'map', 'filter', 'flat', 'flatMap', 'toString', 'normalize', 'padStart', 'padEnd', 'at',
+  'reverse', 'toReversed', 'sort', 'toSorted', 'reduce', 'find', 'findLast',
+]);
+
+/** Properties that hold a count or a size, never text, whatever the type says (also in untyped JavaScript). */
+export const COUNT_PROPERTIES: ReadonlySet<string> = new Set(['length', 'size', 'byteLength']);
+
 /** Of the callback methods, those whose result is made of what the callback returns. */
 export const CALLBACK_RESULT_METHODS: ReadonlySet<string> = new Set(['then', 'map', 'flatMap', 'reduce', 'reduceRight']);
+
+/**
+ * Parsers that take a handler when they are created and hand it what they are fed later
+ * (`const parser = createParser({ onEvent }); parser.feed(chunk)`): the handler receives the data.
+ */
+export interface FeedParser {
+  readonly from: readonly string[];
+  /** The function that creates the parser. */
+  readonly factory: string;
+  /** The method that feeds it. */
+  readonly feed: string;
+  /** Options of the factory's first argument that hold handlers (the argument itself may be the handler). */
+  readonly handlerOptions: readonly string[];
+}
+
+export const FEED_PARSERS: readonly FeedParser[] = [
+  // Server-sent events: v1 takes the handler itself, v2 and v3 an object of handlers.
+  { from: ['eventsource-parser'], factory: 'createParser', feed: 'feed', handlerOptions: ['onEvent', 'onParse'] },
+];

@@ -130,6 +130,10 @@ export const STORAGE_SINKS: readonly CallSink[] = [
   { kind: 'storage', category: 'browser', from: ['@react-native-async-storage/async-storage'], names: ['setItem', 'mergeItem'], arguments: [1] },
   { kind: 'storage', category: 'browser', from: ['@react-native-async-storage/async-storage'], names: ['multiSet', 'multiMerge'], arguments: [0] },
   { kind: 'storage', category: 'browser', from: ['chrome'], receivers: ['StorageArea'], names: ['set'], arguments: [0] },
+  // Extensions through webextension-polyfill: `browser.storage.local.set({ [key]: messages })`.
+  { kind: 'storage', category: 'browser', from: ['webextension-polyfill'], receivers: ['StorageArea', 'LocalStorageArea', 'SyncStorageArea', 'SessionStorageArea'], names: ['set'], arguments: [0] },
+  // Desktop apps: electron-store (on conf) writes a JSON file in the user's profile.
+  { kind: 'storage', category: 'file', from: ['electron-store', 'conf'], names: ['set'] },
   // Databases: query parameters and the values of inserts and updates.
   { kind: 'storage', category: 'database', from: ['pg', 'pg-pool', 'mysql2', 'mysql'], names: ['query', 'execute'], arguments: [1] },
   { kind: 'storage', category: 'database', from: ['pg', 'pg-pool'], names: ['query'], properties: ['values'] },
@@ -147,7 +151,9 @@ export const STORAGE_SINKS: readonly CallSink[] = [
   { kind: 'storage', category: 'database', from: ['@supabase/postgrest-js', '@supabase/supabase-js'], names: ['insert', 'upsert', 'update'], arguments: [0] },
   { kind: 'storage', category: 'database', from: ['@firebase/firestore', 'firebase'], names: ['setDoc', 'addDoc', 'updateDoc'], arguments: [1] },
   { kind: 'storage', category: 'database', from: ['@firebase/firestore', '@google-cloud/firestore'], receivers: ['Transaction', 'WriteBatch', 'DocumentReference', 'CollectionReference'], names: ['set', 'add', 'update'], argumentsFrom: 0 },
-  // Caches and key-value stores.
+  // Caches and key-value stores: keyv writes to whatever store backs it (a JSON file, Redis, SQLite).
+  { kind: 'storage', category: 'cache', from: ['keyv', '@keyvhq/core'], receivers: ['Keyv'], names: ['set'], arguments: [1] },
+  { kind: 'storage', category: 'cache', from: ['keyv'], receivers: ['Keyv'], names: ['setMany'], arguments: [0] },
   { kind: 'storage', category: 'cache', from: ['ioredis', '@redis/client', 'redis', '@upstash/redis', '@vercel/kv'], names: REDIS_WRITES, argumentsFrom: 1 },
 ];
 

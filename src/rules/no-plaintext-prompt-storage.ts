@@ -9,6 +9,7 @@ export type Options = [
   {
     ignoreCategories?: StorageCategory[];
     sources?: TypeOrValueSpecifier[];
+    outputSources?: TypeOrValueSpecifier[];
     sinks?: TypeOrValueSpecifier[];
     sanitizers?: TypeOrValueSpecifier[];
     encryptedTypes?: TypeOrValueSpecifier[];
@@ -23,15 +24,15 @@ export const noPlaintextPromptStorage = createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow prompts and chat histories from being stored without encryption',
+      description: 'Disallow conversation data (prompts, chat histories, model output) from being stored without encryption',
       recommended: true,
       requiresTypeChecking: true,
     },
     messages: {
       promptStored:
-        'Prompt data from {{source}} ({{where}}) is stored in {{destination}} by {{sink}} without encryption. Encrypt it first (AES-GCM with a managed key, libsodium, KMS) or store a reference instead.',
+        'Conversation data from {{source}} ({{where}}) is stored in {{destination}} by {{sink}} without encryption. Encrypt it first (AES-GCM with a managed key, libsodium, KMS) or store a reference instead.',
       promptStoredWeaklyEncrypted:
-        'Prompt data from {{source}} ({{where}}) is stored in {{destination}} by {{sink}}, and {{note}}. Use AES-GCM (or libsodium) with a managed key.',
+        'Conversation data from {{source}} ({{where}}) is stored in {{destination}} by {{sink}}, and {{note}}. Use AES-GCM (or libsodium) with a managed key.',
     },
     schema: [
       {
@@ -45,13 +46,14 @@ export const noPlaintextPromptStorage = createRule<Options, MessageIds>({
             description: 'Storage categories not to report, e.g. `database` when the database encrypts at rest with keys you control.',
           },
           sources: specifierListSchema('Extra functions or types whose values are prompt or conversation data.'),
+          outputSources: specifierListSchema('Extra functions or types whose values are model output (stored output is conversation data too).'),
           sinks: specifierListSchema('Extra functions that persist their arguments (a repository layer).'),
           sanitizers: specifierListSchema('Functions that encrypt their input (their result is safe to store).'),
           encryptedTypes: specifierListSchema('Branded types of encrypted values, e.g. `{ from: "file", name: "Encrypted" }`.'),
         },
       },
     ],
-    defaultOptions: [{ ignoreCategories: [], sources: [], sinks: [], sanitizers: [], encryptedTypes: [] }],
+    defaultOptions: [{ ignoreCategories: [], sources: [], outputSources: [], sinks: [], sanitizers: [], encryptedTypes: [] }],
   },
   create(context, [options]) {
     const ignored = new Set<string>(options.ignoreCategories);
@@ -61,11 +63,14 @@ export const noPlaintextPromptStorage = createRule<Options, MessageIds>({
           context,
           {
             promptSources: options.sources,
+            outputSources: options.outputSources,
             storageSinks: options.sinks,
             sanitizers: [...(options.sanitizers ?? []), ...(options.encryptedTypes ?? [])],
           },
           finding => {
-            if (finding.taint.kind !== 'prompt' || finding.sink.kind !== 'storage' || ignored.has(finding.sink.category)) return undefined;
+            // Model output stored is conversation data too: titles, summaries and answers echo what the
+            // user said, unless everything the model was asked is written in the source.
+            if (finding.taint.kind === 'parameter' || finding.taint.fixedPrompt || finding.sink.kind !== 'storage' || ignored.has(finding.sink.category)) return undefined;
             return finding.taint.note ? 'promptStoredWeaklyEncrypted' : 'promptStored';
           },
           finding => ({ note: finding.taint.note ?? '' }),

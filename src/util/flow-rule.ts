@@ -16,10 +16,16 @@ export function reportFlowFindings<MessageIds extends string>(
   extraData: (finding: Finding) => Record<string, string> = () => ({}),
 ): void {
   const flow = analyzeCurrentFile(context, customization);
-  for (const finding of flow.findings) {
+  // One report per reported node and sink; where prompt data and model output both reach it, the
+  // prompt is named (it is what the user said).
+  const reported = new Set<string>();
+  const ordered = [...flow.findings].sort((a, b) => Number(a.taint.kind !== 'prompt') - Number(b.taint.kind !== 'prompt'));
+  for (const finding of ordered) {
     const messageId = messageFor(finding);
     const node = messageId === undefined ? undefined : flow.toESTree(finding.node);
-    if (messageId === undefined || !node) continue;
+    const key = `${finding.node.pos}:${finding.node.end}:${finding.sink.callee}`;
+    if (messageId === undefined || !node || reported.has(key)) continue;
+    reported.add(key);
     context.report({
       node,
       messageId,

@@ -116,11 +116,11 @@ console.log(f0(answer));
       'dynamic.ts': `export async function load() {\n  const { default: OpenAI } = await import('openai');\n  return new OpenAI();\n}\n`,
     });
     const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
-    expect(analysis.canSeeSdk(sourceFile('no-sdk.ts'))).toBe(false);
-    expect(analysis.canSeeSdk(sourceFile('helpers/summaries/storage.ts'))).toBe(false);
-    expect(analysis.canSeeSdk(sourceFile('via-helper.ts'))).toBe(true);
-    expect(analysis.canSeeSdk(sourceFile('dynamic.ts'))).toBe(true);
+    expect(analysis.canHoldLlmData(sourceFile('no-sdk.ts'))).toBe(false);
+    expect(analysis.canHoldLlmData(sourceFile('helpers/summaries/storage.ts'))).toBe(false);
+    expect(analysis.canHoldLlmData(sourceFile('via-helper.ts'))).toBe(true);
+    expect(analysis.canHoldLlmData(sourceFile('dynamic.ts'))).toBe(true);
     // With user-configured sources any file may hold them.
-    expect(new FlowAnalysis(program, { ...EMPTY_CUSTOMIZATION, outputSources: ['askInternalModel'] }).canSeeSdk(sourceFile('no-sdk.ts'))).toBe(true);
+    expect(new FlowAnalysis(program, { ...EMPTY_CUSTOMIZATION, outputSources: ['askInternalModel'] }).canHoldLlmData(sourceFile('no-sdk.ts'))).toBe(true);
   });
 });

@@ -12,6 +12,14 @@ const client = new OpenAI();`;
 
 ruleTester.run('no-plaintext-prompt-storage', rule, {
   valid: [
+    // A prompt written entirely in the source (few-shot examples) holds no user data, typed or not.
+    `import { GoogleGenAI, type Content } from '@google/genai';
+import localforage from 'localforage';
+const ai = new GoogleGenAI({});
+const fewShot: Content[] = [{ role: 'user', parts: [{ text: 'Classify: great product' }] }, { role: 'model', parts: [{ text: 'positive' }] }];
+await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: fewShot });
+await localforage.setItem('few-shot', fewShot);
+`,
     // AES-256-GCM with a key from the environment, then stored.
     `${history}
 import { createCipheriv, randomBytes } from 'node:crypto';
@@ -95,7 +103,7 @@ await pool.query('update chats set turns = $1, updated_at = now() where id = $2'
     `${history}
 localStorage.setItem('lastRole', messages.at(-1)?.role ?? 'none');
 `,
-    // Storing only the model's answer is not prompt storage.
+    // The answer to a prompt written entirely in the source echoes no user data.
     `${openai}
 import { writeFileSync } from 'node:fs';
 const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Write a limerick.' }] });
@@ -283,15 +291,14 @@ import { createHash } from 'node:crypto';
 import { kv } from '@vercel/kv';
 await kv.incr(\`seen:\${createHash('sha256').update(JSON.stringify(messages)).digest('hex')}\`);
 `,
-    // An answer cache keyed by a hash: only the model's answer is stored.
+    // A cache keyed by a hash of the question, holding only token counts.
     `${openai}
 import { createHash } from 'node:crypto';
-export async function cachedAnswer(question: string) {
+export async function cachedUsage(question: string) {
   const key = createHash('sha256').update(question).digest('hex');
   const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
-  const answer = completion.choices[0]?.message.content ?? '';
-  localStorage.setItem(\`answer:\${key}\`, answer);
-  return answer;
+  localStorage.setItem(\`usage:\${key}\`, String(completion.usage?.total_tokens ?? 0));
+  return completion;
 }
 `,
     // The roles of a conversation, to a file.
@@ -306,6 +313,20 @@ localStorage.setItem('ids', JSON.stringify(conversation.map(message => message.i
 `,
   ],
   invalid: [
+    // An answer cache keyed by a hash of the question: the key is safe, the answer echoes the question.
+    {
+      code: `${openai}
+import { createHash } from 'node:crypto';
+export async function cachedAnswer(question: string) {
+  const key = createHash('sha256').update(question).digest('hex');
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const answer = completion.choices[0]?.message.content ?? '';
+  localStorage.setItem(\`answer:\${key}\`, answer);
+  return answer;
+}
+`,
+      errors: [{ messageId, line: 8, column: 41 }],
+    },
     // A CLI writing its history file.
     {
       code: `${history}
@@ -735,7 +756,7 @@ export async function persist(turns: Anthropic.MessageParam[]) {
     {
       code: `import ollama, { type Message } from 'ollama';
 import { writeFileSync } from 'node:fs';
-const conversation: Message[] = [{ role: 'user', content: 'Why is the sky blue?' }];
+const conversation: Message[] = [{ role: 'user', content: process.argv[2] ?? '' }];
 const reply = await ollama.chat({ model: 'llama3.1', messages: conversation });
 conversation.push(reply.message);
 writeFileSync('conversation.json', JSON.stringify(conversation));
@@ -747,7 +768,7 @@ writeFileSync('conversation.json', JSON.stringify(conversation));
       code: `import { GoogleGenAI, type Content } from '@google/genai';
 import localforage from 'localforage';
 const ai = new GoogleGenAI({});
-const contents: Content[] = [{ role: 'user', parts: [{ text: 'My diagnosis is...' }] }];
+const contents: Content[] = [{ role: 'user', parts: [{ text: document.querySelector('textarea')?.value ?? '' }] }];
 await ai.models.generateContent({ model: 'gemini-2.5-flash', contents });
 await localforage.setItem('contents', contents);
 `,

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 
-import { METADATA_PROPERTIES } from '../../knowledge/llm-sdks.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';
+import { isMetadataField } from '../sanitizers/metadata-fields.js';
 import { CLEAN, type TaintValue, fieldValue, isTainted, join, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
@@ -28,7 +28,7 @@ export function bindName(walker: Walker, name: ts.BindingName, value: TaintValue
       }
       const key = element.propertyName ?? (ts.isIdentifier(element.name) ? element.name : undefined);
       const property = key ? staticPropertyName(key, walker.checker) : undefined;
-      let fieldTaint = property !== undefined && METADATA_PROPERTIES.has(property) ? CLEAN : fieldValue(value, property);
+      let fieldTaint = isMetadataField(property) ? CLEAN : fieldValue(value, property);
       if (element.initializer) {
         fieldTaint = join(fieldTaint, walker.evaluate(element.initializer));
       }
@@ -91,7 +91,7 @@ export function assignTo(walker: Walker, target: ts.Node, value: TaintValue, com
           assignTo(walker, property.name, fieldValue(value, property.name.text));
         } else if (ts.isPropertyAssignment(property)) {
           const name = staticPropertyName(property.name, walker.checker);
-          assignTo(walker, property.initializer, name !== undefined && METADATA_PROPERTIES.has(name) ? CLEAN : fieldValue(value, name));
+          assignTo(walker, property.initializer, isMetadataField(name) ? CLEAN : fieldValue(value, name));
         }
       }
     }

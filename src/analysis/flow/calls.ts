@@ -1,19 +1,22 @@
 import ts from 'typescript';
 
+import { EVENT_SUBSCRIBE_METHODS } from '../../knowledge/llm-endpoints.js';
 import { NON_CONTENT_CALLBACK_PATTERN } from '../../knowledge/llm-sdks.js';
-import { CALLBACK_RESULT_METHODS, ELEMENT_CALLBACKS, MUTATING_METHODS } from '../../knowledge/propagation.js';
+import { CALLBACK_RESULT_METHODS, ELEMENT_CALLBACKS, ERROR_CALLBACK_METHODS, MUTATING_METHODS } from '../../knowledge/propagation.js';
 import { skipTransparent, staticStringValue } from '../constants.js';
+import { isFailedResponseRead } from '../sanitizers/error-responses.js';
 import { applySanitizerTypes, isUserSanitizerCall } from '../sanitizers/user-sanitizers.js';
 import { checkCallSinks } from '../sinks/call-sinks.js';
 import { weakEncryptionStep } from '../sinks/weak-encryption.js';
-import { isModelCall, isOutputChainCall } from '../sources/model-calls.js';
+import { isFixedPrompt, isModelCall, isOutputChainCall, promptArgumentsOf } from '../sources/model-calls.js';
 import { declaredInSdk as isDeclaredInSdk } from '../sources/sdk-types.js';
 import { calleeMatchesUser } from '../sources/user-specifiers.js';
 import { taintContainer } from './bindings.js';
-import { isLibraryMethod, propagatesArguments, propagatesReceiver } from './library-steps.js';
+import { isLibraryMethod, propagatesArguments, propagatesReceiver, resultTypeDecides } from './library-steps.js';
+import { feedParserHandlers } from './deferred-callbacks.js';
 import { evaluateObject } from './objects.js';
-import { applyCallbackReference, applySummary, runCallback } from './project-calls.js';
-import { CLEAN, type TaintValue, isTainted, join, taintValue, withoutFields } from './taint.js';
+import { applyCallbackCalls, applyCallbackReference, applySummary, runCallback } from './project-calls.js';
+import { CLEAN, type TaintValue, fieldValue, isTainted, join, taintValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -37,11 +40,20 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
 
   const declaredInSdk = isDeclaredInSdk(info);
   const returns = analysis.typeSources.callReturns(call, declaredInSdk);
-  const returnsOutput = returns.output || isOutputChainCall(analysis, call, info);
+  // `fetch(`${base}/chat/completions`, ...)`, `callLlm(CHAT_URL, { messages })`: a model call by its endpoint.
+  const endpoint = declaredInSdk ? undefined : analysis.endpoints.endpointCall(call, info);
+  const returnsOutput = returns.output || isOutputChainCall(analysis, call, info) || endpoint !== undefined;
   // A real model call (`create`, `streamText`, ...) rather than any SDK method returning an output type.
-  const modelCall = returnsOutput && isModelCall(analysis, call, info);
+  const modelCall = endpoint !== undefined || (returnsOutput && isModelCall(analysis, call, info));
   const sourceTaint = returnsOutput
-    ? taintValue({ kind: 'output', origin: call, label: `'${info.text}()'` })
+    ? taintValue({
+        kind: 'output',
+        origin: call,
+        label: endpoint ? `the response of '${info.text}()' to ${endpoint.api}` : `'${info.text}()'`,
+        ...(modelCall && isFixedPrompt(endpoint ? endpoint.bodies : promptArgumentsOf(call, info, walker.checker).map(argument => argument.expression), walker.checker)
+          ? { fixedPrompt: true as const }
+          : {}),
+      })
     : returns.prompt
       ? taintValue({ kind: 'prompt', origin: call, label: `'${info.text}()'` })
       : CLEAN;
@@ -49,12 +61,24 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   // Arguments, with function literals analysed in the context of this call.
   let callbackResult = CLEAN;
   let analysedCallback = false;
-  const elementParameters = method !== undefined && isTainted(receiver) && isLibraryMethod(info) ? ELEMENT_CALLBACKS.get(method) : undefined;
+  // `list.map(x => ...)`, `promise.then(x => ...)`: the elements (or the resolved value) reach the
+  // callback's parameters, on library and SDK objects alike (an SDK's `APIPromise.then`).
+  const elementParameters = method !== undefined && isTainted(receiver) && (isLibraryMethod(info) || declaredInSdk) ? ELEMENT_CALLBACKS.get(method) : undefined;
   const eventName = call.arguments[0] ? staticStringValue(call.arguments[0], walker.checker) : undefined;
-  const sdkEvent = isTainted(receiver) && declaredInSdk && !(eventName && NON_CONTENT_CALLBACK_PATTERN.test(eventName));
+  // `stream.on('text', cb)` on an SDK stream, `res.data.on('data', cb)` on a response that carries output.
+  const sdkEvent =
+    isTainted(receiver) && (declaredInSdk || (method !== undefined && EVENT_SUBSCRIBE_METHODS.has(method))) && !(eventName && NON_CONTENT_CALLBACK_PATTERN.test(eventName));
   const callbackSeeds = (parameterCount: number): TaintValue[] => {
+    if (method !== undefined && ERROR_CALLBACK_METHODS.has(method)) {
+      // `create(...).catch(e => log(e))`: the rejection is an error, not the data.
+      return [];
+    }
     if (elementParameters) {
       return Array.from({ length: parameterCount }, (_, index) => (elementParameters.includes(index) ? withoutFields(receiver) : CLEAN));
+    }
+    if (endpoint) {
+      // `post(LLM_URL, body, text => ...)`: the app's own client hands its callbacks the answer.
+      return Array.from({ length: parameterCount }, () => sourceTaint);
     }
     // `stream.on('text', (delta, snapshot) => ...)`: SDK events carry the stream's output.
     return sdkEvent ? Array.from({ length: parameterCount }, () => withoutFields(receiver)) : [];
@@ -67,7 +91,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
       callbackResult = join(callbackResult, returned);
       return CLEAN;
     }
-    if ((elementParameters || sdkEvent) && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) {
+    if ((elementParameters || sdkEvent || endpoint) && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) {
       // `stream.on('text', printDelta)`, `answers.forEach(logLine)`: a handler declared elsewhere.
       const returned = applyCallbackReference(walker, inner, callbackSeeds(8));
       if (returned) {
@@ -84,12 +108,19 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   });
 
   checkCallSinks(walker, call, info, argumentValues);
+  // `onMessage(data)` where `onMessage` is a parameter: its callers' callbacks receive `data`.
+  walker.recordCallbackCall(calleeValue(walker, callee, receiver), argumentValues);
+  if (info.projectFunction) {
+    applyCallbackCalls(walker, call, info, argumentValues);
+  }
+  feedParserHandlers(walker, call, info, argumentValues);
 
   const weaklyEncrypted = weakEncryptionStep(walker, call, info, argumentValues);
   if (weaklyEncrypted) {
     return weaklyEncrypted;
   }
-  if (isUserSanitizerCall(analysis, info)) {
+  if (isUserSanitizerCall(analysis, info) || (isTainted(receiver) && isFailedResponseRead(call))) {
+    // A redaction helper the user named; the body of a failed response (the provider's error).
     return CLEAN;
   }
 
@@ -126,7 +157,23 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     }
   }
   value = modelCall ? join(sourceTaint, value) : join(value, sourceTaint);
+  if (resultTypeDecides(info)) {
+    // `ChatRequest.parse(await req.json())`: what the schema says the value is.
+    value = join(value, analysis.typeSources.declaredResultTaints(call, () => `'${info.text}()'`));
+  }
   return applySanitizerTypes(analysis, call, walker.keepIfText(call, value));
+}
+
+/** The value a call calls: a variable (`onMessage`), or a field of the receiver (`options.onUpdate`). */
+function calleeValue(walker: Walker, callee: ts.Expression, receiver: TaintValue): TaintValue {
+  if (ts.isIdentifier(callee)) {
+    const symbol = walker.symbolOf(callee);
+    return (symbol && walker.lookup(symbol)) ?? CLEAN;
+  }
+  if (ts.isPropertyAccessExpression(callee)) {
+    return fieldValue(receiver, callee.name.text);
+  }
+  return CLEAN;
 }
 
 /** `new X(...)`: what the constructed type implies, plus arguments for library constructors that keep them (`new Blob([text])`). */

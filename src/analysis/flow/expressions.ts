@@ -1,8 +1,9 @@
 import ts from 'typescript';
 
-import { METADATA_PROPERTIES, REQUEST_ECHO_PROPERTIES, SDK_METADATA_PROPERTIES } from '../../knowledge/llm-sdks.js';
+import { REQUEST_ECHO_PROPERTIES, SDK_METADATA_PROPERTIES } from '../../knowledge/llm-sdks.js';
 import { calleeText } from '../callees.js';
-import { skipTransparent, staticPropertyName } from '../constants.js';
+import { isLiteralConstant, skipTransparent, staticPropertyName } from '../constants.js';
+import { isMetadataField } from '../sanitizers/metadata-fields.js';
 import { applySanitizerTypes } from '../sanitizers/user-sanitizers.js';
 import { checkAssignmentSink } from '../sinks/assignment-sinks.js';
 import { assignTo } from './bindings.js';
@@ -22,11 +23,14 @@ export function evaluateExpression(walker: Walker, node: ts.Expression): TaintVa
     case ts.SyntaxKind.Identifier:
       return evaluateIdentifier(walker, node as ts.Identifier);
     case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.NonNullExpression:
+      return applySanitizerTypes(walker.analysis, node, walker.evaluate((node as ts.ParenthesizedExpression).expression));
     case ts.SyntaxKind.AsExpression:
     case ts.SyntaxKind.SatisfiesExpression:
-    case ts.SyntaxKind.NonNullExpression:
     case ts.SyntaxKind.TypeAssertionExpression:
-      return applySanitizerTypes(walker.analysis, node, walker.evaluate((node as ts.ParenthesizedExpression).expression));
+      // `label as 'bug' | 'feature'`: output narrowed to fixed labels is a classification, not text;
+      // `JSON.parse(body) as ChatMessage[]`: the asserted type says what the value is.
+      return applySanitizerTypes(walker.analysis, node, assertedValue(walker, node as ts.AsExpression | ts.SatisfiesExpression | ts.TypeAssertion));
     case ts.SyntaxKind.AwaitExpression:
       return walker.evaluate((node as ts.AwaitExpression).expression);
     case ts.SyntaxKind.PropertyAccessExpression:
@@ -103,6 +107,18 @@ export function evaluateExpression(walker: Walker, node: ts.Expression): TaintVa
   }
 }
 
+function assertedValue(walker: Walker, node: ts.AsExpression | ts.SatisfiesExpression | ts.TypeAssertion): TaintValue {
+  const value = walker.keepIfText(node, walker.evaluate(node.expression));
+  if (ts.isSatisfiesExpression(node) || isConstAssertion(node.type)) {
+    return value;
+  }
+  return join(value, walker.analysis.typeSources.typeTaints(node, () => `'${calleeText(node.expression)}'`));
+}
+
+function isConstAssertion(type: ts.TypeNode): boolean {
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'const';
+}
+
 function visitJsxExpressions(walker: Walker, node: ts.Node): void {
   ts.forEachChild(node, child => {
     if (ts.isJsxExpression(child)) {
@@ -113,16 +129,6 @@ function visitJsxExpressions(walker: Walker, node: ts.Node): void {
       walker.evaluate(child.expression);
     }
   });
-}
-
-/** `const X = 'text'` (or a number, or a template without substitutions): a value fixed in the source. */
-function isLiteralConstant(declaration: ts.VariableDeclaration): boolean {
-  const initializer = declaration.initializer && skipTransparent(declaration.initializer);
-  return (
-    initializer !== undefined &&
-    (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 &&
-    (ts.isStringLiteralLike(initializer) || ts.isNumericLiteral(initializer))
-  );
 }
 
 const CODE_SYMBOLS = ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Module | ts.SymbolFlags.Enum | ts.SymbolFlags.Method;
@@ -158,9 +164,10 @@ function evaluateIdentifier(walker: Walker, node: ts.Identifier): TaintValue {
   const origin =
     declaration && (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration)) && declaration.getSourceFile() === node.getSourceFile() ? declaration.name : node;
   const value = known ?? walker.analysis.typeSources.typeTaints(node, () => `'${node.text}'`, origin);
-  // A constant such as a fixed system prompt (`const SYSTEM = '...'`) is not user text.
-  if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && isLiteralConstant(declaration)) {
-    return CLEAN;
+  // A constant such as a fixed system prompt (`const SYSTEM = '...'`) is not user text; an array
+  // written in the source carries only what the code later puts in it.
+  if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && isLiteralConstant(declaration, walker.checker)) {
+    return known ?? CLEAN;
   }
   return walker.withPromptMark(symbol, value);
 }
@@ -176,14 +183,16 @@ function evaluateMemberAccess(walker: Walker, node: ts.PropertyAccessExpression 
     return readThisField(walker, node, name);
   }
   const object = walker.evaluate(node.expression);
-  if (name !== undefined && METADATA_PROPERTIES.has(name)) {
+  if (isMetadataField(name)) {
     return CLEAN;
   }
   if (name !== undefined && SDK_METADATA_PROPERTIES.has(name) && isTainted(object) && analysis.typeSources.isSdkObject(node.expression)) {
     return CLEAN;
   }
   let value = walker.keepIfText(node, fieldValue(object, name));
-  if (!isTainted(object)) {
+  // What the field's type says counts unless the object carries known data: a prompt-typed field of
+  // a parameter (`session.messages`) is a source even though the parameter stands for anything.
+  if (!object.taints.some(taint => taint.kind !== 'parameter')) {
     value = join(value, analysis.typeSources.typeTaints(node, () => `'${calleeText(node)}'`));
     value = join(value, memberOfProjectClass(walker, node, name));
   } else if (name !== undefined && REQUEST_ECHO_PROPERTIES.has(name) && object.taints.some(taint => taint.kind === 'output')) {

@@ -4,8 +4,10 @@ import { LLM_SDK_PACKAGES } from '../../knowledge/llm-sdks.js';
 import { CalleeResolver } from '../callees.js';
 import type { FlowCustomization } from '../config.js';
 import { CipherInspector } from '../crypto/ciphers.js';
-import { filesReachingPackages } from '../reach.js';
+import { filesReachingLlmData } from '../reach.js';
 import { TextCarrierOracle } from '../sanitizers/text-carriers.js';
+import { hasLlmEvidence } from '../sources/file-evidence.js';
+import { LlmEndpoints } from '../sources/llm-endpoints.js';
 import { TypeSources } from '../sources/sdk-types.js';
 import { ClassFields } from './classes.js';
 import { type Finding, dedupe } from './finding.js';
@@ -27,6 +29,8 @@ export class FlowAnalysis {
   readonly text: TextCarrierOracle;
   readonly ciphers: CipherInspector;
   readonly classFields: ClassFields;
+  /** Sources recognised by endpoint: HTTP calls to LLM REST APIs, directly or through the app's own client. */
+  readonly endpoints: LlmEndpoints;
   /** Function literals analysed in the context of the call they are passed to. */
   readonly inlineFunctions = new WeakSet<ts.Node>();
   /** Called each time a function body is analysed (tests use it to check the cache). */
@@ -34,7 +38,7 @@ export class FlowAnalysis {
 
   private readonly summaries = new SummaryCache();
   private readonly fileResults = new WeakMap<ts.SourceFile, readonly Finding[]>();
-  private sdkReachingFiles: ReadonlySet<ts.SourceFile> | undefined;
+  private llmReachingFiles: ReadonlySet<ts.SourceFile> | undefined;
 
   constructor(
     readonly program: ts.Program,
@@ -42,10 +46,11 @@ export class FlowAnalysis {
   ) {
     this.checker = program.getTypeChecker();
     this.callees = new CalleeResolver(program, this.checker);
-    this.typeSources = new TypeSources(program, this.checker, customization);
     this.text = new TextCarrierOracle(this.checker);
+    this.typeSources = new TypeSources(program, this.checker, customization, this.text);
     this.ciphers = new CipherInspector(this.checker, this.callees);
     this.classFields = new ClassFields(this);
+    this.endpoints = new LlmEndpoints(this);
   }
 
   /** Every finding whose reported node lies in `sourceFile`. */
@@ -54,7 +59,7 @@ export class FlowAnalysis {
     if (cached) {
       return cached;
     }
-    if (!this.canSeeSdk(sourceFile)) {
+    if (!this.canHoldLlmData(sourceFile)) {
       this.fileResults.set(sourceFile, []);
       return [];
     }
@@ -76,18 +81,19 @@ export class FlowAnalysis {
   }
 
   /**
-   * Whether a file can hold SDK values at all: it imports an LLM SDK, directly or through project
-   * modules. Most files of an app do not, and need no analysis. With user-configured sources any
-   * file can, so nothing is skipped.
+   * Whether a file can hold LLM data at all: it imports an LLM SDK, calls an LLM endpoint or holds
+   * a conversation shape, or imports (directly or through project modules) a file that does. Most
+   * files of an app do not, and need no analysis. With user-configured sources any file can, so
+   * nothing is skipped.
    */
-  canSeeSdk(sourceFile: ts.SourceFile): boolean {
+  canHoldLlmData(sourceFile: ts.SourceFile): boolean {
     const custom = this.customization;
     if (custom.outputSources.length > 0 || custom.promptSources.length > 0) {
       return true;
     }
-    this.sdkReachingFiles ??= filesReachingPackages(this.program, LLM_SDK_PACKAGES);
+    this.llmReachingFiles ??= filesReachingLlmData(this.program, LLM_SDK_PACKAGES, hasLlmEvidence);
     // A file the program does not list as its own (an in-memory test program, say) is analysed.
-    return this.sdkReachingFiles.has(sourceFile) || this.program.getSourceFile(sourceFile.fileName) !== sourceFile;
+    return this.llmReachingFiles.has(sourceFile) || this.program.getSourceFile(sourceFile.fileName) !== sourceFile;
   }
 
   /** The (cached) analysis of a function of the program. Recursion sees an empty summary. */

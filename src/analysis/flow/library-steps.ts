@@ -2,6 +2,7 @@ import {
   ARGUMENT_PROPAGATORS,
   type FunctionFamily,
   RECEIVER_PROPAGATORS,
+  TYPE_DECIDING_CALLS,
 } from '../../knowledge/propagation.js';
 import type { CalleeInfo } from '../callees.js';
 import { originMatches } from '../packages.js';
@@ -24,6 +25,7 @@ function familyIndex(families: readonly FunctionFamily[]): Map<string, FunctionF
 
 const ARGUMENT_PROPAGATORS_BY_NAME = familyIndex(ARGUMENT_PROPAGATORS);
 const RECEIVER_PROPAGATORS_BY_NAME = familyIndex(RECEIVER_PROPAGATORS);
+const TYPE_DECIDING_CALLS_BY_NAME = familyIndex(TYPE_DECIDING_CALLS);
 
 function matchesFamily(info: CalleeInfo, index: Map<string, FunctionFamily[]>): boolean {
   return info.declarations.some(declaration =>
@@ -44,4 +46,18 @@ export function propagatesArguments(info: CalleeInfo): boolean {
 /** `buffer.toString()`: the result is the receiver's data in another form. */
 export function propagatesReceiver(info: CalleeInfo): boolean {
   return matchesFamily(info, RECEIVER_PROPAGATORS_BY_NAME);
+}
+
+/** `Schema.parse(body)`: the declared result type says what the value is. */
+export function resultTypeDecides(info: CalleeInfo): boolean {
+  return matchesFamily(info, TYPE_DECIDING_CALLS_BY_NAME);
+}
+
+/** A function or method of an npm package (not the standard library, Node.js or the project). */
+export function isPackageCallee(info: CalleeInfo): boolean {
+  return (
+    info.projectFunction === undefined &&
+    info.declarations.length > 0 &&
+    info.declarations.every(declaration => declaration.origin !== undefined && declaration.origin !== 'lib' && declaration.origin !== 'node' && !declaration.origin.startsWith('node:'))
+  );
 }

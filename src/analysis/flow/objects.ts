@@ -1,10 +1,16 @@
 import ts from 'typescript';
 
+import { STREAM_CALLBACK_OPTIONS } from '../../knowledge/llm-endpoints.js';
 import { OUTPUT_CALLBACK_OPTIONS } from '../../knowledge/llm-sdks.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';
 import { applyCallbackReference, runCallback } from './project-calls.js';
 import { CLEAN, type TaintValue, join, objectValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
+
+/** Options whose callbacks receive a model call's output (`onFinish`, `onChunk`, an app client's `onUpdate`). */
+function receivesOutput(name: string): boolean {
+  return OUTPUT_CALLBACK_OPTIONS.has(name) || STREAM_CALLBACK_OPTIONS.has(name);
+}
 
 /**
  * Local step for object literals: each property keeps its own value, so `{ text, tokens }.tokens`
@@ -21,8 +27,8 @@ export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression,
       const initializer = skipTransparent(property.initializer);
       let value: TaintValue;
       if (callbackTaint && name !== undefined && (ts.isFunctionExpression(initializer) || ts.isArrowFunction(initializer))) {
-        value = runCallback(walker, initializer, OUTPUT_CALLBACK_OPTIONS.has(name) ? [callbackTaint] : []);
-      } else if (callbackTaint && name !== undefined && OUTPUT_CALLBACK_OPTIONS.has(name) && (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer))) {
+        value = runCallback(walker, initializer, receivesOutput(name) ? [callbackTaint] : []);
+      } else if (callbackTaint && name !== undefined && receivesOutput(name) && (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer))) {
         // `onFinish: handleFinish` with the handler declared elsewhere.
         value = applyCallbackReference(walker, initializer, [callbackTaint]) ?? walker.evaluate(property.initializer);
       } else {
@@ -44,7 +50,7 @@ export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression,
       }
     } else if (ts.isMethodDeclaration(property) && property.body) {
       const name = staticPropertyName(property.name, walker.checker);
-      if (callbackTaint && name !== undefined && OUTPUT_CALLBACK_OPTIONS.has(name)) {
+      if (callbackTaint && name !== undefined && receivesOutput(name)) {
         runCallback(walker, property, [callbackTaint]);
       } else if (!analysis.isFunctionAnalysed(property)) {
         analysis.functionResult(property, walker);

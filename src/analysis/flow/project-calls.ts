@@ -1,9 +1,11 @@
 import ts from 'typescript';
 
 import { type CalleeInfo, calleeText, functionWithBodyOf } from '../callees.js';
+import { skipTransparent, staticPropertyName } from '../constants.js';
 import { weakEncryptionNote } from '../sinks/weak-encryption.js';
-import type { FunctionLikeWithBody } from './summaries.js';
-import { CLEAN, type TaintValue, annotate, isTainted, join, withoutFields } from './taint.js';
+import type { SinkHit } from './finding.js';
+import type { FunctionLikeWithBody, FunctionSummary, ParameterSinkHit } from './summaries.js';
+import { CLEAN, type TaintValue, annotate, isTainted, join, valueAtPath, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -43,15 +45,28 @@ export function applyCallbackReference(walker: Walker, reference: ts.Expression,
   };
   const name = calleeText(reference);
   for (const [index, hits] of summary.parameterSinks) {
-    const seed = seedOf(index);
-    if (!isTainted(seed)) continue;
     for (const hit of hits) {
-      walker.record(seed, reference, { ...hit, via: [`${name}()`, ...hit.via] });
+      const reaching = valueAtPath(seedOf(index), hit.path);
+      if (isTainted(reaching)) walker.record(reaching, reference, through(hit, name));
     }
   }
   let value = summary.returns;
   for (const index of summary.parametersToReturn) {
-    value = join(value, seedOf(index));
+    value = join(value, returnedPart(summary, index, seedOf(index)));
+  }
+  return value;
+}
+
+/** A sink inside a function, as seen from a call of it: the function joins the way there. */
+function through(hit: ParameterSinkHit, calleeText: string): SinkHit {
+  return { kind: hit.kind, category: hit.category, callee: hit.callee, via: [`${calleeText}()`, ...hit.via], ...(hit.weakness ? { weakness: hit.weakness } : {}) };
+}
+
+/** What of an argument's value the function returns: all of it, or only the fields it reads (`chat.title`). */
+function returnedPart(summary: FunctionSummary, index: number, argument: TaintValue): TaintValue {
+  let value = CLEAN;
+  for (const path of summary.returnedFields.get(index) ?? [[]]) {
+    value = join(value, withoutFields(valueAtPath(argument, path)));
   }
   return value;
 }
@@ -80,17 +95,74 @@ export function applySummary(walker: Walker, call: ts.CallExpression, info: Call
     // A helper that "encrypts" weakly returns data that still counts as plaintext, and says why.
     const weak = summary.parameterSinks.get(index)?.find(hit => hit.weakness !== undefined);
     for (const argument of argumentsOf(index)) {
-      const passed = withoutFields(argument.value);
+      const passed = returnedPart(summary, index, argument.value);
       value = join(value, weak?.weakness ? annotate(passed, weakEncryptionNote(info.text, weak.weakness.reason)) : passed);
     }
   }
   for (const [index, hits] of summary.parameterSinks) {
     for (const argument of argumentsOf(index)) {
-      if (!isTainted(argument.value)) continue;
       for (const hit of hits) {
-        walker.record(argument.value, argument.node, { ...hit, via: [`${info.text}()`, ...hit.via] });
+        const reaching = valueAtPath(argument.value, hit.path);
+        if (isTainted(reaching)) walker.record(reaching, argument.node, through(hit, info.text));
       }
     }
   }
   return value;
+}
+
+/**
+ * The callbacks a call passes to a project function that calls them with data
+ * (`parseSSE(resp, message => log(message))`, `client.chat({ messages, onUpdate: text => ... })`):
+ * each is walked again with its parameters bound to what the function passes, named in terms of
+ * this call's arguments.
+ */
+export function applyCallbackCalls(walker: Walker, call: ts.CallExpression, info: CalleeInfo, argumentValues: readonly TaintValue[]): void {
+  const summary = walker.analysis.functionResult(info.projectFunction!).summary;
+  for (const [index, calls] of summary.callbackCalls) {
+    const argument = call.arguments[index];
+    if (!argument) continue;
+    for (const callbackCall of calls) {
+      const seeds = callbackCall.arguments.map(value => instantiate(value, argumentValues));
+      if (!seeds.some(isTainted)) continue;
+      const callback = callbackAt(argument, callbackCall.path, walker);
+      if (!callback) continue;
+      if (ts.isFunctionExpression(callback) || ts.isArrowFunction(callback) || ts.isMethodDeclaration(callback)) {
+        runCallback(walker, callback, seeds);
+      } else {
+        applyCallbackReference(walker, callback, seeds);
+      }
+    }
+  }
+}
+
+/** The function found at a field path of an argument: the argument itself, or a property of an object literal. */
+function callbackAt(argument: ts.Expression, path: readonly string[], walker: Walker): ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.Expression | undefined {
+  const node = skipTransparent(argument);
+  if (path.length === 0) {
+    return ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) ? node : undefined;
+  }
+  if (path.length !== 1 || !ts.isObjectLiteralExpression(node)) {
+    return undefined;
+  }
+  for (const property of node.properties) {
+    const name = property.name ? staticPropertyName(property.name, walker.checker) : undefined;
+    if (name !== path[0]) continue;
+    if (ts.isMethodDeclaration(property)) return property;
+    if (ts.isPropertyAssignment(property)) return callbackAt(property.initializer, [], walker);
+    if (ts.isShorthandPropertyAssignment(property)) return property.name;
+  }
+  return undefined;
+}
+
+/** A summary's value in terms of one call: "what the caller passes as argument k" becomes that argument's value. */
+function instantiate(value: TaintValue, argumentValues: readonly TaintValue[]): TaintValue {
+  let result = CLEAN;
+  for (const taint of value.taints) {
+    if (taint.kind === 'parameter') {
+      result = join(result, withoutFields(valueAtPath(argumentValues[taint.parameterIndex ?? -1] ?? CLEAN, taint.path ?? [])));
+    } else {
+      result = join(result, { taints: [taint] });
+    }
+  }
+  return result;
 }

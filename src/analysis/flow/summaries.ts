@@ -1,7 +1,21 @@
 import ts from 'typescript';
 
 import type { Finding, SinkHit } from './finding.js';
-import { CLEAN, type TaintValue } from './taint.js';
+import { CLEAN, type FieldPath, type TaintValue } from './taint.js';
+
+/** A sink that a parameter's data reaches, and which field of the argument reaches it (`[]` for all of it). */
+export interface ParameterSinkHit extends SinkHit {
+  readonly path: FieldPath;
+}
+
+/**
+ * A callback the function calls: its parameter (or a field of it, a config object's `onUpdate`),
+ * and the values it passes, which may hold other parameters' data (`onMessage(decode(resp.body))`).
+ */
+export interface CallbackCall {
+  readonly path: FieldPath;
+  readonly arguments: readonly TaintValue[];
+}
 
 /** What callers need to know about a function of the program. */
 export interface FunctionSummary {
@@ -9,10 +23,17 @@ export interface FunctionSummary {
   readonly returns: TaintValue;
   /** Parameters whose data reaches the return value. */
   readonly parametersToReturn: ReadonlySet<number>;
+  /**
+   * For each parameter of `parametersToReturn`, the fields of the argument that reach the return
+   * value (`[]` for all of it): `return { title: chat.title }` returns only `chat.title`.
+   */
+  readonly returnedFields: ReadonlyMap<number, readonly FieldPath[]>;
   /** Parameters whose data reaches a sink inside the function (or deeper). */
-  readonly parameterSinks: ReadonlyMap<number, readonly SinkHit[]>;
+  readonly parameterSinks: ReadonlyMap<number, readonly ParameterSinkHit[]>;
   /** Parameters whose data is placed in a model call's prompt. */
   readonly parametersToPrompt: ReadonlySet<number>;
+  /** Callbacks among the parameters that the function calls with data, by parameter. */
+  readonly callbackCalls: ReadonlyMap<number, readonly CallbackCall[]>;
 }
 
 export interface FunctionResult {
@@ -24,8 +45,10 @@ export interface FunctionResult {
 const EMPTY_SUMMARY: FunctionSummary = {
   returns: CLEAN,
   parametersToReturn: new Set(),
+  returnedFields: new Map(),
   parameterSinks: new Map(),
   parametersToPrompt: new Set(),
+  callbackCalls: new Map(),
 };
 export const EMPTY_RESULT: FunctionResult = { summary: EMPTY_SUMMARY, findings: [] };
 

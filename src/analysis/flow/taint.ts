@@ -15,8 +15,31 @@ export interface Taint {
   readonly label: string;
   /** For `parameter` taints: the parameter position. */
   readonly parameterIndex?: number;
+  /**
+   * For `parameter` taints: the fields read from the argument on the way (`arg.meta.title` is
+   * `['meta', 'title']`), so a summary can tell a helper that logs `arg.chatId` from one that logs
+   * `arg.title`. Empty (or absent) for the argument as a whole.
+   */
+  readonly path?: FieldPath;
   /** What happened to the data on the way, for messages (e.g. it went through weak encryption). */
   readonly note?: string;
+  /**
+   * For `output` taints: the model call's prompt is written entirely in the source (`'Write a
+   * limerick.'`), so the answer echoes nothing a user said.
+   */
+  readonly fixedPrompt?: true;
+}
+
+/** Field names read one after the other from a value. */
+export type FieldPath = readonly string[];
+
+/** Paths longer than this stand for the whole value at their prefix (bounded for speed). */
+const MAX_PATH = 3;
+
+function samePath(a: FieldPath | undefined, b: FieldPath | undefined): boolean {
+  const left = a ?? [];
+  const right = b ?? [];
+  return left.length === right.length && left.every((name, index) => name === right[index]);
 }
 
 /**
@@ -54,7 +77,15 @@ function mergeTaints(a: readonly Taint[], b: readonly Taint[]): readonly Taint[]
     if (merged.length >= MAX_TAINTS) {
       break;
     }
-    if (!merged.some(existing => existing.origin === taint.origin && existing.kind === taint.kind && existing.parameterIndex === taint.parameterIndex)) {
+    if (
+      !merged.some(
+        existing =>
+          existing.origin === taint.origin &&
+          existing.kind === taint.kind &&
+          existing.parameterIndex === taint.parameterIndex &&
+          samePath(existing.path, taint.path),
+      )
+    ) {
       merged.push(taint);
     }
   }
@@ -109,12 +140,31 @@ export function objectValue(fields: ReadonlyMap<string, TaintValue>, unknownPart
   return { taints, fields };
 }
 
-/** The value of property `name` of a value. */
+/**
+ * The value of property `name` of a value. Data of a known kind is in every part of a value whose
+ * fields are unknown; "whatever the caller passes" remembers which field was read.
+ */
 export function fieldValue(value: TaintValue, name: string | undefined): TaintValue {
   if (value.fields && name !== undefined) {
     return value.fields.get(name) ?? CLEAN;
   }
-  return value.taints.length === 0 ? CLEAN : { taints: value.taints };
+  if (value.taints.length === 0) {
+    return CLEAN;
+  }
+  if (name === undefined || !value.taints.some(taint => taint.kind === 'parameter')) {
+    return { taints: value.taints };
+  }
+  return { taints: value.taints.map(taint => (taint.kind === 'parameter' && (taint.path?.length ?? 0) < MAX_PATH ? { ...taint, path: [...(taint.path ?? []), name] } : taint)) };
+}
+
+/** The value at a field path (`['meta', 'title']`) of a value. */
+export function valueAtPath(value: TaintValue, path: FieldPath): TaintValue {
+  let current = value;
+  for (const name of path) {
+    if (!isTainted(current) && !current.fields) return CLEAN;
+    current = fieldValue(current, name);
+  }
+  return current;
 }
 
 export function withoutFields(value: TaintValue): TaintValue {

@@ -1,16 +1,18 @@
 import ts from 'typescript';
 
 import { symbolAt } from '../callees.js';
+import { isLiteralConstant, skipTransparent } from '../constants.js';
 import { keepIfText } from '../sanitizers/text-carriers.js';
-import { PromptMarks } from '../sources/prompt-positions.js';
+import { ConversationMarks } from '../sources/conversation-positions.js';
 import { bindName, assignTo } from './bindings.js';
 import { runClass } from './classes.js';
 import { type EnvKey, Environment } from './environment.js';
 import { evaluateExpression } from './expressions.js';
+import { isPackageCallee } from './library-steps.js';
 import { type Finding, type SinkHit, dedupe } from './finding.js';
 import type { FlowAnalysis } from './flow-analysis.js';
-import type { FunctionLikeWithBody, FunctionResult } from './summaries.js';
-import { CLEAN, type Taint, type TaintKind, type TaintValue, filterTaints, join, taintValue, withoutFields } from './taint.js';
+import type { CallbackCall, FunctionLikeWithBody, FunctionResult, ParameterSinkHit } from './summaries.js';
+import { CLEAN, type FieldPath, type Taint, type TaintKind, type TaintValue, filterTaints, isTainted, join, taintValue, withoutFields } from './taint.js';
 
 /** Expressions nested deeper than this are not analysed further (stack safety). */
 const MAX_EXPRESSION_DEPTH = 400;
@@ -25,11 +27,12 @@ export class Walker {
   readonly findings: Finding[] = [];
   /** The variables' values at the current point of the walk; statements fork and merge it. */
   env = new Environment();
-  /** Prompt positions of this function: which variables are placed in a model call's prompt. */
-  readonly prompts: PromptMarks;
+  /** Conversation positions of this function: variables placed in a prompt or in a message. */
+  readonly marks: ConversationMarks;
   readonly classNode: ts.ClassLikeDeclaration | undefined;
   private returnValue: TaintValue = CLEAN;
-  private readonly parameterSinks = new Map<number, SinkHit[]>();
+  private readonly parameterSinks = new Map<number, ParameterSinkHit[]>();
+  private readonly callbackCalls = new Map<number, CallbackCall[]>();
   private depth = 0;
 
   constructor(
@@ -38,7 +41,7 @@ export class Walker {
     readonly owner: ts.Node,
   ) {
     this.classNode = ts.isClassLike(owner.parent) ? owner.parent : undefined;
-    this.prompts = new PromptMarks(analysis, parent?.prompts);
+    this.marks = new ConversationMarks(analysis, parent?.marks);
   }
 
   get checker(): ts.TypeChecker {
@@ -53,7 +56,7 @@ export class Walker {
   // ---------------------------------------------------------------- entry points
 
   runBody(sourceFile: ts.SourceFile): void {
-    this.prompts.collect(sourceFile, []);
+    this.marks.collect(sourceFile, []);
     this.runStatements(sourceFile.statements);
   }
 
@@ -64,7 +67,7 @@ export class Walker {
     // Function expressions inside another function were covered by its prompt pass.
     const coveredByParent = this.parent !== undefined && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn));
     if (!coveredByParent) {
-      this.prompts.collect(body ?? fn, fn.parameters);
+      this.marks.collect(body ?? fn, fn.parameters);
     }
     fn.parameters.forEach((parameter, index) => {
       let value = argumentValues[index] ?? CLEAN;
@@ -95,9 +98,12 @@ export class Walker {
 
   result(): FunctionResult {
     const parametersToReturn = new Set<number>();
+    const returnedFields = new Map<number, FieldPath[]>();
     const concreteReturn = filterTaints(this.returnValue, taint => {
       if (taint.kind === 'parameter') {
-        parametersToReturn.add(taint.parameterIndex ?? -1);
+        const index = taint.parameterIndex ?? -1;
+        parametersToReturn.add(index);
+        returnedFields.set(index, [...(returnedFields.get(index) ?? []), taint.path ?? []]);
         return false;
       }
       return true;
@@ -107,8 +113,10 @@ export class Walker {
       summary: {
         returns: concreteReturn,
         parametersToReturn,
+        returnedFields,
         parameterSinks: this.parameterSinks,
-        parametersToPrompt: this.prompts.parametersToPrompt,
+        parametersToPrompt: this.marks.parametersToPrompt,
+        callbackCalls: this.callbackCalls,
       },
       findings: dedupe(findings),
     };
@@ -121,7 +129,7 @@ export class Walker {
     const reportedKinds = new Set<TaintKind>();
     for (const taint of taints.taints) {
       if (taint.kind === 'parameter') {
-        this.ownerOf(taint)?.addParameterSink(taint.parameterIndex ?? -1, sink);
+        this.ownerOf(taint)?.addParameterSink(taint.parameterIndex ?? -1, { ...sink, path: taint.path ?? [] });
         continue;
       }
       if (reportedKinds.has(taint.kind)) {
@@ -132,14 +140,44 @@ export class Walker {
     }
   }
 
+  /**
+   * A call of a value that stands for a parameter (`onMessage(data)`, `options.onUpdate?.(text)`):
+   * part of the owning function's summary, so its callers can hand the data to the callback they pass.
+   */
+  recordCallbackCall(callee: TaintValue, argumentValues: readonly TaintValue[]): void {
+    if (!argumentValues.some(value => value.taints.length > 0)) {
+      return;
+    }
+    for (const taint of callee.taints) {
+      const owner = taint.kind === 'parameter' ? this.ownerOf(taint) : undefined;
+      if (!owner) continue;
+      // Only data the callers can name: known sources, and the owner's own parameters.
+      const passed = argumentValues.map(value => withoutFields(filterTaints(value, other => other.kind !== 'parameter' || this.ownerOf(other) === owner)));
+      owner.addCallbackCall(taint.parameterIndex ?? -1, taint.path ?? [], passed);
+    }
+  }
+
+  private addCallbackCall(index: number, path: FieldPath, passed: readonly TaintValue[]): void {
+    const calls = this.callbackCalls.get(index) ?? [];
+    const same = calls.findIndex(call => call.path.join('.') === path.join('.'));
+    if (same === -1) {
+      calls.push({ path, arguments: passed });
+    } else {
+      const previous = calls[same]!.arguments;
+      const length = Math.max(previous.length, passed.length);
+      calls[same] = { path, arguments: Array.from({ length }, (_, position) => join(previous[position] ?? CLEAN, passed[position] ?? CLEAN)) };
+    }
+    this.callbackCalls.set(index, calls);
+  }
+
   /** The walker of the function that declares a parameter taint's parameter (this one or an enclosing one). */
   private ownerOf(taint: Taint): Walker | undefined {
     return this.owner === taint.origin.parent ? this : this.parent?.ownerOf(taint);
   }
 
-  private addParameterSink(index: number, sink: SinkHit): void {
+  private addParameterSink(index: number, sink: ParameterSinkHit): void {
     const list = this.parameterSinks.get(index) ?? [];
-    if (!list.some(hit => hit.category === sink.category && hit.callee === sink.callee)) {
+    if (!list.some(hit => hit.category === sink.category && hit.callee === sink.callee && hit.path.join('.') === sink.path.join('.'))) {
       list.push(sink);
     }
     this.parameterSinks.set(index, list);
@@ -174,7 +212,7 @@ export class Walker {
 
   /** A variable placed in a prompt is prompt data wherever it is read. */
   withPromptMark(symbol: ts.Symbol, value: TaintValue): TaintValue {
-    return this.prompts.withMark(symbol, value);
+    return this.marks.withMark(symbol, value);
   }
 
   /** Drops taints from a value whose type cannot hold text (`text.length`, `usage.total_tokens`). */
@@ -280,7 +318,26 @@ export class Walker {
       // `let x;` and `declare const history: MessageParam[]`: what the type says, read on use.
       return;
     }
-    bindName(this, declaration.name, this.evaluate(declaration.initializer));
+    let value = this.evaluate(declaration.initializer);
+    if (declaration.type && !isLiteralConstant(declaration, this.checker)) {
+      // `const m: ChatMessage[] = await req.json()`, `const label: 'bug' | 'feature' = ...`: the
+      // declared type decides what the value is, and whether it can hold text.
+      value = join(this.keepIfText(declaration.name, value), this.typeOf(declaration.name));
+    } else if (!isTainted(value) && this.isPackageCallResult(declaration.initializer)) {
+      // `const chat = await db.query.chats.findFirst(...)`: a library's result typed as a conversation.
+      value = this.typeOf(declaration.name);
+    }
+    bindName(this, declaration.name, value);
+  }
+
+  private typeOf(name: ts.BindingName): TaintValue {
+    return ts.isIdentifier(name) ? this.analysis.typeSources.typeTaints(name, () => `'${name.text}'`) : CLEAN;
+  }
+
+  private isPackageCallResult(initializer: ts.Expression): boolean {
+    let expression = skipTransparent(initializer);
+    if (ts.isAwaitExpression(expression)) expression = skipTransparent(expression.expression);
+    return ts.isCallExpression(expression) && isPackageCallee(this.analysis.callees.resolve(expression));
   }
 
   private runIf(statement: ts.IfStatement): boolean {

@@ -3,12 +3,13 @@ import ts from 'typescript';
 import {
   LLM_SDK_PACKAGES,
   MODEL_CALL_NAMES,
+  REQUEST_CONFIG_PROPERTIES,
   OUTPUT_CHAIN_CALLS,
   PROMPT_ARGUMENT_PROPERTIES,
   WHOLE_INPUT_MODEL_CALLS,
 } from '../../knowledge/llm-sdks.js';
 import type { CalleeInfo } from '../callees.js';
-import { skipTransparent, staticPropertyName } from '../constants.js';
+import { isLiteralOnly, skipTransparent, staticPropertyName } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { originMatches } from '../packages.js';
 import { typeIsOneOf } from './type-families.js';
@@ -83,4 +84,33 @@ export function promptArgumentsOf(call: ts.CallExpression, info: CalleeInfo, che
     found.push({ expression: first, property: 'request' });
   }
   return found;
+}
+
+/**
+ * Is everything a model call is asked written in the source (`messages: [{ role: 'system', content:
+ * 'Write a limerick.' }]`)? Request settings (`model`, `tools`) do not count; a body is looked at
+ * through `JSON.stringify(...)`.
+ */
+export function isFixedPrompt(expressions: readonly ts.Expression[], checker: ts.TypeChecker): boolean {
+  return expressions.length > 0 && expressions.every(expression => isFixedPromptPart(expression, checker));
+}
+
+function isFixedPromptPart(expression: ts.Expression, checker: ts.TypeChecker): boolean {
+  const node = skipTransparent(expression);
+  if (ts.isCallExpression(node) && node.arguments.length === 1) {
+    const callee = skipTransparent(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON') {
+      return isFixedPromptPart(node.arguments[0]!, checker);
+    }
+  }
+  if (ts.isObjectLiteralExpression(node)) {
+    return node.properties.every(property => {
+      const name = property.name ? staticPropertyName(property.name, checker) : undefined;
+      if (name !== undefined && REQUEST_CONFIG_PROPERTIES.has(name)) return true;
+      if (ts.isPropertyAssignment(property)) return isLiteralOnly(property.initializer, checker);
+      if (ts.isShorthandPropertyAssignment(property)) return isLiteralOnly(property.name, checker);
+      return ts.isMethodDeclaration(property);
+    });
+  }
+  return isLiteralOnly(node, checker);
 }

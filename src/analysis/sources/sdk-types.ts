@@ -6,26 +6,31 @@ import type { FlowCustomization } from '../config.js';
 import { skipTransparent } from '../constants.js';
 import { CLEAN, type TaintValue, taintValue } from '../flow/taint.js';
 import { originMatches, originsOfSymbol } from '../packages.js';
+import type { TextCarrierOracle } from '../sanitizers/text-carriers.js';
+import { ConversationShapes } from './conversation-shapes.js';
 import { TypeFamilyMatcher } from './type-families.js';
 import { matchesUserTypes } from './user-specifiers.js';
 
 /**
  * Source evidence by type: a value is model output or prompt data because its type (or what it
  * wraps: a promise, an array, a stream) is declared as such by an LLM SDK (`knowledge/llm-sdks.ts`),
- * or matches a user-configured source type.
+ * matches a user-configured source type, or has the shape of a conversation (`conversation-shapes.ts`).
  */
 export class TypeSources {
   readonly outputTypes: TypeFamilyMatcher;
   readonly promptTypes: TypeFamilyMatcher;
+  readonly shapes: ConversationShapes;
   private readonly callReturnCache = new WeakMap<ts.Node, { output: boolean; prompt: boolean }>();
 
   constructor(
     private readonly program: ts.Program,
     private readonly checker: ts.TypeChecker,
     private readonly customization: FlowCustomization,
+    text: TextCarrierOracle,
   ) {
     this.outputTypes = new TypeFamilyMatcher(program, checker, MODEL_OUTPUT_TYPES);
     this.promptTypes = new TypeFamilyMatcher(program, checker, PROMPT_TYPES);
+    this.shapes = new ConversationShapes(program, checker, text);
   }
 
   /** Taints the type of a node implies: SDK output or prompt types, user-configured source types. */
@@ -39,13 +44,19 @@ export class TypeSources {
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
       return CLEAN;
     }
-    let value = CLEAN;
+    return this.taintsOfType(type, label, origin);
+  }
+
+  /** Taints a type implies (see {@link typeTaints}). */
+  taintsOfType(type: ts.Type, label: () => string, origin: ts.Node): TaintValue {
     if (this.isModelOutputType(type)) {
-      value = taintValue({ kind: 'output', origin, label: label() });
-    } else if (this.isPromptType(type)) {
-      value = taintValue({ kind: 'prompt', origin, label: label() });
+      return taintValue({ kind: 'output', origin, label: label() });
     }
-    return value;
+    if (this.isPromptType(type)) {
+      return taintValue({ kind: 'prompt', origin, label: label() });
+    }
+    const shape = this.shapes.classify(type);
+    return shape ? taintValue({ kind: shape.kind, origin, label: `${label()} (${shape.evidence})` }) : CLEAN;
   }
 
   isModelOutputType(type: ts.Type): boolean {
@@ -84,6 +95,24 @@ export class TypeSources {
     }
     this.callReturnCache.set(call, result);
     return result;
+  }
+
+  /**
+   * Taints the declared result type of a call implies, read from the callee's signatures (no
+   * checking of the arguments): `Schema.parse(body)` returns what the schema says.
+   */
+  declaredResultTaints(call: ts.CallExpression, label: () => string): TaintValue {
+    let types: ts.Type[];
+    try {
+      types = this.declaredReturnTypes(call);
+    } catch {
+      return CLEAN;
+    }
+    for (const type of types) {
+      const value = this.taintsOfType(this.checker.getAwaitedType(type) ?? type, label, call);
+      if (value.taints.length > 0) return value;
+    }
+    return CLEAN;
   }
 
   private declaredReturnTypes(call: ts.CallExpression): ts.Type[] {

@@ -1,0 +1,277 @@
+import ts from 'typescript';
+
+import { ASSISTANT_ROLES, CHAT_ROLES, MESSAGE_CONTENT_PROPERTIES, REQUEST_CONFIG_PROPERTIES, TOOL_ROLES } from '../../knowledge/llm-sdks.js';
+import { UNTYPED_TEXT_METHODS } from '../../knowledge/propagation.js';
+import { type CalleeInfo, symbolAt } from '../callees.js';
+import { isLiteralConstant, skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';
+import type { FlowAnalysis } from '../flow/flow-analysis.js';
+import { isLibraryMethod, propagatesArguments, propagatesReceiver } from '../flow/library-steps.js';
+import { isFunctionLike } from '../flow/summaries.js';
+import { type Taint, type TaintValue, join, taintValue } from '../flow/taint.js';
+import { type PromptArgument, isModelCall, promptArgumentsOf } from './model-calls.js';
+
+/** The `role` of a message written as an object literal (`{ role: 'user', content }`), when it is fixed. */
+export function literalRole(object: ts.ObjectLiteralExpression, checker: ts.TypeChecker): string | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && staticPropertyName(property.name, checker) === 'role') {
+      return staticStringValue(property.initializer, checker);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `{ role: 'assistant', content }` is a turn the model wrote, `{ role: 'tool', content }` the app's
+ * own tool result: neither is what the user said.
+ */
+function isNotUserTurn(object: ts.ObjectLiteralExpression, checker: ts.TypeChecker): boolean {
+  const role = literalRole(object, checker);
+  return role !== undefined && (ASSISTANT_ROLES.has(role) || TOOL_ROLES.has(role));
+}
+
+/** The name of the property a node is the value of (`{ tools: x }`, `{ tools }`), if any. */
+function propertyNameOf(node: ts.Node, checker: ts.TypeChecker): string | undefined {
+  if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
+    return staticPropertyName(node.name, checker);
+  }
+  return undefined;
+}
+
+/** An expression placed in a conversation position, and what that makes it. */
+interface Position {
+  readonly expression: ts.Expression;
+  readonly taint: Taint;
+}
+
+/**
+ * Source evidence by position: the variables of one function that are placed in the prompt of a
+ * model call (`messages`, `prompt`, `system`, ... or a LangChain `invoke(input)`, or a parameter of
+ * a project helper that puts it there) or in a message written as an object literal
+ * (`{ role: 'user', content: text }` makes `text` prompt data, `{ role: 'assistant', content: reply }`
+ * makes `reply` model output, typed or not), and those they are built from. Flow-insensitive on
+ * purpose: a question is prompt data before and after it is sent.
+ */
+export class ConversationMarks {
+  private readonly variables = new Map<ts.Symbol, Taint>();
+  /** What is pushed into which local array (`turns.push({ role: 'user', content: text })`). */
+  private readonly pushedInto = new Map<ts.Symbol, ts.Expression[]>();
+  /** Parameters of the function whose data is placed in a model call's prompt. */
+  readonly parametersToPrompt = new Set<number>();
+
+  constructor(
+    private readonly analysis: FlowAnalysis,
+    /** The marks of the enclosing function, for callbacks that close over its variables. */
+    private readonly parent: ConversationMarks | undefined,
+  ) {}
+
+  private get checker(): ts.TypeChecker {
+    return this.analysis.checker;
+  }
+
+  /** The mark of a variable here or in an enclosing function. */
+  markOf(symbol: ts.Symbol): Taint | undefined {
+    return this.variables.get(symbol) ?? this.parent?.markOf(symbol);
+  }
+
+  /** A variable placed in a prompt (or an assistant turn) is that data wherever it is read. */
+  withMark(symbol: ts.Symbol, value: TaintValue): TaintValue {
+    const mark = this.markOf(symbol);
+    return mark ? join(value, taintValue(mark)) : value;
+  }
+
+  /**
+   * Finds the prompts of model calls in `body` and marks the variables they are built from.
+   * Callbacks written inline (`tracer.startActiveSpan('x', async span => ...)`) run in the same
+   * flow: a model call inside one makes the enclosing function's variables prompt data.
+   */
+  collect(body: ts.Node, parameters: readonly ts.ParameterDeclaration[]): void {
+    // Two phases: find the positions and what is pushed into which array, then mark.
+    const positions: Position[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isConstructorDeclaration(node) || ts.isClassLike(node)) {
+        return;
+      }
+      if (ts.isCallExpression(node)) {
+        this.collectPromptArguments(node, positions);
+        this.collectPush(node);
+      } else if (ts.isObjectLiteralExpression(node)) {
+        this.collectMessageContent(node, positions);
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    for (const { expression, taint } of positions) {
+      this.markRoots(expression, taint, new Set());
+    }
+    parameters.forEach((parameter, index) => {
+      if (ts.isIdentifier(parameter.name)) {
+        const symbol = symbolAt(this.checker, parameter.name);
+        if (symbol && this.variables.get(symbol)?.kind === 'prompt') {
+          this.parametersToPrompt.add(index);
+        }
+      }
+    });
+  }
+
+  private collectPush(call: ts.CallExpression): void {
+    const callee = skipTransparent(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'push' && callee.name.text !== 'unshift')) {
+      return;
+    }
+    const receiver = skipTransparent(callee.expression);
+    const symbol = ts.isIdentifier(receiver) ? symbolAt(this.checker, receiver) : undefined;
+    if (symbol) {
+      this.pushedInto.set(symbol, [...(this.pushedInto.get(symbol) ?? []), ...call.arguments]);
+    }
+  }
+
+  /** `{ role: 'user', content: text }`: the content of a user's (or the system's) turn is prompt data, of the assistant's turn model output. */
+  private collectMessageContent(object: ts.ObjectLiteralExpression, positions: Position[]): void {
+    const role = literalRole(object, this.checker);
+    if (role === undefined || !CHAT_ROLES.has(role) || TOOL_ROLES.has(role)) {
+      return;
+    }
+    const kind = ASSISTANT_ROLES.has(role) ? 'output' : 'prompt';
+    for (const property of object.properties) {
+      const name = propertyNameOf(property, this.checker);
+      if (name === undefined || !MESSAGE_CONTENT_PROPERTIES.includes(name)) continue;
+      const expression = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+      if (expression) positions.push({ expression, taint: { kind, origin: expression, label: `the ${name} of a '${role}' message` } });
+    }
+  }
+
+  private collectPromptArguments(call: ts.CallExpression, prompts: Position[]): void {
+    let found: PromptArgument[] = [];
+    const info = this.analysis.callees.resolve(call);
+    const endpoint = isModelCall(this.analysis, call, info) ? undefined : this.analysis.endpoints.endpointCall(call, info);
+    if (!endpoint && isModelCall(this.analysis, call, info)) {
+      found = promptArgumentsOf(call, info, this.checker);
+    } else if (endpoint) {
+      // The request body of a REST call to an LLM, as a whole (settings such as `model` are skipped).
+      for (const body of endpoint.bodies) {
+        prompts.push({ expression: body, taint: { kind: 'prompt', origin: body, label: `the request sent by '${info.text}()' to ${endpoint.api}` } });
+      }
+      return;
+    } else if (info.projectFunction) {
+      // A project helper that puts its parameter into a prompt (`ask(question)`).
+      const summary = this.analysis.functionResult(info.projectFunction).summary;
+      for (const index of summary.parametersToPrompt) {
+        const argument = call.arguments[index];
+        if (argument) found.push({ expression: argument, property: 'prompt' });
+      }
+    }
+    for (const { expression, property } of found) {
+      prompts.push({ expression, taint: { kind: 'prompt', origin: expression, label: `the '${property}' passed to '${info.text}()'` } });
+    }
+    // Browser code posting its history to the app's own backend (`fetch('/api/chat', { body: JSON.stringify({ messages }) })`).
+    for (const messages of this.analysis.endpoints.conversationBodyOf(call)) {
+      if (this.holdsConversation(messages)) {
+        prompts.push({ expression: messages, taint: { kind: 'prompt', origin: messages, label: `the conversation posted by '${info.text}()'` } });
+      }
+    }
+  }
+
+  /** A history by its type (SDK or role/content shape), or an array of message literals. */
+  private holdsConversation(expression: ts.Expression): boolean {
+    const node = skipTransparent(expression);
+    if (ts.isArrayLiteralExpression(node)) {
+      return node.elements.some(element => ts.isObjectLiteralExpression(element) && literalRole(element, this.checker) !== undefined);
+    }
+    return this.analysis.typeSources.typeTaints(node, () => '').taints.length > 0;
+  }
+
+  /**
+   * Marks the variables a prompt expression is built from. Whole values count (`content: question`,
+   * `question.trim()`), fields read from an object do not make the object prompt data
+   * (`body.question` does not mark `body`), assistant turns (`{ role: 'assistant', content }`) are
+   * model output and tool turns the app's own results, and request settings (`tools`, `model`) are
+   * no conversation.
+   */
+  private markRoots(expression: ts.Node, taint: Taint, visited: Set<ts.Symbol>): void {
+    const visit = (node: ts.Node): void => {
+      if (isFunctionLike(node)) {
+        return;
+      }
+      if (ts.isObjectLiteralExpression(node) && isNotUserTurn(node, this.checker)) {
+        return;
+      }
+      const property = propertyNameOf(node, this.checker);
+      if (property !== undefined && REQUEST_CONFIG_PROPERTIES.has(property)) {
+        return;
+      }
+      if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+        // A field read does not make the object conversation data (`body.question`).
+        return;
+      }
+      if (ts.isCallExpression(node)) {
+        // A text or list method passes its receiver on (`question.trim()`), an app's object does not
+        // (`formatter.format(x)` does not mark `formatter`); arguments only where the call returns them
+        // (`JSON.stringify(x)`, a helper that returns its parameter), not `cache.get(userId)`.
+        const info = this.analysis.callees.resolve(node);
+        const callee = skipTransparent(node.expression);
+        if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && this.passesReceiver(info)) {
+          visit(callee.expression);
+        }
+        if (info.projectFunction) {
+          const summary = this.analysis.functionResult(info.projectFunction).summary;
+          node.arguments.forEach((argument, index) => summary.parametersToReturn.has(index) && visit(argument));
+        } else if (propagatesArguments(info)) {
+          node.arguments.forEach(visit);
+        }
+        return;
+      }
+      if (ts.isIdentifier(node)) {
+        const symbol = ts.isShorthandPropertyAssignment(node.parent) ? this.checker.getShorthandAssignmentValueSymbol(node.parent) : symbolAt(this.checker, node);
+        if (symbol) this.markSymbol(symbol, taint, visited);
+        return;
+      }
+      if (ts.isPropertyAssignment(node)) {
+        visit(node.initializer);
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(expression);
+  }
+
+  /** Whether a method returns its receiver's data: standard-library text and list methods, known propagators. */
+  private passesReceiver(info: CalleeInfo): boolean {
+    if (info.declarations.length === 0) {
+      // Untyped code: the method name is all there is.
+      return info.name !== undefined && UNTYPED_TEXT_METHODS.has(info.name);
+    }
+    return isLibraryMethod(info) || propagatesReceiver(info);
+  }
+
+  private markSymbol(symbol: ts.Symbol, taint: Taint, visited: Set<ts.Symbol>): void {
+    if (visited.has(symbol)) {
+      return;
+    }
+    visited.add(symbol);
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || (!ts.isVariableDeclaration(declaration) && !ts.isParameter(declaration) && !ts.isBindingElement(declaration))) {
+      return;
+    }
+    // Globals such as `JSON` in `JSON.stringify(messages)` are not data.
+    if (declaration.getSourceFile().isDeclarationFile) {
+      return;
+    }
+    // The model's own message pushed back into the history is output, not what the user said; and a
+    // value whose type cannot hold text (`language: 'en' | 'fr'`, a count) is no conversation data.
+    const declaredType = this.checker.getTypeOfSymbolAtLocation(symbol, declaration);
+    if ((taint.kind === 'prompt' && this.analysis.typeSources.isModelOutputType(declaredType)) || !this.analysis.text.carriesText(declaredType)) {
+      return;
+    }
+    // A constant written in the source (`const SYSTEM = '...'`, a few-shot array) holds no user data;
+    // what is pushed into it later is marked on its own.
+    if (!this.variables.has(symbol) && !(ts.isVariableDeclaration(declaration) && isLiteralConstant(declaration, this.checker))) {
+      this.variables.set(symbol, taint);
+    }
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      this.markRoots(declaration.initializer, taint, visited);
+    }
+    for (const pushed of this.pushedInto.get(symbol) ?? []) {
+      this.markRoots(pushed, taint, visited);
+    }
+  }
+}

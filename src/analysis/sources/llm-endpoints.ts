@@ -1,0 +1,304 @@
+import ts from 'typescript';
+
+import { LLM_GENERATION_ENDPOINTS, REQUEST_BODY_OPTIONS, CONVERSATION_BODY_PROPERTIES } from '../../knowledge/llm-endpoints.js';
+import { CALLABLE_HTTP_PACKAGES, type HttpCallSpec } from '../../knowledge/llm-clients.js';
+import type { CalleeInfo } from '../callees.js';
+import { hostMatchesPattern } from '../clients/endpoints.js';
+import { HTTP_CALL_NAMES, matchHttpCall } from '../clients/http-calls.js';
+import { importsAnyPackage } from '../clients/imports.js';
+import { constInitializer, objectArguments, optionValue, valueAlternatives } from '../clients/option-values.js';
+import { skipTransparent, staticStringValue } from '../constants.js';
+import type { FlowAnalysis } from '../flow/flow-analysis.js';
+
+/** A call that sends a request to an LLM generation endpoint. */
+export interface EndpointCall {
+  /** The endpoint, for messages: `an OpenAI-compatible chat/completions endpoint`. */
+  readonly api: string;
+  /** What holds the conversation sent: the body, or the options given to an app's own client. */
+  readonly bodies: readonly ts.Expression[];
+}
+
+const MAX_DEPTH = 6;
+
+/**
+ * Source evidence by endpoint: an HTTP call (`fetch`, axios, ky, got, ofetch, undici,
+ * `fetchEventSource`) to a provider's generation path is a model call, and so is a call of a
+ * project function given such a URL (the app's own fetch wrapper). The URL is resolved through
+ * literals, templates, constants, `base + path`, `new URL(path, base)` and path constants in
+ * objects or enums; a base read from the environment or settings still counts when the path is
+ * known. Results are cached per call.
+ */
+export class LlmEndpoints {
+  private readonly calls = new WeakMap<ts.Node, EndpointCall | null>();
+  private readonly callableHttpFiles = new WeakMap<ts.SourceFile, boolean>();
+
+  constructor(private readonly analysis: FlowAnalysis) {}
+
+  private get checker(): ts.TypeChecker {
+    return this.analysis.checker;
+  }
+
+  /** The LLM endpoint a call sends its request to, if it is one. */
+  endpointCall(call: ts.CallExpression, info: CalleeInfo): EndpointCall | undefined {
+    const cached = this.calls.get(call);
+    if (cached !== undefined) {
+      return cached ?? undefined;
+    }
+    const found = this.computeEndpointCall(call, info);
+    this.calls.set(call, found ?? null);
+    return found;
+  }
+
+  /**
+   * The body of a request to any URL that carries a conversation (`fetch('/api/chat', { body:
+   * JSON.stringify({ messages }) })`): browser code posting its history to the app's own backend.
+   */
+  conversationBodyOf(call: ts.CallExpression): ts.Expression[] {
+    const spec = this.httpSpec(call);
+    if (!spec) {
+      return [];
+    }
+    const found: ts.Expression[] = [];
+    for (const body of this.bodiesOf(call, spec)) {
+      const object = this.objectOf(body);
+      if (!object) continue;
+      for (const name of CONVERSATION_BODY_PROPERTIES) {
+        const value = optionValue(object, name, this.checker);
+        if (value) found.push(value);
+      }
+    }
+    return found;
+  }
+
+  private computeEndpointCall(call: ts.CallExpression, info: CalleeInfo): EndpointCall | undefined {
+    if (call.arguments.length === 0) {
+      return undefined;
+    }
+    const spec = this.httpSpec(call);
+    if (spec) {
+      const api = this.requestUrls(call, spec).map(matchGenerationEndpoint).find(match => match !== undefined);
+      return api ? { api, bodies: this.bodiesOf(call, spec) } : undefined;
+    }
+    if (info.projectFunction) {
+      // `callLlm('/v1/chat/completions', { messages })`: an app's own client given an LLM URL.
+      for (const argument of call.arguments) {
+        const expression = skipTransparent(argument);
+        if (ts.isObjectLiteralExpression(expression) || ts.isFunctionLike(expression)) continue;
+        // Syntax and constants only: a type query per argument of every project call is not worth it.
+        const api = urlTexts(argument, this.checker, 0, false).map(matchGenerationEndpoint).find(match => match !== undefined);
+        if (api) {
+          return { api, bodies: call.arguments.filter(other => other !== argument) };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private httpSpec(call: ts.CallExpression): HttpCallSpec | undefined {
+    const callee = skipTransparent(call.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    const callable = this.importsCallableHttp(call.getSourceFile());
+    if (!callable && (name === undefined || !HTTP_CALL_NAMES.has(name))) {
+      return undefined;
+    }
+    try {
+      return matchHttpCall(call, this.checker, this.analysis.program, callable);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private importsCallableHttp(sourceFile: ts.SourceFile): boolean {
+    let imports = this.callableHttpFiles.get(sourceFile);
+    if (imports === undefined) {
+      imports = importsAnyPackage(sourceFile, CALLABLE_HTTP_PACKAGES);
+      this.callableHttpFiles.set(sourceFile, imports);
+    }
+    return imports;
+  }
+
+  /** URL texts of an HTTP call: its URL argument and `url` option, with a base URL option in front when it is known. */
+  private requestUrls(call: ts.CallExpression, spec: HttpCallSpec): string[] {
+    const urls: string[] = [];
+    const argument = spec.urlArgument === undefined ? undefined : call.arguments[spec.urlArgument];
+    if (argument && !this.objectOf(argument)) {
+      urls.push(...urlTexts(argument, this.checker, 0, true));
+    }
+    for (const config of objectArguments(call, this.checker, spec.configArguments)) {
+      const url = spec.configUrl === undefined ? undefined : optionValue(config, spec.configUrl, this.checker);
+      if (url) urls.push(...urlTexts(url, this.checker, 0, true));
+    }
+    return urls;
+  }
+
+  /** The request body: `body` / `data` / `json` of the options, or axios's `post(url, data)` argument. */
+  private bodiesOf(call: ts.CallExpression, spec: HttpCallSpec): ts.Expression[] {
+    const bodies: ts.Expression[] = [];
+    const direct = spec.bodyArgument === undefined ? undefined : call.arguments[spec.bodyArgument];
+    if (direct) bodies.push(direct);
+    for (const config of objectArguments(call, this.checker, spec.configArguments)) {
+      for (const option of REQUEST_BODY_OPTIONS) {
+        const value = optionValue(config, option, this.checker);
+        if (value) bodies.push(value);
+      }
+    }
+    return bodies;
+  }
+
+  /** The object literal a body is, through `JSON.stringify(...)` and `const`. */
+  private objectOf(expression: ts.Expression, depth = 0): ts.ObjectLiteralExpression | undefined {
+    if (depth > MAX_DEPTH) {
+      return undefined;
+    }
+    const node = skipTransparent(expression);
+    if (ts.isObjectLiteralExpression(node)) {
+      return node;
+    }
+    if (ts.isCallExpression(node) && isJsonStringify(node) && node.arguments[0]) {
+      return this.objectOf(node.arguments[0], depth + 1);
+    }
+    const initializer = ts.isIdentifier(node) ? constInitializer(node, this.checker) : undefined;
+    return initializer ? this.objectOf(initializer, depth + 1) : undefined;
+  }
+}
+
+function isJsonStringify(call: ts.CallExpression): boolean {
+  const callee = skipTransparent(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
+}
+
+/** What is known of a URL: all of it, or only its end (`${settings.baseUrl}/chat/completions`). */
+interface UrlText {
+  readonly text: string;
+  readonly complete: boolean;
+}
+
+/**
+ * What is known of the URL an expression evaluates to, for each value it may take: the whole text,
+ * or only its end when a part in front is not known (`${settings.baseUrl}/chat/completions` gives
+ * `/chat/completions`).
+ */
+export function urlTexts(expression: ts.Expression, checker: ts.TypeChecker, depth: number, typed: boolean): string[] {
+  return resolveUrl(expression, typed ? checker : undefined, checker, depth).map(url => url.text);
+}
+
+/** `typeChecker` is given when string literal types may be asked for (`as const` paths); names are followed through `const`s either way. */
+function resolveUrl(expression: ts.Expression, typeChecker: ts.TypeChecker | undefined, checker: ts.TypeChecker, depth: number): UrlText[] {
+  if (depth > MAX_DEPTH) {
+    return [];
+  }
+  const texts: UrlText[] = [];
+  for (const alternative of valueAlternatives(expression)) {
+    const node = skipTransparent(alternative);
+    const whole = typeChecker ? safeStaticString(node, typeChecker) : literalText(node);
+    if (whole !== undefined) {
+      texts.push({ text: whole, complete: true });
+    } else if (ts.isTemplateExpression(node)) {
+      texts.push(templateText(node, typeChecker, checker, depth));
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      texts.push(...concatenation(resolveUrl(node.left, typeChecker, checker, depth + 1), resolveUrl(node.right, typeChecker, checker, depth + 1)));
+    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0]) {
+      // `new URL('/v1/messages', base)`: the path decides; the base is known or not.
+      texts.push(...resolveUrl(node.arguments[0], typeChecker, checker, depth + 1).map(path => ({ text: path.text, complete: path.complete && /^[a-z]+:\/\//i.test(path.text) })));
+    } else if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // `this.completionsUrl`, set in the constructor to one URL or another.
+      for (const value of thisFieldValues(node)) texts.push(...resolveUrl(value, typeChecker, checker, depth + 1));
+    } else {
+      const initializer = constInitializer(node, checker);
+      if (initializer) texts.push(...resolveUrl(initializer, typeChecker, checker, depth + 1));
+    }
+  }
+  return texts.slice(0, 8);
+}
+
+const fieldValues = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
+
+/** What a class writes into `this.<name>`: its field initializer and every `this.<name> = value` in its members. */
+function thisFieldValues(access: ts.PropertyAccessExpression): ts.Expression[] {
+  const classNode = ts.findAncestor(access, ts.isClassLike);
+  if (!classNode) {
+    return [];
+  }
+  let byName = fieldValues.get(classNode);
+  if (!byName) {
+    const found = new Map<string, ts.Expression[]>();
+    const add = (name: string, value: ts.Expression): void => {
+      found.set(name, [...(found.get(name) ?? []), value]);
+    };
+    const visit = (node: ts.Node): void => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = skipTransparent(node.left);
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) add(left.name.text, node.right);
+      }
+      if (!ts.isClassLike(node)) ts.forEachChild(node, visit);
+    };
+    for (const member of classNode.members) {
+      if (ts.isPropertyDeclaration(member) && member.initializer && ts.isIdentifier(member.name)) add(member.name.text, member.initializer);
+      if (ts.isFunctionLike(member)) ts.forEachChild(member, visit);
+    }
+    byName = found;
+    fieldValues.set(classNode, byName);
+  }
+  return byName.get(access.name.text) ?? [];
+}
+
+/** `a + b`: the end of `b`, with all of `a` in front when `b` is known to the start. */
+function concatenation(left: readonly UrlText[], right: readonly UrlText[]): UrlText[] {
+  return right.flatMap(tail => {
+    if (!tail.complete) return [tail];
+    if (left.length === 0) return [{ text: tail.text, complete: false }];
+    return left.map(head => ({ text: head.text + tail.text, complete: head.complete }));
+  });
+}
+
+/** A template from its end: every part known back to the first that is not. */
+function templateText(node: ts.TemplateExpression, typeChecker: ts.TypeChecker | undefined, checker: ts.TypeChecker, depth: number): UrlText {
+  let tail = '';
+  for (let index = node.templateSpans.length - 1; index >= 0; index--) {
+    const span = node.templateSpans[index]!;
+    tail = span.literal.text + tail;
+    const part = resolveUrl(span.expression, typeChecker, checker, depth + 1);
+    if (part.length !== 1) {
+      return { text: tail, complete: false };
+    }
+    tail = part[0]!.text + tail;
+    if (!part[0]!.complete) {
+      return { text: tail, complete: false };
+    }
+  }
+  return { text: node.head.text + tail, complete: true };
+}
+
+/** A string written in place: a literal or a template without substitutions. */
+function literalText(node: ts.Expression): string | undefined {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : undefined;
+}
+
+function safeStaticString(node: ts.Expression, checker: ts.TypeChecker): string | undefined {
+  try {
+    return staticStringValue(node, checker);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The generation endpoint a URL text (whole or only its end) names. */
+export function matchGenerationEndpoint(text: string): string | undefined {
+  const withoutQuery = text.split(/[?#]/)[0] ?? '';
+  let host: string | undefined;
+  let path = withoutQuery;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(withoutQuery)) {
+    try {
+      const url = new URL(withoutQuery);
+      host = url.hostname;
+      path = url.pathname;
+    } catch {
+      return undefined;
+    }
+  }
+  path = path.replace(/\/+$/, '');
+  const endpoint = LLM_GENERATION_ENDPOINTS.find(
+    candidate => candidate.pattern.test(path) && (!candidate.hosts || (host !== undefined && candidate.hosts.some(pattern => hostMatchesPattern(host, pattern)))),
+  );
+  return endpoint?.api;
+}
