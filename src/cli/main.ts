@@ -3,19 +3,23 @@
  * and exit codes. Exit code 0: no findings (or none new against the baseline); 1: findings;
  * 2: a usage or setup error, stated on one line.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { ESLint } from 'eslint';
-
-import plugin from '../index.js';
 import type { ConfigName } from '../configs/index.js';
 import { type Baseline, readBaseline } from './baseline.js';
 import { ScanSetupError } from './errors.js';
-import { toGithubAnnotations } from './github.js';
-import { locateMessages, toSarif } from './sarif.js';
-import { type ScanResult, findTsconfigRoot, hasTsconfigBelow, scan } from './scan.js';
+import type { LocatedMessage } from './sarif.js';
+import type { ScanResult } from './scan.js';
+import { findTsconfigRoot, hasTsconfigBelow } from './tsconfig-search.js';
+
+// ESLint, TypeScript and the rules are loaded only once the arguments and paths are known to be
+// good, so --help, --version and setup errors answer at once.
+const loadScanner = () => import('./scan.js');
+const loadReports = () => Promise.all([import('eslint'), import('../index.js'), import('./sarif.js'), import('./github.js')]);
+
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 const CONFIGS = ['recommended', 'strict', 'all'] as const;
@@ -75,7 +79,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (options === 'version') {
-      console.log(plugin.meta.version);
+      console.log(PACKAGE.version);
       return 0;
     }
     return await run(options);
@@ -141,6 +145,7 @@ async function run(options: Options): Promise<number> {
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const result = await scanWithChecks(target, options);
   const reportRoot = reportRootFor(result.directory);
+  const { locateMessages } = await import('./sarif.js');
   const located = locateMessages(result.results, reportRoot);
   const isNew = (fingerprint: string): boolean => !baseline?.fingerprints.has(fingerprint);
   const newFindings = located.filter(entry => isNew(entry.fingerprint));
@@ -171,6 +176,7 @@ async function scanWithChecks(target: string, options: Options): Promise<ScanRes
   if (findTsconfigRoot(directory) === undefined && !hasTsconfigBelow(directory)) {
     throw new ScanSetupError(`no tsconfig.json or jsconfig.json in ${options.target}, its parent folders or its subfolders: the rules need type information`);
   }
+  const { scan } = await loadScanner();
   const result = await scan(target, options.config);
   if (result.results.length === 0) {
     const skipped = result.skippedFiles;
@@ -187,7 +193,8 @@ function reportRootFor(directory: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? directory : cwd;
 }
 
-async function formatReport(format: Format, result: ScanResult, root: string, baseline: Baseline | undefined, newFindings: ReturnType<typeof locateMessages>): Promise<string> {
+async function formatReport(format: Format, result: ScanResult, root: string, baseline: Baseline | undefined, newFindings: readonly LocatedMessage[]): Promise<string> {
+  const [{ ESLint }, { default: plugin }, { toSarif }, { toGithubAnnotations }] = await loadReports();
   if (format === 'sarif') {
     const rules = Object.fromEntries(
       Object.entries(plugin.rules).map(([name, rule]) => [`llm-security/${name}`, { description: rule.meta.docs?.description ?? name, url: rule.meta.docs?.url }]),
@@ -211,7 +218,7 @@ async function formatReport(format: Format, result: ScanResult, root: string, ba
   return await formatter.format(results);
 }
 
-function withMessages(result: ESLint.LintResult, messages: ESLint.LintResult['messages']): ESLint.LintResult {
+function withMessages(result: ScanResult['results'][number], messages: ScanResult['results'][number]['messages']): ScanResult['results'][number] {
   return {
     ...result,
     messages,

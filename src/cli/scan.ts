@@ -3,7 +3,7 @@
  * no ESLint configuration of the repository's own, and keep only this plugin's findings. The
  * command line (arguments, output, exit codes) is in `main.ts`.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
 import { ESLint, type Linter } from 'eslint';
@@ -11,6 +11,7 @@ import { ESLint, type Linter } from 'eslint';
 import plugin from '../index.js';
 import { PLUGIN_PREFIX, type ConfigName } from '../configs/index.js';
 import { type FlowTrailIndex, startRecordingTrails, stopRecordingTrails } from '../util/flow-trails.js';
+import { findTsconfigRoot } from './tsconfig-search.js';
 
 /** Folders never worth scanning: dependencies and build output. */
 const IGNORED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.next/**', '**/coverage/**', '**/*.d.ts'];
@@ -114,35 +115,4 @@ function onlyOurFindings(result: ESLint.LintResult): ESLint.LintResult {
     fixableErrorCount: errors.filter(message => message.fix !== undefined).length,
     fixableWarningCount: warnings.filter(message => message.fix !== undefined).length,
   };
-}
-
-/** The files TypeScript's project service takes a project from (it looks for both). */
-const PROJECT_FILES = ['tsconfig.json', 'jsconfig.json'];
-
-/**
- * Where the project service may look for tsconfig files: the folder of the nearest
- * `tsconfig.json` at or above `directory` (searched upward, as `tsc` does), so that a subfolder of
- * a project scans with its parent's tsconfig. typescript-eslint stops the search for each file's
- * tsconfig at `tsconfigRootDir`, so that must not be below the tsconfig.
- */
-export function findTsconfigRoot(directory: string): string | undefined {
-  for (let current = path.resolve(directory); ; current = path.dirname(current)) {
-    if (PROJECT_FILES.some(name => existsSync(path.join(current, name)))) return current;
-    if (path.dirname(current) === current) return undefined;
-  }
-}
-
-/** Whether some folder under `directory` (dependencies and build output aside) has a tsconfig.json. */
-export function hasTsconfigBelow(directory: string, depth = 6): boolean {
-  if (depth < 0) return false;
-  let entries;
-  try {
-    entries = readdirSync(directory, { withFileTypes: true });
-  } catch {
-    return false;
-  }
-  if (entries.some(entry => entry.isFile() && PROJECT_FILES.includes(entry.name))) return true;
-  return entries.some(
-    entry => entry.isDirectory() && !entry.name.startsWith('.') && !['node_modules', 'dist', 'build', 'coverage'].includes(entry.name) && hasTsconfigBelow(path.join(directory, entry.name), depth - 1),
-  );
 }

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { FINGERPRINT_KEY } from '../../src/cli/fingerprints.js';
 import { readRuleDoc } from '../../src/cli/rule-docs.js';
-import { findTsconfigRoot, scan } from '../../src/cli/scan.js';
+import { scan } from '../../src/cli/scan.js';
+import { findTsconfigRoot } from '../../src/cli/tsconfig-search.js';
 import { isRecordingTrails } from '../../src/util/flow-trails.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
