@@ -13,7 +13,7 @@ export default tseslint.config(
     ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/fixtures/', 'bench/corpus/', '.bench-tmp/', '.bench-tmp-scan-*/', 'examples/', '.scratch/', '.realworld/'],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,cts}'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: {
@@ -56,7 +56,7 @@ export default tseslint.config(
   ...(self
     ? [
         {
-          files: ['**/*.ts'],
+          files: ['**/*.{ts,cts}'],
           plugins: { 'llm-security': self },
           rules: {
             ...self.configs.recommended.rules,

@@ -19,7 +19,10 @@ const results = await eslint.lintFiles(['src/**/*.ts']);
 const formatter = await eslint.loadFormatter('stylish');
 const output = await formatter.format(results);
 const count = results.reduce((total, result) => total + result.errorCount + result.warningCount, 0);
+const filesWithFindings = results.filter(result => result.errorCount + result.warningCount > 0).length;
 
 console.log(`eslint-plugin-llm-security demo: linting examples/chat-app with configs.recommended\n`);
 console.log(output || 'No findings.');
-console.log(`${count} finding(s) in ${results.length} file(s). (The app's problems are planted; this demo always exits 0.)`);
+console.log(
+  `${count} finding(s) in ${filesWithFindings} of ${results.length} linted file(s). (The app's problems are planted; this demo always exits 0.)`,
+);

@@ -2,6 +2,8 @@ import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
+import { validateSharedSettings } from './settings-schema.js';
+
 /**
  * What users teach the analysis, in one shape for every rule: extra sources, sinks and sanitizers
  * as typescript-eslint `TypeOrValueSpecifier`s. They come from `settings['llm-security']` (all
@@ -45,9 +47,10 @@ function specifierList(value: unknown): TypeOrValueSpecifier[] {
   return Array.isArray(value) ? (value.filter(item => typeof item === 'string' || (typeof item === 'object' && item !== null)) as TypeOrValueSpecifier[]) : [];
 }
 
-/** Reads `settings['llm-security']`, ignoring anything malformed (settings have no schema). */
+/** Reads `settings['llm-security']`; throws one clear error when it breaks its schema (`settings-schema.ts`). */
 export function readSharedSettings(settings: Readonly<Record<string, unknown>> | undefined): FlowCustomization {
   const raw = settings?.[SETTINGS_KEY];
+  validateSharedSettings(raw);
   if (typeof raw !== 'object' || raw === null) {
     return EMPTY_CUSTOMIZATION;
   }
@@ -64,6 +67,7 @@ export function readSharedSettings(settings: Readonly<Record<string, unknown>> |
 /** `settings['llm-security'].verifiers`: model-file verifiers shared by every rule that loads models. */
 export function readSharedVerifiers(settings: Readonly<Record<string, unknown>> | undefined): TypeOrValueSpecifier[] {
   const raw = settings?.[SETTINGS_KEY];
+  validateSharedSettings(raw);
   return typeof raw === 'object' && raw !== null ? specifierList((raw as Record<string, unknown>)['verifiers']) : [];
 }
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-import { main } from './scan.js';
+import { main } from './main.js';
 
 main(process.argv.slice(2)).then(
   code => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error);
+    // main() reports its own errors; this is the last resort, still on one line.
+    console.error(`llm-security-scan: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 2;
   },
 );

@@ -1,120 +1,118 @@
 /**
- * `llm-security-scan`: scans a repository with this plugin's rules and no ESLint configuration of
- * its own — for CI jobs and one-off audits. Every `tsconfig.json` in the repository provides type
- * information (TypeScript's project service); files no tsconfig includes are skipped and counted.
- *
- *   npx llm-security-scan [directory] [--config recommended|strict|all] [--format stylish|json|sarif] [--output file]
- *
- * Exit code: 0 without findings, 1 with findings, 2 on a usage error or a crash.
+ * The scanning half of `llm-security-scan`: lint a folder or a file with this plugin's rules and
+ * no ESLint configuration of the repository's own, and keep only this plugin's findings. The
+ * command line (arguments, output, exit codes) is in `main.ts`.
  */
-import { writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 
 import plugin from '../index.js';
-import { toSarif } from './sarif.js';
+import { PLUGIN_PREFIX, type ConfigName } from '../configs/index.js';
+import { type FlowTrailIndex, startRecordingTrails, stopRecordingTrails } from '../util/flow-trails.js';
+import { findTsconfigRoot } from './tsconfig-search.js';
 
-const FORMATS = ['stylish', 'json', 'sarif'] as const;
-const CONFIGS = ['recommended', 'strict', 'all'] as const;
-type Format = (typeof FORMATS)[number];
-type ConfigName = (typeof CONFIGS)[number];
-
-const USAGE = `usage: llm-security-scan [directory] [--config recommended|strict|all] [--format stylish|json|sarif] [--output file]`;
-
-/** Directories never worth scanning. */
+/** Folders never worth scanning: dependencies and build output. */
 const IGNORED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.next/**', '**/coverage/**', '**/*.d.ts'];
 
 /** The parser's message for a file that no tsconfig includes: skipped, not a finding. */
 const NOT_IN_PROJECT = /was not found by the project service|not included in (any|this) project/i;
 
-export interface ScanResult {
-  readonly results: ESLint.LintResult[];
-  readonly skipped: string[];
-  readonly findings: number;
+export interface SkippedFile {
+  /** Relative to the scanned folder. */
+  readonly file: string;
+  readonly reason: string;
 }
 
-export async function scan(root: string, configName: ConfigName): Promise<ScanResult> {
+export interface ScanResult {
+  /** One per scanned file, holding only this plugin's findings (counts recomputed). */
+  readonly results: ESLint.LintResult[];
+  /** Skipped files, relative to the scanned folder. */
+  readonly skipped: string[];
+  readonly skippedFiles: SkippedFile[];
+  readonly findings: number;
+  /** The folder whose files were scanned (the target, or a single file's folder). */
+  readonly directory: string;
+  /** Where TypeScript's project service stops looking for tsconfig files (see `findTsconfigRoot`). */
+  readonly tsconfigRoot: string;
+  /** Source → helpers → sink of each flow finding, for SARIF `codeFlows`. */
+  readonly trails: FlowTrailIndex;
+}
+
+/**
+ * Scans `target` (a folder or one file). Files no tsconfig includes, files ESLint ignores and files
+ * that do not parse are skipped with a reason. Only `llm-security/*` messages count: a directive
+ * for a rule of a plugin that is not loaded, or an unused directive, is none of our business.
+ */
+export async function scan(target: string, configName: ConfigName = 'recommended'): Promise<ScanResult> {
+  const absolute = path.resolve(target);
+  const isFile = statSync(absolute).isFile();
+  const directory = isFile ? path.dirname(absolute) : absolute;
+  const tsconfigRoot = findTsconfigRoot(directory) ?? directory;
   const eslint = new ESLint({
-    cwd: root,
+    cwd: directory,
     overrideConfigFile: true,
     overrideConfig: [
       { ignores: IGNORED },
       plugin.configs[configName],
-      { languageOptions: { parserOptions: { tsconfigRootDir: root } } },
+      {
+        languageOptions: { parserOptions: { tsconfigRootDir: tsconfigRoot } },
+        linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+      },
     ],
     errorOnUnmatchedPattern: false,
   });
-  const linted = await eslint.lintFiles(['.']);
-  const skipped: string[] = [];
+  startRecordingTrails();
+  let linted: ESLint.LintResult[];
+  let trails: FlowTrailIndex;
+  try {
+    linted = await eslint.lintFiles([isFile ? absolute : '.']);
+  } finally {
+    trails = stopRecordingTrails();
+  }
+  const skippedFiles: SkippedFile[] = [];
   const results: ESLint.LintResult[] = [];
   for (const result of linted) {
-    if (result.messages.some(message => message.fatal && NOT_IN_PROJECT.test(message.message))) {
-      skipped.push(path.relative(root, result.filePath));
-      continue;
+    const reason = skipReason(result);
+    if (reason === undefined) {
+      results.push(onlyOurFindings(result));
+    } else {
+      skippedFiles.push({ file: path.relative(directory, result.filePath), reason });
     }
-    results.push(result);
   }
   const findings = results.reduce((total, result) => total + result.errorCount + result.warningCount, 0);
-  return { results, skipped, findings };
+  return { results, skipped: skippedFiles.map(skipped => skipped.file), skippedFiles, findings, directory, tsconfigRoot, trails };
 }
 
-export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        config: { type: 'string', default: 'recommended' },
-        format: { type: 'string', default: 'stylish' },
-        output: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
+/** Why a file was not really scanned, if it was not. */
+function skipReason(result: ESLint.LintResult): string | undefined {
+  for (const message of result.messages) {
+    if (message.ruleId !== null) continue;
+    if (message.fatal && NOT_IN_PROJECT.test(message.message)) return 'no tsconfig.json includes it';
+    if (message.fatal) return `it does not parse (${message.message.split('\n')[0]})`;
+    // ESLint's warning for an ignored file passed by name ("File ignored because ...").
+    if (/^File ignored/.test(message.message)) return message.message.replace(/\.$/, '').replace(/^File ignored/, 'ignored');
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const format = values.format as Format;
-  const configName = values.config as ConfigName;
-  if (!FORMATS.includes(format) || !CONFIGS.includes(configName) || positionals.length > 1) {
-    console.error(USAGE);
-    return 2;
-  }
-  const root = path.resolve(positionals[0] ?? '.');
-  const { results, skipped, findings } = await scan(root, configName);
+  return undefined;
+}
 
-  let output: string;
-  if (format === 'sarif') {
-    const rules = Object.fromEntries(
-      Object.entries(plugin.rules).map(([name, rule]) => [
-        `llm-security/${name}`,
-        { description: rule.meta.docs?.description ?? name, url: rule.meta.docs?.url },
-      ]),
-    );
-    const sarif = toSarif(results, root, { name: plugin.meta.name, version: plugin.meta.version, informationUri: 'https://www.npmjs.com/package/eslint-plugin-llm-security' }, rules);
-    output = `${JSON.stringify(sarif, null, 2)}\n`;
-  } else {
-    const formatter = await new ESLint({ cwd: root }).loadFormatter(format);
-    output = await formatter.format(results);
-  }
-  if (values.output) {
-    writeFileSync(values.output, output);
-  } else if (output.trim()) {
-    process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
-  }
-  // The summary goes to stderr, so stdout stays valid JSON / SARIF.
-  console.error(
-    `llm-security-scan: ${findings} finding(s) in ${results.length} file(s)` +
-      (skipped.length ? `; ${skipped.length} file(s) skipped because no tsconfig.json includes them` : '') +
-      '.',
-  );
-  return findings > 0 ? 1 : 0;
+function isOurs(message: Linter.LintMessage): boolean {
+  return message.ruleId?.startsWith(`${PLUGIN_PREFIX}/`) === true;
+}
+
+function onlyOurFindings(result: ESLint.LintResult): ESLint.LintResult {
+  const messages = result.messages.filter(isOurs);
+  const errors = messages.filter(message => message.severity === 2);
+  const warnings = messages.filter(message => message.severity === 1);
+  return {
+    ...result,
+    messages,
+    suppressedMessages: result.suppressedMessages.filter(isOurs),
+    errorCount: errors.length,
+    fatalErrorCount: 0,
+    warningCount: warnings.length,
+    fixableErrorCount: errors.filter(message => message.fix !== undefined).length,
+    fixableWarningCount: warnings.filter(message => message.fix !== undefined).length,
+  };
 }

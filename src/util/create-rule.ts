@@ -10,7 +10,7 @@ export interface LlmSecurityDocs {
   requiresTypeChecking: true;
 }
 
-export const REPOSITORY_URL = 'https://github.com/eslint-plugin-llm-security/eslint-plugin-llm-security';
+export const REPOSITORY_URL = 'https://github.com/llm-security/eslint-plugin-llm-security';
 
 export const createRule = ESLintUtils.RuleCreator<LlmSecurityDocs>(
   name => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,

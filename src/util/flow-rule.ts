@@ -4,6 +4,7 @@ import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
 import { type FlowCustomization, specifierListSchema } from '../analysis/config.js';
 import { type Finding, analyzeCurrentFile, describeFinding } from '../analysis/index.js';
+import { isRecordingTrails, recordTrail, trailOfFinding } from './flow-trails.js';
 
 /**
  * What the flow rules share: run (or reuse) the file's analysis, keep the findings a rule is about,
@@ -31,6 +32,8 @@ export function reportFlowFindings<MessageIds extends string>(
       messageId,
       data: { ...describeFinding(finding, flow.sourceFile), ...extraData(finding) },
     });
+    // The path source → helpers → sink, for the scanner's SARIF codeFlows (off outside the scanner).
+    if (isRecordingTrails()) recordTrail(trailOfFinding(finding, context.id, context.filename, node));
   }
 }
 
