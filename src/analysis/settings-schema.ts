@@ -1,7 +1,7 @@
 import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
-import { type SchemaProblem, checkSchema } from '../util/schema-check.js';
+import { type SchemaProblem, checkSchema } from './schema-check.js';
 import type { SharedSettings } from './config.js';
 
 /**
