@@ -1,5 +1,6 @@
 import ts from 'typescript';
 
+import { FUNCTION_WRAPPERS } from '../knowledge/propagation.js';
 import { skipTransparent, staticPropertyName } from './constants.js';
 import { type Origin, originOfDeclaration, resolveAlias } from './packages.js';
 
@@ -21,6 +22,8 @@ export interface CalleeInfo {
   readonly name: string | undefined;
   /** Source text for messages, e.g. `logger.info`. */
   readonly text: string;
+  /** The symbol the callee resolves to (through imports), when it has one. */
+  readonly symbol?: ts.Symbol;
 }
 
 const MAX_CALLEE_TEXT = 60;
@@ -94,14 +97,30 @@ export function functionWithBodyOf(symbol: ts.Symbol): ts.SignatureDeclaration |
     if (functionHasBody(declaration)) {
       return declaration;
     }
-    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
-      let initializer: ts.Expression = declaration.initializer;
-      while (ts.isParenthesizedExpression(initializer) || ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer)) {
-        initializer = initializer.expression;
+    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
+      const fn = functionOfValue(declaration.initializer);
+      if (fn) {
+        return fn;
       }
-      if ((ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) && functionHasBody(initializer)) {
-        return initializer;
-      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The function a value is: an arrow or function expression, also wrapped by a function wrapper
+ * (`debounce(fn, 300)`, `useCallback(fn, deps)`), which calls it with the same arguments.
+ */
+function functionOfValue(value: ts.Expression, depth = 0): ts.SignatureDeclaration | undefined {
+  const initializer = skipTransparent(value);
+  if ((ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) && functionHasBody(initializer)) {
+    return initializer;
+  }
+  if (ts.isCallExpression(initializer) && depth < 2) {
+    const wrapper = calleeName(initializer.expression);
+    const wrapped = initializer.arguments[0];
+    if (wrapper !== undefined && FUNCTION_WRAPPERS.has(wrapper) && wrapped) {
+      return functionOfValue(wrapped, depth + 1);
     }
   }
   return undefined;
@@ -178,7 +197,7 @@ export class CalleeResolver {
         projectFunction = declaration && functionHasBody(declaration) ? declaration : undefined;
       }
     }
-    return { declarations, projectFunction, name, text: calleeText(callee) };
+    return { declarations, projectFunction, name, text: calleeText(callee), ...(resolved ? { symbol: resolved } : {}) };
   }
 
   private symbolAt(node: ts.Node): ts.Symbol | undefined {

@@ -144,3 +144,24 @@ export const FEED_PARSERS: readonly FeedParser[] = [
   // Server-sent events: v1 takes the handler itself, v2 and v3 an object of handlers.
   { from: ['eventsource-parser'], factory: 'createParser', feed: 'feed', handlerOptions: ['onEvent', 'onParse'] },
 ];
+
+/**
+ * Functions that wrap a function and call it with the same arguments later (lodash and the like,
+ * React's `useCallback`, and apps' own helpers of these names): a call of the wrapper's result is a
+ * call of the wrapped function. Known by name, since apps write their own.
+ */
+export const FUNCTION_WRAPPERS: ReadonlySet<string> = new Set([
+  'debounce',
+  'throttle',
+  'memoize',
+  'memoizeOne',
+  'once',
+  'useCallback',
+  'useEvent',
+  'useEffectEvent',
+  'useDebouncedCallback',
+  'useThrottledCallback',
+  'pDebounce',
+  'pThrottle',
+  'pMemoize',
+]);

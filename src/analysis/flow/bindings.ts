@@ -56,10 +56,18 @@ export function assignTo(walker: Walker, target: ts.Node, value: TaintValue, com
   const expression = ts.isExpression(target) ? skipTransparent(target) : target;
   if (ts.isIdentifier(expression)) {
     const symbol = walker.symbolOf(expression);
-    if (symbol) {
-      const previous = compound ? (walker.lookup(symbol) ?? CLEAN) : CLEAN;
-      walker.env.set(symbol, join(previous, value));
+    if (!symbol) {
+      return;
     }
+    const outer = walker.env.get(symbol) === undefined ? walker.parent?.walkerHolding(symbol) : undefined;
+    if (outer) {
+      // A callback writing a variable of the function around it (`stream.on('data', d => { text += d })`):
+      // the callback may run any number of times, so the variable may hold either value afterwards.
+      outer.env.set(symbol, join(outer.env.get(symbol) ?? CLEAN, value));
+      return;
+    }
+    const previous = compound ? (walker.lookup(symbol) ?? CLEAN) : CLEAN;
+    walker.env.set(symbol, join(previous, value));
     return;
   }
   if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) {

@@ -15,8 +15,8 @@ import { taintContainer } from './bindings.js';
 import { isLibraryMethod, propagatesArguments, propagatesReceiver, resultTypeDecides } from './library-steps.js';
 import { feedParserHandlers } from './deferred-callbacks.js';
 import { evaluateObject } from './objects.js';
-import { applyCallbackCalls, applyCallbackReference, applySummary, runCallback } from './project-calls.js';
-import { CLEAN, type TaintValue, fieldValue, isTainted, join, taintValue, withoutFields } from './taint.js';
+import { applyCallbackCalls, applyCallbackReference, applySummary, runCallback, runPromiseExecutor } from './project-calls.js';
+import { CLEAN, type TaintValue, callResultOf, fieldValue, functionValue, isTainted, join, taintValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -28,6 +28,13 @@ import type { Walker } from './walker.js';
 export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValue {
   const analysis = walker.analysis;
   const callee = skipTransparent(call.expression);
+  const resolver = ts.isIdentifier(callee) ? walker.symbolOf(callee) : undefined;
+  const resolving = resolver && walker.resolverOwner(resolver);
+  if (resolver && resolving) {
+    // `resolve(text)` in a promise executor: the promise now holds `text`.
+    resolving.resolveWith(resolver, call.arguments.map(argument => walker.evaluate(argument)).reduce(join, CLEAN));
+    return CLEAN;
+  }
   const info = analysis.callees.resolve(call);
   const method = info.name;
   let receiver = CLEAN;
@@ -89,7 +96,8 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
       const returned = runCallback(walker, inner, callbackSeeds(inner.parameters.length));
       analysedCallback = true;
       callbackResult = join(callbackResult, returned);
-      return CLEAN;
+      // A project function may call it and return its result (`retry(() => create(...))`).
+      return info.projectFunction ? functionValue(returned) : CLEAN;
     }
     if ((elementParameters || sdkEvent || endpoint) && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) {
       // `stream.on('text', printDelta)`, `answers.forEach(logLine)`: a handler declared elsewhere.
@@ -108,8 +116,10 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   });
 
   checkCallSinks(walker, call, info, argumentValues);
-  // `onMessage(data)` where `onMessage` is a parameter: its callers' callbacks receive `data`.
-  walker.recordCallbackCall(calleeValue(walker, callee, receiver), argumentValues);
+  // `onMessage(data)` where `onMessage` is a parameter: its callers' callbacks receive `data`, and
+  // what the call returns is what theirs return.
+  const called = calleeValue(walker, callee, receiver);
+  walker.recordCallbackCall(called, argumentValues);
   if (info.projectFunction) {
     applyCallbackCalls(walker, call, info, argumentValues);
   }
@@ -140,6 +150,13 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   }
   if (info.projectFunction) {
     value = join(value, applySummary(walker, call, info, argumentValues));
+  } else if (info.symbol && info.declarations.length > 0 && info.declarations.every(declaration => declaration.origin === undefined)) {
+    // The app's own client behind an interface or an abstract class: what its implementations do,
+    // and what the declared result type says (an SDK type, a conversation shape).
+    for (const implementation of analysis.implementations.of(info.symbol)) {
+      value = join(value, applySummary(walker, call, { ...info, projectFunction: implementation }, argumentValues));
+    }
+    value = join(value, analysis.typeSources.declaredResultTaints(call, () => `'${info.text}()'`));
   } else if (isTainted(receiver) || argumentValues.some(isTainted)) {
     if (method !== undefined && MUTATING_METHODS.has(method) && isLibraryMethod(info)) {
       const stored = argumentValues.reduce((accumulated, argumentValue) => join(accumulated, withoutFields(argumentValue)), CLEAN);
@@ -156,6 +173,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
       for (const argumentValue of argumentValues) value = join(value, withoutFields(argumentValue));
     }
   }
+  value = join(value, callResultOf(called));
   value = modelCall ? join(sourceTaint, value) : join(value, sourceTaint);
   if (resultTypeDecides(info)) {
     // `ChatRequest.parse(await req.json())`: what the schema says the value is.
@@ -178,8 +196,12 @@ function calleeValue(walker: Walker, callee: ts.Expression, receiver: TaintValue
 
 /** `new X(...)`: what the constructed type implies, plus arguments for library constructors that keep them (`new Blob([text])`). */
 export function evaluateNew(walker: Walker, node: ts.NewExpression): TaintValue {
-  const argumentValues = (node.arguments ?? []).map(argument => walker.evaluate(argument));
   const info = walker.analysis.callees.resolve(node);
+  const executor = node.arguments?.[0] && skipTransparent(node.arguments[0]);
+  if (info.name === 'Promise' && isLibraryMethod(info) && executor && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) {
+    return runPromiseExecutor(walker, executor);
+  }
+  const argumentValues = (node.arguments ?? []).map(argument => walker.evaluate(argument));
   let value = walker.analysis.typeSources.typeTaints(node, () => `'new ${info.text}()'`);
   if (propagatesArguments(info)) {
     for (const argumentValue of argumentValues) value = join(value, withoutFields(argumentValue));

@@ -192,7 +192,7 @@ function evaluateMemberAccess(walker: Walker, node: ts.PropertyAccessExpression 
   let value = walker.keepIfText(node, fieldValue(object, name));
   // What the field's type says counts unless the object carries known data: a prompt-typed field of
   // a parameter (`session.messages`) is a source even though the parameter stands for anything.
-  if (!object.taints.some(taint => taint.kind !== 'parameter')) {
+  if (!object.taints.some(taint => taint.kind !== 'parameter' && !taint.container)) {
     value = join(value, analysis.typeSources.typeTaints(node, () => `'${calleeText(node)}'`));
     value = join(value, memberOfProjectClass(walker, node, name));
   } else if (name !== undefined && REQUEST_ECHO_PROPERTIES.has(name) && object.taints.some(taint => taint.kind === 'output')) {

@@ -4,9 +4,11 @@ import { LLM_SDK_PACKAGES } from '../../knowledge/llm-sdks.js';
 import { CalleeResolver } from '../callees.js';
 import type { FlowCustomization } from '../config.js';
 import { CipherInspector } from '../crypto/ciphers.js';
+import { Implementations } from '../implementations.js';
 import { filesReachingLlmData } from '../reach.js';
 import { TextCarrierOracle } from '../sanitizers/text-carriers.js';
 import { hasLlmEvidence } from '../sources/file-evidence.js';
+import { LearnedTypes } from '../sources/learned-types.js';
 import { LlmEndpoints } from '../sources/llm-endpoints.js';
 import { TypeSources } from '../sources/sdk-types.js';
 import { ClassFields } from './classes.js';
@@ -29,6 +31,8 @@ export class FlowAnalysis {
   readonly text: TextCarrierOracle;
   readonly ciphers: CipherInspector;
   readonly classFields: ClassFields;
+  /** Implementations of the app's own interfaces and abstract classes, for calls through them. */
+  readonly implementations: Implementations;
   /** Sources recognised by endpoint: HTTP calls to LLM REST APIs, directly or through the app's own client. */
   readonly endpoints: LlmEndpoints;
   /** Function literals analysed in the context of the call they are passed to. */
@@ -51,6 +55,9 @@ export class FlowAnalysis {
     this.ciphers = new CipherInspector(this.checker, this.callees);
     this.classFields = new ClassFields(this);
     this.endpoints = new LlmEndpoints(this);
+    this.implementations = new Implementations(program, this.checker);
+    const learned = new LearnedTypes(this);
+    this.typeSources.learnedEvidence = type => learned.evidenceFor(type);
   }
 
   /** Every finding whose reported node lies in `sourceFile`. */

@@ -5,7 +5,7 @@ import { skipTransparent, staticPropertyName } from '../constants.js';
 import { weakEncryptionNote } from '../sinks/weak-encryption.js';
 import type { SinkHit } from './finding.js';
 import type { FunctionLikeWithBody, FunctionSummary, ParameterSinkHit } from './summaries.js';
-import { CLEAN, type TaintValue, annotate, isTainted, join, valueAtPath, withoutFields } from './taint.js';
+import { CLEAN, type TaintValue, annotate, filterTaints, isTainted, join, valueAtPath, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -46,7 +46,7 @@ export function applyCallbackReference(walker: Walker, reference: ts.Expression,
   const name = calleeText(reference);
   for (const [index, hits] of summary.parameterSinks) {
     for (const hit of hits) {
-      const reaching = valueAtPath(seedOf(index), hit.path);
+      const reaching = notReportedInside(valueAtPath(seedOf(index), hit.path), hit);
       if (isTainted(reaching)) walker.record(reaching, reference, through(hit, name));
     }
   }
@@ -55,6 +55,11 @@ export function applyCallbackReference(walker: Walker, reference: ts.Expression,
     value = join(value, returnedPart(summary, index, seedOf(index)));
   }
   return value;
+}
+
+/** One report per flow: data of a kind already reported at the sink inside the function is not reported again at the call. */
+function notReportedInside(value: TaintValue, hit: ParameterSinkHit): TaintValue {
+  return hit.reportedInside.length === 0 ? value : filterTaints(value, taint => taint.kind === 'parameter' || !hit.reportedInside.includes(taint.kind));
 }
 
 /** A sink inside a function, as seen from a call of it: the function joins the way there. */
@@ -102,7 +107,7 @@ export function applySummary(walker: Walker, call: ts.CallExpression, info: Call
   for (const [index, hits] of summary.parameterSinks) {
     for (const argument of argumentsOf(index)) {
       for (const hit of hits) {
-        const reaching = valueAtPath(argument.value, hit.path);
+        const reaching = notReportedInside(valueAtPath(argument.value, hit.path), hit);
         if (isTainted(reaching)) walker.record(reaching, argument.node, through(hit, info.text));
       }
     }
@@ -165,4 +170,19 @@ function instantiate(value: TaintValue, argumentValues: readonly TaintValue[]): 
     }
   }
   return result;
+}
+
+/**
+ * `new Promise((resolve, reject) => { ... resolve(text) ... })`: the executor is walked with
+ * `resolve` tracked, and the promise holds what it is called with (`await` and `then` read it).
+ */
+export function runPromiseExecutor(walker: Walker, executor: ts.FunctionExpression | ts.ArrowFunction): TaintValue {
+  walker.analysis.inlineFunctions.add(executor);
+  const child = walker.child(executor);
+  const resolve = executor.parameters[0];
+  const symbol = resolve && ts.isIdentifier(resolve.name) ? walker.symbolOf(resolve.name) : undefined;
+  if (symbol) child.resolvers.set(symbol, CLEAN);
+  child.runFunction(executor, [], false);
+  walker.findings.push(...child.findings);
+  return symbol ? (child.resolvers.get(symbol) ?? CLEAN) : CLEAN;
 }

@@ -28,6 +28,11 @@ export interface Taint {
    * limerick.'`), so the answer echoes nothing a user said.
    */
   readonly fixedPrompt?: true;
+  /**
+   * The value holds conversation data somewhere inside, by its type (a session whose `messages`
+   * holds a history): the whole value carries it, its fields only where their own types say so.
+   */
+  readonly container?: true;
 }
 
 /** Field names read one after the other from a value. */
@@ -151,10 +156,13 @@ export function fieldValue(value: TaintValue, name: string | undefined): TaintVa
   if (value.taints.length === 0) {
     return CLEAN;
   }
-  if (name === undefined || !value.taints.some(taint => taint.kind === 'parameter')) {
+  if (!value.taints.some(taint => taint.kind === 'parameter' || taint.container)) {
     return { taints: value.taints };
   }
-  return { taints: value.taints.map(taint => (taint.kind === 'parameter' && (taint.path?.length ?? 0) < MAX_PATH ? { ...taint, path: [...(taint.path ?? []), name] } : taint)) };
+  const taints = value.taints
+    .filter(taint => !taint.container)
+    .map(taint => (taint.kind === 'parameter' && name !== undefined && (taint.path?.length ?? 0) < MAX_PATH ? { ...taint, path: [...(taint.path ?? []), name] } : taint));
+  return taints.length === 0 ? CLEAN : { taints };
 }
 
 /** The value at a field path (`['meta', 'title']`) of a value. */
@@ -182,4 +190,21 @@ export function annotate(value: TaintValue, note: string): TaintValue {
     return value;
   }
   return { taints: value.taints.map(taint => (taint.note ? taint : { ...taint, note })) };
+}
+
+/** The field path segment for what a function returns when called (`callback()`). */
+export const CALL_RESULT = '()';
+
+/**
+ * The value of a function passed as an argument: no data itself, but what it returns when the
+ * callee calls it (`retry(() => client.chat.completions.create(...))`) is reachable as `()`.
+ */
+export function functionValue(returned: TaintValue): TaintValue {
+  return isTainted(returned) ? { taints: NO_TAINTS, fields: new Map([[CALL_RESULT, withoutFields(returned)]]) } : CLEAN;
+}
+
+/** What calling a value that stands for a parameter returns: "the result of calling what the caller passes". */
+export function callResultOf(callee: TaintValue): TaintValue {
+  const taints = callee.taints.filter(taint => taint.kind === 'parameter' && (taint.path?.length ?? 0) < MAX_PATH);
+  return taints.length === 0 ? CLEAN : { taints: taints.map(taint => ({ ...taint, path: [...(taint.path ?? []), CALL_RESULT] })) };
 }

@@ -17,6 +17,17 @@ import { CLEAN, type FieldPath, type Taint, type TaintKind, type TaintValue, fil
 /** Expressions nested deeper than this are not analysed further (stack safety). */
 const MAX_EXPRESSION_DEPTH = 400;
 
+/** `parameter 'messages'`, or for a destructured one `parameter '{ session, messages }'`. */
+function parameterLabel(parameter: ts.ParameterDeclaration): string {
+  const name = parameter.name;
+  if (ts.isIdentifier(name)) {
+    return `parameter '${name.text}'`;
+  }
+  const names = name.elements.flatMap(element => (ts.isBindingElement(element) && ts.isIdentifier(element.name) ? [element.name.text] : []));
+  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
+  return ts.isObjectBindingPattern(name) ? `parameter '{ ${shown} }'` : `parameter '[${shown}]'`;
+}
+
 /**
  * The driver of the flow analysis: walks one function body (or a file's top level) in source
  * order, keeping the abstract value of every variable in an {@link Environment}, forking it at
@@ -33,6 +44,8 @@ export class Walker {
   private returnValue: TaintValue = CLEAN;
   private readonly parameterSinks = new Map<number, ParameterSinkHit[]>();
   private readonly callbackCalls = new Map<number, CallbackCall[]>();
+  /** `resolve` of a `new Promise(resolve => ...)` walked here: what it is called with becomes the promise's value. */
+  readonly resolvers = new Map<ts.Symbol, TaintValue>();
   private depth = 0;
 
   constructor(
@@ -74,7 +87,7 @@ export class Walker {
       if (seedParameters) {
         value = join(value, taintValue({ kind: 'parameter', origin: parameter, label: `parameter ${index}`, parameterIndex: index }));
       }
-      value = join(value, this.analysis.typeSources.typeTaints(parameter.name, () => `parameter '${parameter.name.getText()}'`));
+      value = join(value, this.analysis.typeSources.typeTaints(parameter.name, () => parameterLabel(parameter)));
       bindName(this, parameter.name, value);
     });
     if (!body) {
@@ -129,7 +142,10 @@ export class Walker {
     const reportedKinds = new Set<TaintKind>();
     for (const taint of taints.taints) {
       if (taint.kind === 'parameter') {
-        this.ownerOf(taint)?.addParameterSink(taint.parameterIndex ?? -1, { ...sink, path: taint.path ?? [] });
+        // Data the parameter's own type makes sensitive is reported here; callers need not repeat it.
+        const declared = (taint.origin as ts.ParameterDeclaration).name;
+        const reportedInside = taints.taints.filter(other => other.kind !== 'parameter' && other.origin === declared).map(other => other.kind);
+        this.ownerOf(taint)?.addParameterSink(taint.parameterIndex ?? -1, { ...sink, path: taint.path ?? [], reportedInside });
         continue;
       }
       if (reportedKinds.has(taint.kind)) {
@@ -170,6 +186,16 @@ export class Walker {
     this.callbackCalls.set(index, calls);
   }
 
+  /** The walker tracking a promise's `resolve` (this one or an enclosing one), if `symbol` is one. */
+  resolverOwner(symbol: ts.Symbol): Walker | undefined {
+    return this.resolvers.has(symbol) ? this : this.parent?.resolverOwner(symbol);
+  }
+
+  /** `resolve(value)` inside a promise executor (or a callback within it): the promise now holds `value`. */
+  resolveWith(symbol: ts.Symbol, value: TaintValue): void {
+    this.resolvers.set(symbol, join(this.resolvers.get(symbol) ?? CLEAN, withoutFields(value)));
+  }
+
   /** The walker of the function that declares a parameter taint's parameter (this one or an enclosing one). */
   private ownerOf(taint: Taint): Walker | undefined {
     return this.owner === taint.origin.parent ? this : this.parent?.ownerOf(taint);
@@ -204,6 +230,11 @@ export class Walker {
       return own;
     }
     return this.parent?.lookup(key);
+  }
+
+  /** The walker (this one or an enclosing one) whose environment holds a variable. */
+  walkerHolding(key: EnvKey): Walker | undefined {
+    return this.env.get(key) !== undefined ? this : this.parent?.walkerHolding(key);
   }
 
   symbolOf(node: ts.Node): ts.Symbol | undefined {
@@ -315,7 +346,9 @@ export class Walker {
 
   private runVariableDeclaration(declaration: ts.VariableDeclaration): void {
     if (!declaration.initializer) {
-      // `let x;` and `declare const history: MessageParam[]`: what the type says, read on use.
+      // `let x;` and `declare const history: MessageParam[]`: what the type says. Bound here so a
+      // callback that assigns the variable later writes into this function's environment.
+      if (ts.isIdentifier(declaration.name)) bindName(this, declaration.name, this.typeOf(declaration.name));
       return;
     }
     let value = this.evaluate(declaration.initializer);

@@ -10,6 +10,11 @@ export interface ShapeMatch {
   readonly kind: 'output' | 'prompt';
   /** E.g. `a 'ChatMessage', by its role/content shape`, `a history of 'ChatMessage', by its role/content shape`. */
   readonly evidence: string;
+  /**
+   * A session or thread: the conversation is in one of its fields, not in all of them (its
+   * `openai` client or `userId` are no conversation); reading a field asks that field's own type.
+   */
+  readonly container?: true;
 }
 
 const MAX_DEPTH = 3;
@@ -63,7 +68,8 @@ export class ConversationShapes {
     const matches = types.map(member => this.classify(member, depth)).filter(match => match !== undefined);
     const first = matches[0];
     if (!first) return undefined;
-    return matches.every(match => match.kind === 'output') ? first : { kind: 'prompt', evidence: first.evidence };
+    const kind = matches.every(match => match.kind === 'output') ? 'output' : 'prompt';
+    return { kind, evidence: first.evidence, ...(matches.every(match => match.container) ? { container: true as const } : {}) };
   }
 
   private compute(type: ts.Type, depth: number): ShapeMatch | undefined {
@@ -79,7 +85,7 @@ export class ConversationShapes {
     const held = this.heldTypes(type);
     if (held) {
       const element = this.classifyAll(held, depth + 1);
-      return element && { kind: element.kind, evidence: element.evidence.startsWith('a history') ? element.evidence : `a history of ${element.evidence.replace(/^an? /, '')}` };
+      return element && { kind: element.kind, evidence: element.evidence.startsWith('a history') ? element.evidence : `a history of ${element.evidence.replace(/^an? /, '')}`, ...(element.container ? { container: true as const } : {}) };
     }
     const properties = this.checker.getPropertiesOfType(type);
     if (properties.length === 0 || properties.length > MAX_PROPERTIES) {
@@ -95,7 +101,7 @@ export class ConversationShapes {
       const held = propertyType && this.heldTypes(this.checker.getNonNullableType(propertyType));
       const history = held && this.classifyAll(held, depth + 2);
       if (history) {
-        return { kind: 'prompt', evidence: `a '${typeName(type, this.checker)}' whose '${property.getName()}' holds a chat history` };
+        return { kind: 'prompt', evidence: `a '${typeName(type, this.checker)}' whose '${property.getName()}' holds a chat history`, container: true };
       }
     }
     return undefined;

@@ -20,6 +20,8 @@ export class TypeSources {
   readonly outputTypes: TypeFamilyMatcher;
   readonly promptTypes: TypeFamilyMatcher;
   readonly shapes: ConversationShapes;
+  /** Learned app types (`learned-types.ts`), wired by the analysis that owns both. */
+  learnedEvidence: (type: ts.Type) => string | undefined = () => undefined;
   private readonly callReturnCache = new WeakMap<ts.Node, { output: boolean; prompt: boolean }>();
 
   constructor(
@@ -56,7 +58,11 @@ export class TypeSources {
       return taintValue({ kind: 'prompt', origin, label: label() });
     }
     const shape = this.shapes.classify(type);
-    return shape ? taintValue({ kind: shape.kind, origin, label: `${label()} (${shape.evidence})` }) : CLEAN;
+    if (shape) {
+      return taintValue({ kind: shape.kind, origin, label: `${label()} (${shape.evidence})`, ...(shape.container ? { container: true as const } : {}) });
+    }
+    const learned = type.flags & ts.TypeFlags.Object || type.isUnion() ? this.learnedEvidence(type) : undefined;
+    return learned ? taintValue({ kind: 'prompt', origin, label: `${label()} (${learned})` }) : CLEAN;
   }
 
   isModelOutputType(type: ts.Type): boolean {

@@ -1,0 +1,283 @@
+import outputRule from '../../src/rules/no-model-output-logging.js';
+import storageRule from '../../src/rules/no-plaintext-prompt-storage.js';
+import promptRule from '../../src/rules/no-prompt-logging.js';
+import { createRuleTester } from '../rule-tester.js';
+
+// The links between values that real apps use on the way from a source to a sink: promises,
+// closures, wrappers, loggers written as objects, recursion through helpers, sessions that hold a
+// history next to other fields, and one report per flow.
+
+const ruleTester = createRuleTester();
+
+// One-line preludes: the case's own code starts on line 3.
+const openai = `import OpenAI from 'openai';
+const client = new OpenAI();`;
+const chatMessage = `interface ChatMessage { id: string; role: 'user' | 'assistant'; content: string }
+interface Session { id: string; apiBase: string; title: string; messages: ChatMessage[] }`;
+
+ruleTester.run('no-model-output-logging: links', outputRule, {
+  valid: [
+    // A retry wrapper that returns only whether the call succeeded.
+    `${openai}
+async function succeeds(fn: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await fn();
+    return true;
+  } catch {
+    return false;
+  }
+}
+export async function probe(question: string) {
+  const ok = await succeeds(() => client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] }));
+  console.log('probe', ok);
+}
+`,
+    // A promise resolved with the token count only.
+    `${openai}
+export async function count(question: string) {
+  const stream = client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const tokens = await new Promise<number>(resolve => {
+    stream.on('totalUsage', usage => resolve(usage.total_tokens));
+  });
+  console.log('tokens', tokens);
+}
+`,
+    // A closure that counts chunks, not text.
+    `${openai}
+export async function chunks(question: string) {
+  const stream = await client.chat.completions.create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: question }] });
+  let received = 0;
+  for await (const chunk of stream) {
+    [chunk].forEach(() => {
+      received += 1;
+    });
+  }
+  console.log('chunks', received);
+}
+`,
+  ],
+  invalid: [
+    // A retry wrapper returns what its callback returns.
+    {
+      code: `${openai}
+async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
+}
+export async function ask(question: string) {
+  const completion = await withRetry(() => client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] }));
+  console.log(completion.choices[0]?.message.content);
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 14, column: 15 }],
+    },
+    // A promise resolved from a stream's callbacks, the text gathered in a closure.
+    {
+      code: `${openai}
+export async function ask(question: string) {
+  const stream = client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const answer = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    stream.on('content', delta => {
+      text += delta;
+    });
+    stream.on('end', () => resolve(text));
+    stream.on('error', reject);
+  });
+  console.log(answer);
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 13, column: 15 }],
+    },
+    // A logger written as an object of functions.
+    {
+      code: `${openai}
+const log = {
+  info: (...values: unknown[]) => console.log('[info]', ...values),
+  error: (...values: unknown[]) => console.error('[error]', ...values),
+};
+export async function ask(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  log.info('answer', completion.choices[0]?.message.content);
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 9, column: 22 }],
+    },
+    // A debounced logger: the wrapped function is what runs.
+    {
+      code: `${openai}
+function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (...args: A) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
+const trace = debounce((text: string) => console.debug('partial', text), 200);
+export async function ask(question: string) {
+  const stream = await client.chat.completions.create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: question }] });
+  for await (const chunk of stream) trace(chunk.choices[0]?.delta.content ?? '');
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 13, column: 43 }],
+    },
+    // The app's own client behind an interface: what its implementations return.
+    {
+      code: `${openai}
+interface LlmProvider {
+  complete(prompt: string): Promise<string>;
+}
+class OpenAiProvider implements LlmProvider {
+  async complete(prompt: string): Promise<string> {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+    return completion.choices[0]?.message.content ?? '';
+  }
+}
+class EchoProvider implements LlmProvider {
+  async complete(prompt: string): Promise<string> {
+    return prompt.toUpperCase();
+  }
+}
+export async function run(provider: LlmProvider, question: string) {
+  const answer = await provider.complete(question);
+  console.info(answer);
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 19, column: 16 }],
+    },
+    // An abstract method whose declared result is an SDK type.
+    {
+      code: `import type { ChatCompletion } from 'openai/resources/chat/completions';
+abstract class ChatBackend {
+  abstract send(prompt: string): Promise<ChatCompletion>;
+}
+export async function run(backend: ChatBackend, question: string) {
+  const completion = await backend.send(question);
+  console.info(completion.choices[0]?.message.content);
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 7, column: 16 }],
+    },
+    // Mutual recursion: the helper first asked for (while its caller is half done) still reaches the log.
+    {
+      code: `${openai}
+function logTurn(turn: string, retry: boolean): void {
+  if (retry) queueTurn(turn);
+  else console.log(turn);
+}
+function queueTurn(turn: string): void {
+  logTurn(turn, false);
+}
+export async function ask(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  queueTurn(completion.choices[0]?.message.content ?? '');
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 12, column: 13 }],
+    },
+  ],
+});
+
+ruleTester.run('no-prompt-logging: links', promptRule, {
+  valid: [
+    // An app type that is never sent to a model is not learned.
+    `${openai}
+interface Ticket { subject: string; body: string }
+export async function triage(ticket: Ticket) {
+  console.log('ticket', ticket);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Classify the latest ticket.' }] });
+}
+`,
+    // The other fields of a session that holds a history are no conversation.
+    `${chatMessage}
+export function trace(session: Session) {
+  console.log('session', session.apiBase, session.messages.length);
+}
+`,
+    `${chatMessage}
+export function trace({ apiBase, title }: Session) {
+  console.log('session', apiBase, title.length);
+}
+`,
+  ],
+  invalid: [
+    // A learned app type: its values are the prompt of a model call elsewhere in the program.
+    {
+      code: `${openai}
+interface Question { text: string; locale: string }
+export async function ask(question: Question) {
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question.text }], metadata: { locale: question.locale } });
+}
+export async function send(prompt: Question) {
+  const res = await fetch('https://api.mistral.ai/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'mistral-small', prompt }) });
+  return res.json();
+}
+export function audit(question: Question) {
+  console.log('audit', question);
+}
+`,
+      errors: [{ messageId: 'promptLogged', line: 12, column: 24 }],
+    },
+    // Reported once, in the helper whose parameter is typed as a message, not again at its callers.
+    {
+      code: `${chatMessage}
+function logMessage(message: ChatMessage) {
+  console.log('message', message);
+}
+export function trace(session: Session) {
+  for (const message of session.messages) logMessage(message);
+}
+`,
+      errors: [{ messageId: 'promptLogged', line: 4, column: 26 }],
+    },
+    // The history field of a destructured session.
+    {
+      code: `${chatMessage}
+export function trace({ apiBase, messages }: Session) {
+  console.log(apiBase, messages);
+}
+`,
+      errors: [{ messageId: 'promptLogged', line: 4, column: 24 }],
+    },
+  ],
+});
+
+ruleTester.run('no-plaintext-prompt-storage: links', storageRule, {
+  valid: [
+    // A debounced save of the theme.
+    `function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (...args: A) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
+const saveTheme = debounce((theme: string) => localStorage.setItem('theme', theme), 300);
+saveTheme('dark');
+`,
+  ],
+  invalid: [
+    // A debounced save of the history.
+    {
+      code: `${chatMessage}
+function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (...args: A) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
+const save = debounce((history: string) => localStorage.setItem('history', history), 500);
+export function onChange(session: Session) {
+  save(JSON.stringify(session.messages));
+}
+`,
+      errors: [{ messageId: 'promptStored', line: 12, column: 8 }],
+    },
+  ],
+});
