@@ -24,7 +24,7 @@ const PREFIX = 'llm-security/';
 const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.9;
 /** Files the corpus tsconfig includes (and therefore files the project service can type). */
-const CORPUS_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts']);
+const CORPUS_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js']);
 
 /**
  * `// expect: rule-a, rule-b` or `/* expect: rule-a *\/` (for JSX): the listed rules must each

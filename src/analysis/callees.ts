@@ -164,7 +164,8 @@ export class CalleeResolver {
     const resolved = symbol ? resolveAlias(symbol, this.checker) : undefined;
     for (const declaration of resolved?.getDeclarations() ?? []) {
       declarations.push({
-        name: resolved!.getName(),
+        // A default export (`export default function persistReducer`) is known by its own name.
+        name: resolved!.getName() === 'default' && (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration)) && declaration.name ? declaration.name.text : resolved!.getName(),
         origin: originOfDeclaration(declaration, this.program),
         container: containerName(declaration),
       });

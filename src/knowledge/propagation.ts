@@ -53,6 +53,8 @@ export const ARGUMENT_PROPAGATORS: readonly FunctionFamily[] = [
   },
   { from: ['node:buffer', 'lib'], names: ['from', 'concat', 'Buffer'] },
   { from: ['node:util'], names: ['format', 'inspect', 'formatWithOptions', 'decode'] },
+  // React: a ref holds what it is created with (`useRef(answer).current`).
+  { from: ['react', 'preact', 'preact/hooks'], names: ['useRef'] },
   // AI SDK converters: the same conversation in another form (`convertToModelMessages(uiMessages)`).
   { from: ['ai'], names: ['convertToModelMessages', 'convertToCoreMessages', 'pruneMessages', 'validateUIMessages', 'safeValidateUIMessages'] },
   // Compression is not protection: the text is still there.
@@ -165,3 +167,9 @@ export const FUNCTION_WRAPPERS: ReadonlySet<string> = new Set([
   'pThrottle',
   'pMemoize',
 ]);
+
+/**
+ * State hooks: `const [messages, setMessages] = useState(...)`. What the setter is given (or what
+ * an updater function returns) is the state variable's value in the next render.
+ */
+export const STATE_HOOKS: readonly FunctionFamily[] = [{ from: ['react', 'preact', 'preact/hooks'], names: ['useState'] }];

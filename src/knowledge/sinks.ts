@@ -176,3 +176,31 @@ export const SINK_DESTINATIONS: Readonly<Record<SinkCategory, string>> = {
   database: 'a database',
   cache: 'a cache',
 };
+
+/**
+ * State hooks that also persist: the setter of `const [chat, setChat] = useLocalStorage('chat', ...)`
+ * writes what it is given to browser storage.
+ */
+export const PERSISTED_STATE_HOOKS: readonly { readonly from: readonly string[]; readonly names: readonly string[]; readonly category: StorageCategory }[] = [
+  { from: ['usehooks-ts', '@uidotdev/usehooks', '@mantine/hooks', 'react-use'], names: ['useLocalStorage', 'useSessionStorage', 'useLocalStorageState'], category: 'browser' },
+];
+
+/**
+ * State stores that persist their state (to localStorage by default): zustand's `persist`
+ * middleware, redux-persist's `persistReducer`. The persisted state is conversation data when its
+ * type says so; `partialize` narrows what is persisted.
+ */
+export interface PersistedStoreSink {
+  readonly from: readonly string[];
+  readonly names: readonly string[];
+  /** The argument whose function returns the state (zustand's initializer, redux-persist's reducer). */
+  readonly stateArgument: number;
+  /** An option (in the argument after the state) whose function selects what is persisted. */
+  readonly selectorOption?: string;
+  readonly category: StorageCategory;
+}
+
+export const PERSISTED_STORE_SINKS: readonly PersistedStoreSink[] = [
+  { from: ['zustand'], names: ['persist'], stateArgument: 0, selectorOption: 'partialize', category: 'browser' },
+  { from: ['redux-persist'], names: ['persistReducer'], stateArgument: 1, category: 'browser' },
+];

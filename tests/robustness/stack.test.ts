@@ -83,7 +83,7 @@ describe('stack safety', () => {
         dir,
         Object.keys(files).map(file => path.join(dir, file)),
       );
-    }, 120_000);
+    }, 300_000);
 
     it.each(Object.keys(deepFixtures(1, 1)))('%s', file => {
       const outcome = outcomes.find(candidate => path.basename(candidate.file) === file);

@@ -235,6 +235,22 @@ export function trace(session: Session) {
 `,
       errors: [{ messageId: 'promptLogged', line: 4, column: 26 }],
     },
+    // Reported once, inside the helper that sends the request body to a chat endpoint, not again at
+    // the caller whose message reaches the same log through it.
+    {
+      code: `
+export async function complete(messages: unknown[]) {
+  const body = { model: 'gpt-4o-mini', messages };
+  console.debug(body);
+  const response = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify(body) });
+  return response.json();
+}
+export async function reply(text: string) {
+  return complete([{ role: 'user', content: text }]);
+}
+`,
+      errors: [{ messageId: 'promptLogged', line: 4, column: 17 }],
+    },
     // The history field of a destructured session.
     {
       code: `${chatMessage}
@@ -278,6 +294,63 @@ export function onChange(session: Session) {
 }
 `,
       errors: [{ messageId: 'promptStored', line: 12, column: 8 }],
+    },
+  ],
+});
+
+ruleTester.run('no-model-output-logging: events', outputRule, {
+  valid: [
+    // Listeners of an event that carries only counts.
+    `import { EventEmitter } from 'node:events';
+import OpenAI from 'openai';
+const client = new OpenAI();
+class Assistant extends EventEmitter {
+  async ask(question: string) {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+    this.emit('usage', completion.usage?.total_tokens ?? 0);
+    this.emit('answer', completion.choices[0]?.message.content ?? '');
+  }
+}
+const assistant = new Assistant();
+assistant.on('usage', tokens => console.log('tokens', tokens));
+`,
+  ],
+  invalid: [
+    // A class that emits the answer; a listener elsewhere in the file logs it.
+    {
+      code: `import { EventEmitter } from 'node:events';
+import OpenAI from 'openai';
+const client = new OpenAI();
+class Assistant extends EventEmitter {
+  async ask(question: string) {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+    this.emit('answer', completion.choices[0]?.message.content ?? '');
+  }
+}
+const assistant = new Assistant();
+assistant.on('answer', (text: string) => console.log('answer', text));
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 11, column: 64 }],
+    },
+  ],
+});
+
+ruleTester.run('no-model-output-logging: generators and refs', outputRule, {
+  valid: [],
+  invalid: [
+    // An async generator that yields the deltas; the caller logs what it iterates.
+    {
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+async function* deltas(question: string) {
+  const stream = await client.chat.completions.create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: question }] });
+  for await (const chunk of stream) yield chunk.choices[0]?.delta.content ?? '';
+}
+export async function print(question: string) {
+  for await (const text of deltas(question)) console.debug(text);
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 8, column: 60 }],
     },
   ],
 });

@@ -7,6 +7,7 @@ import { skipTransparent, staticStringValue } from '../constants.js';
 import { isFailedResponseRead } from '../sanitizers/error-responses.js';
 import { applySanitizerTypes, isUserSanitizerCall } from '../sanitizers/user-sanitizers.js';
 import { checkCallSinks } from '../sinks/call-sinks.js';
+import { checkPersistedStore } from '../sinks/persisted-stores.js';
 import { weakEncryptionStep } from '../sinks/weak-encryption.js';
 import { isFixedPrompt, isModelCall, isOutputChainCall, promptArgumentsOf } from '../sources/model-calls.js';
 import { declaredInSdk as isDeclaredInSdk } from '../sources/sdk-types.js';
@@ -14,6 +15,8 @@ import { calleeMatchesUser } from '../sources/user-specifiers.js';
 import { taintContainer } from './bindings.js';
 import { isLibraryMethod, propagatesArguments, propagatesReceiver, resultTypeDecides } from './library-steps.js';
 import { feedParserHandlers } from './deferred-callbacks.js';
+import { listenToEmits, recordEmit } from './emitters.js';
+import { setStateCall } from './react-state.js';
 import { evaluateObject } from './objects.js';
 import { applyCallbackCalls, applyCallbackReference, applySummary, runCallback, runPromiseExecutor } from './project-calls.js';
 import { CLEAN, type TaintValue, callResultOf, fieldValue, functionValue, isTainted, join, taintValue, withoutFields } from './taint.js';
@@ -28,6 +31,10 @@ import type { Walker } from './walker.js';
 export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValue {
   const analysis = walker.analysis;
   const callee = skipTransparent(call.expression);
+  const stateUpdate = ts.isIdentifier(callee) ? setStateCall(walker, call, callee) : undefined;
+  if (stateUpdate) {
+    return stateUpdate;
+  }
   const resolver = ts.isIdentifier(callee) ? walker.symbolOf(callee) : undefined;
   const resolving = resolver && walker.resolverOwner(resolver);
   if (resolver && resolving) {
@@ -116,6 +123,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   });
 
   checkCallSinks(walker, call, info, argumentValues);
+  checkPersistedStore(walker, call, info);
   // `onMessage(data)` where `onMessage` is a parameter: its callers' callbacks receive `data`, and
   // what the call returns is what theirs return.
   const called = calleeValue(walker, callee, receiver);
@@ -124,6 +132,8 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     applyCallbackCalls(walker, call, info, argumentValues);
   }
   feedParserHandlers(walker, call, info, argumentValues);
+  recordEmit(walker, call, method, argumentValues);
+  listenToEmits(walker, call, method);
 
   const weaklyEncrypted = weakEncryptionStep(walker, call, info, argumentValues);
   if (weaklyEncrypted) {
@@ -158,7 +168,8 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     }
     value = join(value, analysis.typeSources.declaredResultTaints(call, () => `'${info.text}()'`));
   } else if (isTainted(receiver) || argumentValues.some(isTainted)) {
-    if (method !== undefined && MUTATING_METHODS.has(method) && isLibraryMethod(info)) {
+    // `history.push(turn)`, also on an untyped receiver (`conversation.messages.push(...)` in JavaScript).
+    if (method !== undefined && MUTATING_METHODS.has(method) && (isLibraryMethod(info) || info.declarations.length === 0)) {
       const stored = argumentValues.reduce((accumulated, argumentValue) => join(accumulated, withoutFields(argumentValue)), CLEAN);
       if (isTainted(stored) && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) {
         taintContainer(walker, callee.expression, stored);

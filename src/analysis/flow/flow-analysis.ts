@@ -12,6 +12,7 @@ import { LearnedTypes } from '../sources/learned-types.js';
 import { LlmEndpoints } from '../sources/llm-endpoints.js';
 import { TypeSources } from '../sources/sdk-types.js';
 import { ClassFields } from './classes.js';
+import { Emitters } from './emitters.js';
 import { type Finding, dedupe } from './finding.js';
 import { type FunctionLikeWithBody, type FunctionResult, SummaryCache, isFunctionLike } from './summaries.js';
 import { Walker } from './walker.js';
@@ -31,6 +32,8 @@ export class FlowAnalysis {
   readonly text: TextCarrierOracle;
   readonly ciphers: CipherInspector;
   readonly classFields: ClassFields;
+  /** Events emitted and listened to within the program. */
+  readonly emitters: Emitters;
   /** Implementations of the app's own interfaces and abstract classes, for calls through them. */
   readonly implementations: Implementations;
   /** Sources recognised by endpoint: HTTP calls to LLM REST APIs, directly or through the app's own client. */
@@ -55,6 +58,7 @@ export class FlowAnalysis {
     this.ciphers = new CipherInspector(this.checker, this.callees);
     this.classFields = new ClassFields(this);
     this.endpoints = new LlmEndpoints(this);
+    this.emitters = new Emitters(this);
     this.implementations = new Implementations(program, this.checker);
     const learned = new LearnedTypes(this);
     this.typeSources.learnedEvidence = type => learned.evidenceFor(type);

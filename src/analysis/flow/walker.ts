@@ -4,10 +4,12 @@ import { symbolAt } from '../callees.js';
 import { isLiteralConstant, skipTransparent } from '../constants.js';
 import { keepIfText } from '../sanitizers/text-carriers.js';
 import { ConversationMarks } from '../sources/conversation-positions.js';
-import { bindName, assignTo } from './bindings.js';
+import { bindName } from './bindings.js';
 import { runClass } from './classes.js';
 import { type EnvKey, Environment } from './environment.js';
 import { evaluateExpression } from './expressions.js';
+import { runForOf, runIf, runLoop, runSwitch, runTry } from './control-flow.js';
+import { type StateSetter, registerStateHook } from './react-state.js';
 import { isPackageCallee } from './library-steps.js';
 import { type Finding, type SinkHit, dedupe } from './finding.js';
 import type { FlowAnalysis } from './flow-analysis.js';
@@ -44,6 +46,12 @@ export class Walker {
   private returnValue: TaintValue = CLEAN;
   private readonly parameterSinks = new Map<number, ParameterSinkHit[]>();
   private readonly callbackCalls = new Map<number, CallbackCall[]>();
+  /** React state setters declared here (`const [messages, setMessages] = useState()`). */
+  readonly stateSetters = new Map<ts.Symbol, StateSetter>();
+  /** What the state variables declared here hold across renders. */
+  private readonly stateValues = new Map<ts.Symbol, TaintValue>();
+  /** A setter gave a state new data: the body is walked again so reads before the setter see it. */
+  private stateChanged = false;
   /** `resolve` of a `new Promise(resolve => ...)` walked here: what it is called with becomes the promise's value. */
   readonly resolvers = new Map<ts.Symbol, TaintValue>();
   private depth = 0;
@@ -95,6 +103,11 @@ export class Walker {
     }
     if (ts.isBlock(body)) {
       this.runStatements(body.statements);
+      if (this.stateChanged) {
+        // A component that sets its state renders again: reads before the setter see the new state.
+        this.stateChanged = false;
+        this.runStatements(body.statements);
+      }
     } else {
       this.addReturn(this.evaluate(body as ts.Expression));
     }
@@ -142,9 +155,13 @@ export class Walker {
     const reportedKinds = new Set<TaintKind>();
     for (const taint of taints.taints) {
       if (taint.kind === 'parameter') {
-        // Data the parameter's own type makes sensitive is reported here; callers need not repeat it.
+        // Data the parameter's own type (or its fields' types) makes sensitive, or a source inside
+        // the function itself (a chat endpoint's request body), is reported here; callers need not repeat it.
         const declared = (taint.origin as ts.ParameterDeclaration).name;
-        const reportedInside = taints.taints.filter(other => other.kind !== 'parameter' && other.origin === declared).map(other => other.kind);
+        const owner = taint.origin.parent;
+        const reportedInside = taints.taints
+          .filter(other => other.kind !== 'parameter' && (this.isTypedFrom(other.origin, declared) || isWithin(other.origin, owner)))
+          .map(other => other.kind);
         this.ownerOf(taint)?.addParameterSink(taint.parameterIndex ?? -1, { ...sink, path: taint.path ?? [], reportedInside });
         continue;
       }
@@ -186,6 +203,26 @@ export class Walker {
     this.callbackCalls.set(index, calls);
   }
 
+  /** The walker that declares a state setter (this one or an enclosing one). */
+  stateSetterOwner(setter: ts.Symbol): Walker | undefined {
+    return this.stateSetters.has(setter) ? this : this.parent?.stateSetterOwner(setter);
+  }
+
+  /** What a state variable declared here holds now. */
+  stateValue(state: ts.Symbol): TaintValue {
+    return join(this.env.get(state) ?? CLEAN, this.stateValues.get(state) ?? CLEAN);
+  }
+
+  updateState(state: ts.Symbol, value: TaintValue): void {
+    const before = this.stateValues.get(state) ?? CLEAN;
+    const after = join(before, withoutFields(value));
+    if (after.taints.length > before.taints.length) {
+      this.stateValues.set(state, after);
+      this.env.set(state, join(this.env.get(state) ?? CLEAN, after));
+      this.stateChanged = true;
+    }
+  }
+
   /** The walker tracking a promise's `resolve` (this one or an enclosing one), if `symbol` is one. */
   resolverOwner(symbol: ts.Symbol): Walker | undefined {
     return this.resolvers.has(symbol) ? this : this.parent?.resolverOwner(symbol);
@@ -194,6 +231,16 @@ export class Walker {
   /** `resolve(value)` inside a promise executor (or a callback within it): the promise now holds `value`. */
   resolveWith(symbol: ts.Symbol, value: TaintValue): void {
     this.resolvers.set(symbol, join(this.resolvers.get(symbol) ?? CLEAN, withoutFields(value)));
+  }
+
+  /** Whether a source node is a parameter's name or a field read from it (`session.messages`). */
+  private isTypedFrom(origin: ts.Node, parameterName: ts.BindingName): boolean {
+    if (origin === parameterName) {
+      return true;
+    }
+    let root: ts.Node = origin;
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = root.expression;
+    return ts.isIdentifier(root) && ts.isIdentifier(parameterName) && root !== origin && this.symbolOf(root) === this.symbolOf(parameterName);
   }
 
   /** The walker of the function that declares a parameter taint's parameter (this one or an enclosing one). */
@@ -253,7 +300,8 @@ export class Walker {
 
   // ---------------------------------------------------------------- statements
 
-  private runStatements(statements: readonly ts.Statement[]): boolean {
+  /** @internal Used by the control-flow steps. */
+  runStatements(statements: readonly ts.Statement[]): boolean {
     let completes = true;
     for (const statement of statements) {
       if (!this.runStatement(statement)) {
@@ -263,8 +311,8 @@ export class Walker {
     return completes;
   }
 
-  /** Runs a statement; returns false when it always leaves the block (return, throw, break, ...). */
-  private runStatement(statement: ts.Statement): boolean {
+  /** @internal Runs a statement; returns false when it always leaves the block (return, throw, break, ...). */
+  runStatement(statement: ts.Statement): boolean {
     switch (statement.kind) {
       case ts.SyntaxKind.VariableStatement:
         for (const declaration of (statement as ts.VariableStatement).declarationList.declarations) {
@@ -290,10 +338,10 @@ export class Walker {
       case ts.SyntaxKind.Block:
         return this.runStatements((statement as ts.Block).statements);
       case ts.SyntaxKind.IfStatement:
-        return this.runIf(statement as ts.IfStatement);
+        return runIf(this, statement as ts.IfStatement);
       case ts.SyntaxKind.ForOfStatement:
       case ts.SyntaxKind.ForInStatement:
-        this.runForOf(statement as ts.ForOfStatement | ts.ForInStatement);
+        runForOf(this, statement as ts.ForOfStatement | ts.ForInStatement);
         return true;
       case ts.SyntaxKind.ForStatement: {
         const loop = statement as ts.ForStatement;
@@ -304,7 +352,7 @@ export class Walker {
             this.evaluate(loop.initializer);
           }
         }
-        this.runLoop(() => {
+        runLoop(this, () => {
           if (loop.condition) this.evaluate(loop.condition);
           this.runStatement(loop.statement);
           if (loop.incrementor) this.evaluate(loop.incrementor);
@@ -314,16 +362,16 @@ export class Walker {
       case ts.SyntaxKind.WhileStatement:
       case ts.SyntaxKind.DoStatement: {
         const loop = statement as ts.WhileStatement | ts.DoStatement;
-        this.runLoop(() => {
+        runLoop(this, () => {
           this.evaluate(loop.expression);
           this.runStatement(loop.statement);
         });
         return true;
       }
       case ts.SyntaxKind.TryStatement:
-        return this.runTry(statement as ts.TryStatement);
+        return runTry(this, statement as ts.TryStatement);
       case ts.SyntaxKind.SwitchStatement:
-        return this.runSwitch(statement as ts.SwitchStatement);
+        return runSwitch(this, statement as ts.SwitchStatement);
       case ts.SyntaxKind.LabeledStatement:
         return this.runStatement((statement as ts.LabeledStatement).statement);
       case ts.SyntaxKind.FunctionDeclaration: {
@@ -351,6 +399,17 @@ export class Walker {
       if (ts.isIdentifier(declaration.name)) bindName(this, declaration.name, this.typeOf(declaration.name));
       return;
     }
+    if (registerStateHook(this, declaration)) {
+      // `const [messages, setMessages] = useState<Message[]>([])`: what the state's type says, and
+      // what the setters gave it in an earlier render.
+      const [state] = (declaration.name as ts.ArrayBindingPattern).elements;
+      if (state && ts.isBindingElement(state) && ts.isIdentifier(state.name)) {
+        this.evaluate(declaration.initializer);
+        const symbol = this.symbolOf(state.name);
+        bindName(this, state.name, join(this.typeOf(state.name), symbol ? (this.stateValues.get(symbol) ?? CLEAN) : CLEAN));
+      }
+      return;
+    }
     let value = this.evaluate(declaration.initializer);
     if (declaration.type && !isLiteralConstant(declaration, this.checker)) {
       // `const m: ChatMessage[] = await req.json()`, `const label: 'bug' | 'feature' = ...`: the
@@ -372,99 +431,9 @@ export class Walker {
     if (ts.isAwaitExpression(expression)) expression = skipTransparent(expression.expression);
     return ts.isCallExpression(expression) && isPackageCallee(this.analysis.callees.resolve(expression));
   }
+}
 
-  private runIf(statement: ts.IfStatement): boolean {
-    this.evaluate(statement.expression);
-    const base = this.env;
-    const thenEnv = base.fork();
-    this.env = thenEnv;
-    const thenCompletes = this.runStatement(statement.thenStatement);
-    let elseCompletes = true;
-    let elseEnv: Environment | undefined;
-    if (statement.elseStatement) {
-      elseEnv = base.fork();
-      this.env = elseEnv;
-      elseCompletes = this.runStatement(statement.elseStatement);
-    }
-    this.env = base;
-    const reaching: Environment[] = [];
-    if (thenCompletes) reaching.push(thenEnv);
-    if (elseEnv && elseCompletes) reaching.push(elseEnv);
-    base.merge(reaching, !elseEnv);
-    return thenCompletes || elseCompletes;
-  }
-
-  /** Runs a loop body twice: enough for values carried from one iteration to the next. */
-  private runLoop(body: () => void): void {
-    const base = this.env;
-    for (let iteration = 0; iteration < 2; iteration++) {
-      const loopEnv = base.fork();
-      this.env = loopEnv;
-      body();
-      this.env = base;
-      base.merge([loopEnv], true);
-    }
-  }
-
-  private runForOf(statement: ts.ForOfStatement | ts.ForInStatement): void {
-    const iterated = this.evaluate(statement.expression);
-    // `for...in` yields keys, not the values.
-    const element = ts.isForInStatement(statement) ? CLEAN : withoutFields(iterated);
-    this.runLoop(() => {
-      const initializer = statement.initializer;
-      if (ts.isVariableDeclarationList(initializer)) {
-        const declaration = initializer.declarations[0];
-        if (declaration) {
-          const value = join(element, this.analysis.typeSources.typeTaints(declaration.name, () => `'${declaration.name.getText()}'`));
-          bindName(this, declaration.name, this.keepIfText(declaration.name, value));
-        }
-      } else {
-        assignTo(this, initializer, element);
-      }
-      this.runStatement(statement.statement);
-    });
-  }
-
-  private runTry(statement: ts.TryStatement): boolean {
-    const base = this.env;
-    const tryEnv = base.fork();
-    this.env = tryEnv;
-    const tryCompletes = this.runStatements(statement.tryBlock.statements);
-    this.env = base;
-    base.merge([tryEnv], true);
-    let catchCompletes = false;
-    if (statement.catchClause) {
-      const catchEnv = base.fork();
-      this.env = catchEnv;
-      catchCompletes = this.runStatements(statement.catchClause.block.statements);
-      this.env = base;
-      base.merge([catchEnv], true);
-    }
-    const finallyCompletes = statement.finallyBlock ? this.runStatements(statement.finallyBlock.statements) : true;
-    return (tryCompletes || catchCompletes) && finallyCompletes;
-  }
-
-  private runSwitch(statement: ts.SwitchStatement): boolean {
-    this.evaluate(statement.expression);
-    const base = this.env;
-    const branches: Environment[] = [];
-    let anyCompletes = false;
-    for (const clause of statement.caseBlock.clauses) {
-      if (ts.isCaseClause(clause)) {
-        this.evaluate(clause.expression);
-      }
-      const clauseEnv = base.fork();
-      this.env = clauseEnv;
-      const completes = this.runStatements(clause.statements);
-      this.env = base;
-      // A clause that ends in `break` still reaches the code after the switch.
-      const last = clause.statements[clause.statements.length - 1];
-      if (completes || (last && ts.isBreakStatement(last)) || clause.statements.length === 0) {
-        branches.push(clauseEnv);
-        anyCompletes = true;
-      }
-    }
-    base.merge(branches, true);
-    return anyCompletes || !statement.caseBlock.clauses.some(ts.isDefaultClause);
-  }
+/** Does a node lie inside another (same file)? */
+function isWithin(node: ts.Node, container: ts.Node): boolean {
+  return node.getSourceFile() === container.getSourceFile() && node.pos >= container.pos && node.end <= container.end;
 }
