@@ -8,7 +8,7 @@ import { isFailedResponseRead } from '../sanitizers/error-responses.js';
 import { applySanitizerTypes, isUserSanitizerCall } from '../sanitizers/user-sanitizers.js';
 import { checkCallSinks } from '../sinks/call-sinks.js';
 import { weakEncryptionStep } from '../sinks/weak-encryption.js';
-import { isFixedPrompt, isModelCall, isOutputChainCall, promptArgumentsOf } from '../sources/model-calls.js';
+import { isFixedPrompt, isModelCall, isOutputCall, promptArgumentsOf } from '../sources/model-calls.js';
 import { declaredInSdk as isDeclaredInSdk } from '../sources/sdk-types.js';
 import { calleeMatchesUser } from '../sources/user-specifiers.js';
 import { taintContainer } from './bindings.js';
@@ -42,7 +42,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   const returns = analysis.typeSources.callReturns(call, declaredInSdk);
   // `fetch(`${base}/chat/completions`, ...)`, `callLlm(CHAT_URL, { messages })`: a model call by its endpoint.
   const endpoint = declaredInSdk ? undefined : analysis.endpoints.endpointCall(call, info);
-  const returnsOutput = returns.output || isOutputChainCall(analysis, call, info) || endpoint !== undefined;
+  const returnsOutput = returns.output || isOutputCall(analysis, call, info) || endpoint !== undefined;
   // A real model call (`create`, `streamText`, ...) rather than any SDK method returning an output type.
   const modelCall = endpoint !== undefined || (returnsOutput && isModelCall(analysis, call, info));
   const sourceTaint = returnsOutput
@@ -76,8 +76,9 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     if (elementParameters) {
       return Array.from({ length: parameterCount }, (_, index) => (elementParameters.includes(index) ? withoutFields(receiver) : CLEAN));
     }
-    if (endpoint) {
-      // `post(LLM_URL, body, text => ...)`: the app's own client hands its callbacks the answer.
+    if (modelCall) {
+      // `post(LLM_URL, body, text => ...)`, `llm.generateResponse(query, (partial, done) => ...)`: the
+      // model call (an app's own client of an LLM endpoint, an SDK) hands its callbacks the answer.
       return Array.from({ length: parameterCount }, () => sourceTaint);
     }
     // `stream.on('text', (delta, snapshot) => ...)`: SDK events carry the stream's output.
@@ -91,7 +92,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
       callbackResult = join(callbackResult, returned);
       return CLEAN;
     }
-    if ((elementParameters || sdkEvent || endpoint) && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) {
+    if ((elementParameters || sdkEvent || modelCall) && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) {
       // `stream.on('text', printDelta)`, `answers.forEach(logLine)`: a handler declared elsewhere.
       const returned = applyCallbackReference(walker, inner, callbackSeeds(8));
       if (returned) {
