@@ -104,6 +104,89 @@ export const MODEL_OUTPUT_TYPES: readonly TypeFamily[] = [
     from: ['@mistralai/mistralai'],
     names: ['ChatCompletionResponse', 'ChatCompletionChoice', 'CompletionEvent', 'CompletionChunk', 'FIMCompletionResponse', 'AssistantMessage'],
   },
+  {
+    // web-llm's OpenAI-style API (`engine.chat.completions.create`), also streamed.
+    from: ['@mlc-ai/web-llm'],
+    names: ['ChatCompletion', 'ChatCompletionChunk', 'ChatCompletionMessage', 'Completion', 'CompletionChoice'],
+  },
+  {
+    // node-llama-cpp: `generateCompletionWithMeta`, `LlamaChat.generateResponse` (plain-string results are in `text-results.ts`).
+    from: ['node-llama-cpp'],
+    names: ['LlamaCompletionResponse', 'LlamaChatResponse', 'LlamaChatResponseChunk'],
+  },
+  {
+    // transformers.js text-generation and text2text pipelines (`generated_text`), summarisation and translation.
+    from: ['@huggingface/transformers', '@xenova/transformers'],
+    names: [
+      'TextGenerationOutput',
+      'TextGenerationResult',
+      'TextGenerationSingle',
+      'TextGenerationStringOutput',
+      'TextGenerationChatOutput',
+      'TextGenerationSingleString',
+      'TextGenerationSingleChat',
+      'Text2TextGenerationOutput',
+      'Text2TextGenerationSingle',
+      'SummarizationOutput',
+      'SummarizationSingle',
+      'TranslationOutput',
+      'TranslationSingle',
+    ],
+  },
+  {
+    // Amazon Bedrock: Converse, ConverseStream, InvokeModel (also through the `BedrockRuntime` aggregate client).
+    from: ['@aws-sdk/client-bedrock-runtime'],
+    names: [
+      'ConverseCommandOutput',
+      'ConverseResponse',
+      'ConverseOutput',
+      'ConverseStreamCommandOutput',
+      'ConverseStreamResponse',
+      'ConverseStreamOutput',
+      'InvokeModelCommandOutput',
+      'InvokeModelResponse',
+      'InvokeModelWithResponseStreamCommandOutput',
+      'InvokeModelWithResponseStreamResponse',
+      'ResponseStream',
+    ],
+  },
+  {
+    // Cohere v1 and v2 chat, generate and summarize, streamed or not.
+    from: ['cohere-ai'],
+    names: [
+      'V2ChatResponse',
+      'AssistantMessageResponse',
+      'V2ChatStreamResponse',
+      'NonStreamedChatResponse',
+      'StreamedChatResponse',
+      'Generation',
+      'SingleGeneration',
+      'GenerateStreamedResponse',
+      'SummarizeResponse',
+      'Stream',
+    ],
+  },
+  {
+    // The older Gemini SDK (`model.generateContent`, `chat.sendMessage`, and their streams).
+    from: ['@google/generative-ai'],
+    names: [
+      'GenerateContentResult',
+      'GenerateContentStreamResult',
+      'GenerateContentResponse',
+      'EnhancedGenerateContentResponse',
+      'GenerateContentCandidate',
+    ],
+  },
+  {
+    // Replicate's streamed events (`replicate.stream`); `run` resolves to an untyped object (`text-results.ts`).
+    from: ['replicate'],
+    names: ['ServerSentEvent'],
+  },
+  {
+    // LlamaIndex: chat and query engines answer with an `EngineResponse`; LLMs with chat and completion responses.
+    from: ['llamaindex', '@llamaindex/*'],
+    names: ['EngineResponse', 'ChatResponse', 'ChatResponseChunk', 'CompletionResponse'],
+  },
 ];
 
 /** Types whose values are model input: prompts, messages and whole conversations. */
@@ -162,6 +245,46 @@ export const PROMPT_TYPES: readonly TypeFamily[] = [
     from: ['@mistralai/mistralai'],
     names: ['Messages', 'UserMessage', 'SystemMessage'],
   },
+  {
+    from: ['@mlc-ai/web-llm'],
+    names: ['ChatCompletionMessageParam', 'ChatCompletionUserMessageParam', 'ChatCompletionSystemMessageParam', 'ChatCompletionAssistantMessageParam'],
+  },
+  {
+    // node-llama-cpp chat histories (`session.getChatHistory()`, `setChatHistory(history)`).
+    from: ['node-llama-cpp'],
+    names: ['ChatHistoryItem', 'ChatUserMessage', 'ChatSystemMessage'],
+  },
+  {
+    // transformers.js chat input (`generator(messages)`).
+    from: ['@huggingface/transformers', '@xenova/transformers'],
+    names: ['Chat', 'Message'],
+  },
+  {
+    // Chrome's Prompt API: messages and initial prompts.
+    from: ['dom-chromium-ai'],
+    names: ['LanguageModelPrompt', 'LanguageModelMessage', 'LanguageModelSystemMessage', 'AILanguageModelPrompt', 'AILanguageModelInitialPrompt', 'AILanguageModelSystemPrompt'],
+  },
+  {
+    from: ['@mediapipe/tasks-genai'],
+    names: ['Prompt'],
+  },
+  {
+    from: ['@aws-sdk/client-bedrock-runtime'],
+    names: ['Message', 'SystemContentBlock'],
+  },
+  {
+    // Cohere v2 messages and v1 chat history entries.
+    from: ['cohere-ai'],
+    names: ['ChatMessageV2', 'ChatMessages', 'UserMessageV2', 'SystemMessageV2', 'Message', 'ChatMessage'],
+  },
+  {
+    from: ['@google/generative-ai'],
+    names: ['Content', 'GenerateContentRequest', 'StartChatParams'],
+  },
+  {
+    from: ['llamaindex', '@llamaindex/*'],
+    names: ['ChatMessage'],
+  },
 ];
 
 /**
@@ -205,6 +328,11 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
   'total_duration',
   'load_duration',
   'done_reason',
+  // Bedrock (`$metadata.requestId`, `metrics.latencyMs`) and LlamaIndex (`sourceNodes`: the retrieved
+  // documents an answer cites, not the answer).
+  '$metadata',
+  'metrics',
+  'sourceNodes',
   // Apps' own conversation records: who spoke and when, not what was said.
   'role',
   'updatedAt',
@@ -276,6 +404,18 @@ export const REQUEST_CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
   'headers',
   'providerOptions',
   'experimental_telemetry',
+  // Bedrock's `ConverseCommand` / `InvokeModelCommand` input settings.
+  'modelId',
+  'inferenceConfig',
+  'toolConfig',
+  'guardrailConfig',
+  'additionalModelRequestFields',
+  'performanceConfig',
+  'contentType',
+  'accept',
+  // Cohere, Replicate, MediaPipe and node-llama-cpp settings.
+  'max_new_tokens',
+  'maxTokensPerRequest',
 ]);
 
 /** `role` values of a turn the model wrote, across SDKs (`assistant`; Google's `model`; LangChain's `ai`). */
@@ -292,7 +432,7 @@ export const SDK_METADATA_PROPERTIES: ReadonlySet<string> = new Set(['name', 'to
  * Option names of model calls whose functions receive model output (Vercel AI SDK callbacks and
  * the like). Their parameters are model output even when the SDK types them anonymously.
  */
-export const OUTPUT_CALLBACK_OPTIONS: ReadonlySet<string> = new Set(['onFinish', 'onChunk', 'onStepFinish', 'onEnd']);
+export const OUTPUT_CALLBACK_OPTIONS: ReadonlySet<string> = new Set(['onFinish', 'onChunk', 'onStepFinish', 'onEnd', 'onTextChunk', 'onResponseChunk']);
 
 /**
  * Callbacks that receive errors or aborts, never content: callbacks passed to SDK objects under
@@ -313,6 +453,10 @@ export const PROMPT_ARGUMENT_PROPERTIES: ReadonlySet<string> = new Set([
   'contents',
   'message',
   'history',
+  // Cohere v1 (`chatHistory`, `preamble`), LlamaIndex chat engines (`chatHistory`) and query engines (`query`).
+  'chatHistory',
+  'preamble',
+  'query',
 ]);
 
 /**
@@ -342,6 +486,16 @@ export const MODEL_CALL_NAMES: ReadonlySet<string> = new Set([
   'streamEvents',
   'call',
   'predict',
+  // Amazon Bedrock's aggregate client (`bedrock.converse(...)`), Cohere, LlamaIndex query engines,
+  // web-llm's engine methods behind `chat.completions.create`.
+  'chatCompletion',
+  'converse',
+  'converseStream',
+  'invokeModel',
+  'invokeModelWithResponseStream',
+  'chatStream',
+  'generateStream',
+  'query',
 ]);
 
 /**
@@ -383,4 +537,29 @@ export const LLM_SDK_PACKAGES: readonly string[] = [
   'ollama',
   '@google/genai',
   '@mistralai/mistralai',
+  '@mlc-ai/web-llm',
+  'node-llama-cpp',
+  '@huggingface/transformers',
+  '@xenova/transformers',
+  'dom-chromium-ai',
+  '@mediapipe/tasks-genai',
+  '@aws-sdk/client-bedrock-runtime',
+  'cohere-ai',
+  '@google/generative-ai',
+  'replicate',
+  'llamaindex',
+  '@llamaindex/*',
+];
+
+/**
+ * Commands sent through a client's `send` (the AWS SDK v3 style): `client.send(new ConverseCommand(input))`
+ * is a model call, its result model output. `send` is declared by the shared client runtime
+ * (`@smithy/smithy-client`), so the command's class says what the call is.
+ */
+export const MODEL_COMMANDS: readonly { readonly from: readonly string[]; readonly commands: readonly string[]; readonly clientFrom: readonly string[] }[] = [
+  {
+    from: ['@aws-sdk/client-bedrock-runtime'],
+    commands: ['ConverseCommand', 'ConverseStreamCommand', 'InvokeModelCommand', 'InvokeModelWithResponseStreamCommand'],
+    clientFrom: ['@smithy/*', '@aws-sdk/*'],
+  },
 ];

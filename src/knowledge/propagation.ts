@@ -71,6 +71,8 @@ export const RECEIVER_PROPAGATORS: readonly FunctionFamily[] = [
     from: ['undici-types', 'undici', 'node-fetch', 'cross-fetch', 'node:stream/web', 'node:stream', 'node:readline'],
     names: ['json', 'text', 'arrayBuffer', 'bytes', 'blob', 'clone', 'getReader', 'read', 'pipeThrough', 'tee', 'values'],
   },
+  // An AWS SDK v3 body (Bedrock's `InvokeModel` response) read as text.
+  { from: ['@smithy/core', '@smithy/util-stream', '@smithy/types'], names: ['transformToString'] },
 ];
 
 /**

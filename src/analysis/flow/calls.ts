@@ -9,7 +9,7 @@ import { applySanitizerTypes, isUserSanitizerCall } from '../sanitizers/user-san
 import { checkCallSinks } from '../sinks/call-sinks.js';
 import { checkPersistedStore } from '../sinks/persisted-stores.js';
 import { weakEncryptionStep } from '../sinks/weak-encryption.js';
-import { isFixedPrompt, isModelCall, isOutputChainCall, promptArgumentsOf } from '../sources/model-calls.js';
+import { isFixedPrompt, isModelCall, isOutputCall, promptArgumentsOf } from '../sources/model-calls.js';
 import { declaredInSdk as isDeclaredInSdk } from '../sources/sdk-types.js';
 import { calleeMatchesUser } from '../sources/user-specifiers.js';
 import { taintContainer } from './bindings.js';
@@ -56,7 +56,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   const returns = analysis.typeSources.callReturns(call, declaredInSdk);
   // `fetch(`${base}/chat/completions`, ...)`, `callLlm(CHAT_URL, { messages })`: a model call by its endpoint.
   const endpoint = declaredInSdk ? undefined : analysis.endpoints.endpointCall(call, info);
-  const returnsOutput = returns.output || isOutputChainCall(analysis, call, info) || endpoint !== undefined;
+  const returnsOutput = returns.output || isOutputCall(analysis, call, info) || endpoint !== undefined;
   // A real model call (`create`, `streamText`, ...) rather than any SDK method returning an output type.
   const modelCall = endpoint !== undefined || (returnsOutput && isModelCall(analysis, call, info));
   const sourceTaint = returnsOutput
@@ -90,8 +90,9 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     if (elementParameters) {
       return Array.from({ length: parameterCount }, (_, index) => (elementParameters.includes(index) ? withoutFields(receiver) : CLEAN));
     }
-    if (endpoint) {
-      // `post(LLM_URL, body, text => ...)`: the app's own client hands its callbacks the answer.
+    if (modelCall) {
+      // `post(LLM_URL, body, text => ...)`, `llm.generateResponse(query, (partial, done) => ...)`: the
+      // model call (an app's own client of an LLM endpoint, an SDK) hands its callbacks the answer.
       return Array.from({ length: parameterCount }, () => sourceTaint);
     }
     // `stream.on('text', (delta, snapshot) => ...)`: SDK events carry the stream's output.
@@ -106,7 +107,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
       // A project function may call it and return its result (`retry(() => create(...))`).
       return info.projectFunction ? functionValue(returned) : CLEAN;
     }
-    if ((elementParameters || sdkEvent || endpoint) && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) {
+    if ((elementParameters || sdkEvent || modelCall) && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) {
       // `stream.on('text', printDelta)`, `answers.forEach(logLine)`: a handler declared elsewhere.
       const returned = applyCallbackReference(walker, inner, callbackSeeds(8));
       if (returned) {

@@ -1,8 +1,8 @@
 import ts from 'typescript';
 
-import { ASSISTANT_ROLES, CHAT_ROLES, MESSAGE_CONTENT_PROPERTIES, MESSAGE_ROLE_PROPERTIES } from '../../knowledge/llm-sdks.js';
+import { ASSISTANT_ROLES, CHAT_ROLES, LLM_SDK_PACKAGES, MESSAGE_CONTENT_PROPERTIES, MESSAGE_ROLE_PROPERTIES } from '../../knowledge/llm-sdks.js';
 import type { TextCarrierOracle } from '../sanitizers/text-carriers.js';
-import { originOfDeclaration } from '../packages.js';
+import { originMatches, originOfDeclaration } from '../packages.js';
 
 /** What a type's shape says about its values, and how messages name that evidence. */
 export interface ShapeMatch {
@@ -95,7 +95,11 @@ export class ConversationShapes {
     if (message) {
       return { kind: message, evidence: `a '${typeName(type, this.checker)}', by its role/content shape` };
     }
-    // A session or thread: a field holds a history.
+    // A session or thread: a field holds a history. Not an SDK's own class (a chat engine keeping its
+    // memory): what its methods return is judged by the SDK's types.
+    if (this.isSdkClass(type)) {
+      return undefined;
+    }
     for (const property of properties) {
       const propertyType = this.propertyType(property);
       const held = propertyType && this.heldTypes(this.checker.getNonNullableType(propertyType));
@@ -186,6 +190,17 @@ export class ConversationShapes {
   private isLib(type: ts.Type): boolean {
     const declaration = type.getSymbol()?.getDeclarations()?.[0];
     return declaration !== undefined && originOfDeclaration(declaration, this.program) === 'lib';
+  }
+
+  /** A class declared by an LLM SDK package (a client, a chat engine, a session). */
+  private isSdkClass(type: ts.Type): boolean {
+    const symbol = type.getSymbol();
+    const declaration = symbol?.getDeclarations()?.[0];
+    if (!symbol || !declaration || !(symbol.flags & ts.SymbolFlags.Class)) {
+      return false;
+    }
+    const origin = originOfDeclaration(declaration, this.program);
+    return LLM_SDK_PACKAGES.some(pattern => originMatches(origin, pattern));
   }
 
   /** DOM, standard-library and Node.js types (`Document`, `Response`, `Buffer`) never hold a conversation. */

@@ -2,17 +2,19 @@ import ts from 'typescript';
 
 import { LLM_ENDPOINT_TEXT } from '../../knowledge/llm-endpoints.js';
 import { MESSAGE_CONTENT_PROPERTIES, MESSAGE_ROLE_PROPERTIES } from '../../knowledge/llm-sdks.js';
+import { GLOBAL_MODEL_API_TEXT } from '../../knowledge/text-results.js';
 
 /**
  * The syntactic pre-filter: does a file hold evidence of LLM data of its own, without asking the
  * checker? An LLM endpoint written in it (`/chat/completions`, `:generateContent`), or a
  * conversation shape: an object literal, interface, type literal or class with a `role` member
  * next to a `content`, `text` or `parts` member (a message literal, a message type, a zod or
- * drizzle schema of messages). JSX `role="button"` attributes do not count.
+ * drizzle schema of messages). JSX `role="button"` attributes do not count. A browser's built-in
+ * model (`LanguageModel.create()`) is a global that no import names, so its name is evidence too.
  */
 export function hasLlmEvidence(sourceFile: ts.SourceFile): boolean {
   const text = sourceFile.text;
-  if (LLM_ENDPOINT_TEXT.test(text)) {
+  if (LLM_ENDPOINT_TEXT.test(text) || GLOBAL_MODEL_API_TEXT.test(text)) {
     return true;
   }
   if (!/\b(?:role|author|sender)\b/.test(text)) {

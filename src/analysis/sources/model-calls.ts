@@ -12,6 +12,7 @@ import type { CalleeInfo } from '../callees.js';
 import { isLiteralOnly, skipTransparent, staticPropertyName } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { originMatches } from '../packages.js';
+import { isModelCommandSend, modelTextCallOf } from './text-calls.js';
 import { typeIsOneOf } from './type-families.js';
 
 /**
@@ -19,12 +20,30 @@ import { typeIsOneOf } from './type-families.js';
  * prompt data) and return model output.
  */
 
-/** Is this a call that sends a prompt to a model: an SDK method such as `create` or `invoke` returning model output? */
+/**
+ * Is this a call that sends a prompt to a model: an SDK method such as `create` or `invoke` returning
+ * model output, an SDK method answering with plain text (`session.prompt(text)`), or a model command
+ * sent through a client (`client.send(new ConverseCommand(input))`)?
+ */
 export function isModelCall(analysis: FlowAnalysis, call: ts.CallExpression, info: CalleeInfo): boolean {
+  if (modelTextCallOf(info) !== undefined) {
+    return true;
+  }
   const sdkMethod = info.declarations.some(
     declaration => MODEL_CALL_NAMES.has(declaration.name) && LLM_SDK_PACKAGES.some(pattern => originMatches(declaration.origin, pattern)),
   );
-  return sdkMethod && (analysis.typeSources.callReturns(call, true).output || isOutputChainCall(analysis, call, info));
+  if (sdkMethod) {
+    return analysis.typeSources.callReturns(call, true).output || isOutputChainCall(analysis, call, info);
+  }
+  return isModelCommandSend(analysis, call, info);
+}
+
+/**
+ * Whether a call's result is model output by what the call is rather than by its declared type: a
+ * LangChain chain, an SDK method answering with plain text, a model command sent through a client.
+ */
+export function isOutputCall(analysis: FlowAnalysis, call: ts.CallExpression, info: CalleeInfo): boolean {
+  return modelTextCallOf(info) !== undefined || isOutputChainCall(analysis, call, info) || isModelCommandSend(analysis, call, info);
 }
 
 /**
@@ -65,6 +84,12 @@ export function promptArgumentsOf(call: ts.CallExpression, info: CalleeInfo, che
     found.push({ expression: call.arguments[0], property: 'input' });
     return found;
   }
+  // `session.prompt(text)`, `generateInfillCompletion(prefix, suffix)`: positional prompts, then options objects.
+  const textCall = modelTextCallOf(info);
+  for (const index of textCall?.promptArguments ?? []) {
+    const argument = call.arguments[index];
+    if (argument && !ts.isObjectLiteralExpression(skipTransparent(argument))) found.push({ expression: argument, property: 'prompt' });
+  }
   for (const argument of call.arguments) {
     const object = skipTransparent(argument);
     if (!ts.isObjectLiteralExpression(object)) continue;
@@ -78,9 +103,9 @@ export function promptArgumentsOf(call: ts.CallExpression, info: CalleeInfo, che
       }
     }
   }
-  // `create(params)`: the request object as a whole holds the prompt.
+  // `create(params)`: the request object as a whole holds the prompt (a text call's positions are known).
   const first = call.arguments[0];
-  if (first && !ts.isObjectLiteralExpression(skipTransparent(first))) {
+  if (!textCall && first && !ts.isObjectLiteralExpression(skipTransparent(first))) {
     found.push({ expression: first, property: 'request' });
   }
   return found;
