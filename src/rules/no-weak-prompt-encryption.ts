@@ -38,6 +38,7 @@ export const noWeakPromptEncryption = createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow protecting prompts and chat histories with weak ciphers, ECB mode, or hard-coded keys and IVs',
       recommended: true,
+      strictOptions: [{ checkAllData: true }],
       requiresTypeChecking: true,
     },
     messages: {
