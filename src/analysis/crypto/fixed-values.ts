@@ -227,7 +227,8 @@ export class FixedValues {
   private isFilledLater(name: ts.MemberName): boolean {
     let symbol: ts.Symbol | undefined;
     try {
-      symbol = this.checker.getSymbolAtLocation(name);
+      // `{ iv }`: the variable, not the property.
+      symbol = ts.isShorthandPropertyAssignment(name.parent) && name.parent.name === name ? this.checker.getShorthandAssignmentValueSymbol(name.parent) : this.checker.getSymbolAtLocation(name);
     } catch {
       symbol = undefined;
     }
