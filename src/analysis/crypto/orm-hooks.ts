@@ -108,7 +108,11 @@ function collectSchemaHooks(analysis: FlowAnalysis, object: ts.ObjectLiteralExpr
       continue;
     }
     const evidence =
-      messageShape && MESSAGE_CONTENT_PROPERTIES.includes(field) ? 'a chat message, by its role/content shape' : typeArgument ? fieldTypeEvidence(analysis, checker.getTypeFromTypeNode(typeArgument), field, property) : undefined;
+      messageShape && MESSAGE_CONTENT_PROPERTIES.includes(field)
+        ? 'a chat message, by its role/content shape'
+        : typeArgument
+          ? fieldTypeEvidence(analysis, checker.getTypeFromTypeNode(typeArgument), field, property)
+          : undefined;
     if (evidence === undefined) continue;
     const label = `the '${field}' field of ${model}`;
     for (const hook of hooks) {
@@ -166,11 +170,16 @@ function entityEvidence(analysis: FlowAnalysis, owner: ts.ClassLikeDeclaration, 
 /** Evidence that a field's type (or the type of `field` on `type`) is conversation data. */
 function fieldTypeEvidence(analysis: FlowAnalysis, type: ts.Type, field: string | undefined, origin: ts.Node): string | undefined {
   const checker = analysis.checker;
-  const property = field === undefined ? undefined : type.getProperty(field);
-  const fieldType = field === undefined ? type : property ? checker.getTypeOfSymbol(property) : undefined;
-  if (!fieldType) return undefined;
-  const taint = analysis.typeSources.taintsOfType(checker.getNonNullableType(fieldType), () => 'its type', origin).taints[0];
-  return taint ? (taint.label === 'its type' ? 'typed as conversation data' : taint.label.replace(/^its type \((.*)\)$/, '$1')) : undefined;
+  try {
+    const property = field === undefined ? undefined : type.getProperty(field);
+    const fieldType = field === undefined ? type : property ? checker.getTypeOfSymbol(property) : undefined;
+    if (!fieldType) return undefined;
+    const taint = analysis.typeSources.taintsOfType(checker.getNonNullableType(fieldType), () => 'its type', origin).taints[0];
+    return taint ? (taint.label === 'its type' ? 'typed as conversation data' : taint.label.replace(/^its type \((.*)\)$/, '$1')) : undefined;
+  } catch {
+    // The checker can throw on code it cannot make sense of.
+    return undefined;
+  }
 }
 
 /** The objects whose `to` / `from` members transform a column: a literal, a constant, `new Transformer()`, or an array of them. */
