@@ -12,7 +12,7 @@ export function packageOfSpecifier(specifier: string): string | undefined {
 }
 
 /** Every module specifier of a file: imports, re-exports, `import x = require()`, `require()` and `import()`. */
-function moduleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
+export function moduleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
   const specifiers: ts.StringLiteralLike[] = [];
   for (const statement of sourceFile.statements) {
     if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier)) {
@@ -42,7 +42,7 @@ interface ResolvingProgram {
 }
 
 /** The project file an import specifier resolves to, from the program's own module resolution. */
-function importedFile(program: ts.Program, specifier: ts.StringLiteralLike, sourceFile: ts.SourceFile): ts.SourceFile | undefined {
+export function importedFile(program: ts.Program, specifier: ts.StringLiteralLike, sourceFile: ts.SourceFile): ts.SourceFile | undefined {
   const resolving = program as ts.Program & ResolvingProgram;
   let target: ts.SourceFile | undefined;
   if (resolving.getResolvedModuleFromModuleSpecifier) {

@@ -27,10 +27,16 @@ export function ruleIsInConfig(rule: RuleEntry, config: ConfigName): boolean {
   }
 }
 
+/** How a config turns a rule on: `'error'`, or in `strict` with the options its meta asks for. */
+export function ruleEntryFor(rule: RuleEntry, config: ConfigName): Linter.RuleEntry {
+  const strictOptions = config === 'strict' ? rule.meta.docs?.strictOptions : undefined;
+  return strictOptions ? ['error', ...strictOptions] : 'error';
+}
+
 export function rulesFor(config: ConfigName): Linter.RulesRecord {
   const entries = Object.entries(rules as Record<string, RuleEntry>)
     .filter(([, rule]) => ruleIsInConfig(rule, config))
-    .map(([name]) => [`${PLUGIN_PREFIX}/${name}`, 'error'] as const);
+    .map(([name, rule]) => [`${PLUGIN_PREFIX}/${name}`, ruleEntryFor(rule, config)] as const);
   return Object.fromEntries(entries);
 }
 

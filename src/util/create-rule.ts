@@ -6,6 +6,11 @@ export interface LlmSecurityDocs {
   recommended?: boolean;
   /** In `configs.strict` (and `all`) but not in `recommended`. */
   strict?: boolean;
+  /**
+   * The options `configs.strict` sets (the rule's broader mode, e.g. `[{ checkAllData: true }]`);
+   * `recommended` and `all` use the defaults.
+   */
+  strictOptions?: readonly Record<string, unknown>[];
   /** Needs type information (all of our rules do). */
   requiresTypeChecking: true;
 }

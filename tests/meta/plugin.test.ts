@@ -78,6 +78,20 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
       expect(enabled, `${name} in ${config}`).toBe(ruleIsInConfig(rule, config));
     }
   });
+
+  it('is turned on with its strict options in strict, and with its defaults elsewhere', () => {
+    const strictOptions = rule.meta.docs?.strictOptions;
+    expect(plugin.configs.strict.rules?.[`${PLUGIN_PREFIX}/${name}`]).toEqual(strictOptions ? ['error', ...strictOptions] : 'error');
+    expect(plugin.configs.recommended.rules?.[`${PLUGIN_PREFIX}/${name}`] ?? 'error').toBe('error');
+    expect(plugin.configs.all.rules?.[`${PLUGIN_PREFIX}/${name}`]).toBe('error');
+    // Strict options must be options the rule accepts, and change something.
+    const schema = (Array.isArray(rule.meta.schema) ? rule.meta.schema[0] : undefined) as { properties?: Record<string, unknown> } | undefined;
+    const defaults = (rule.meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
+    for (const [option, value] of Object.entries(strictOptions?.[0] ?? {})) {
+      expect(Object.keys(schema?.properties ?? {}), `${name} has option ${option}`).toContain(option);
+      expect(value, `strict changes ${option}`).not.toEqual(defaults[option]);
+    }
+  });
 });
 
 describe('configs', () => {
@@ -97,6 +111,22 @@ describe('configs', () => {
     expect(strict).toEqual(expect.arrayContaining(recommended));
     expect(all).toEqual(expect.arrayContaining(strict));
     expect(all).toHaveLength(ruleEntries.length);
+  });
+
+  it('strict is stricter than recommended: weak encryption of data that is not a prompt', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const code = [
+      "import { createCipheriv } from 'node:crypto';",
+      'declare const settings: { theme: string };',
+      "createCipheriv('des-ede3-cbc', Buffer.from(process.env.K ?? '', 'hex'), Buffer.alloc(8)).update(JSON.stringify(settings));",
+      '',
+    ].join('\n');
+    const lint = (config: 'recommended' | 'strict') =>
+      linter
+        .verify(code, defineConfig([plugin.configs[config], { languageOptions: { parserOptions: { tsconfigRootDir: FIXTURES_DIR } } }]), path.join(FIXTURES_DIR, 'file.ts'))
+        .map(message => `${message.ruleId}:${message.line}`);
+    expect(lint('recommended')).toEqual([]);
+    expect(lint('strict')).toEqual(['llm-security/no-weak-prompt-encryption:3']);
   });
 
   it.each(['recommended', 'strict', 'all'] as const)('%s loads in ESLint and reports with type information', config => {

@@ -19,6 +19,12 @@ export function persistDraft(chatId: string, draft: UIMessage): void {
   );
 }
 
+// The user's own passphrase (typed in, never stored) still goes through crypto-js's passphrase
+// mode: one round of MD5 (EVP_BytesToKey) turns it into the key, so it is guessed offline at speed.
+export function lockWithUserPassphrase(messages: UIMessage[], passphrase: string): string {
+  return CryptoJS.AES.encrypt(JSON.stringify(messages), passphrase).toString(); // expect: no-weak-prompt-encryption
+}
+
 // A key derived by hashing a literal is the literal, and ECB shows the structure of the text.
 const DERIVED_KEY = CryptoJS.SHA256('widget-cache-v2');
 
@@ -31,22 +37,17 @@ export function exportForSupport(messages: UIMessage[]): string {
 
 // Look-alikes that stay clean.
 
-// The user's own passphrase (typed in, never stored) protects the text; crypto-js salts it.
-export function lockWithUserPassphrase(messages: UIMessage[], passphrase: string): string {
-  return CryptoJS.AES.encrypt(JSON.stringify(messages), passphrase).toString();
-}
-
-// A hash of the conversation as a cache key is not encryption and not the text.
+// valid: a hash of the conversation as a cache key is not encryption and not the text.
 export function cacheKey(messages: UIMessage[]): string {
   return CryptoJS.SHA256(JSON.stringify(messages.map(message => message.id))).toString();
 }
 
-// UI state with the widget's literal passphrase: not a prompt.
+// valid: UI state with the widget's literal passphrase: not a prompt.
 export function persistWidgetState(open: boolean, unread: number): void {
   localStorage.setItem('widget', CryptoJS.AES.encrypt(JSON.stringify({ open, unread }), STORAGE_PASSPHRASE).toString());
 }
 
-// WebCrypto AES-GCM with a non-extractable key and a fresh IV.
+// valid: WebCrypto AES-GCM with a non-extractable key and a fresh IV.
 export async function persistWithWebCrypto(chatId: string, messages: UIMessage[], key: CryptoKey): Promise<void> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(messages)));

@@ -23,39 +23,39 @@ export class ConversationVault {
 
   seal(turns: Turn[]): Buffer {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', VAULT_KEY, iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(turns), 'utf8'), cipher.final()]); // expect: no-weak-prompt-encryption
+    const cipher = createCipheriv('aes-256-gcm', VAULT_KEY, iv); // expect: no-weak-prompt-encryption
+    const body = Buffer.concat([cipher.update(JSON.stringify(turns), 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), body]);
   }
 
   sealTitle(firstTurn: Turn): Buffer {
-    const cipher = createCipheriv('aes-256-gcm', Buffer.from(process.env.TITLE_KEY ?? '', 'hex'), PROCESS_NONCE);
-    const body = Buffer.concat([cipher.update(JSON.stringify(firstTurn.content), 'utf8'), cipher.final()]); // expect: no-weak-prompt-encryption
+    const cipher = createCipheriv('aes-256-gcm', Buffer.from(process.env.TITLE_KEY ?? '', 'hex'), PROCESS_NONCE); // expect: no-weak-prompt-encryption
+    const body = Buffer.concat([cipher.update(JSON.stringify(firstTurn.content), 'utf8'), cipher.final()]);
     return Buffer.concat([cipher.getAuthTag(), body]);
   }
 
   // Shortcut 3: a zero IV in a field, with a key from the environment.
   sealSummary(summary: Turn): string {
-    const cipher = createCipheriv('aes-256-cbc', Buffer.from(process.env.SUMMARY_KEY ?? '', 'hex'), this.iv);
-    return cipher.update(JSON.stringify(summary), 'utf8', 'base64') + cipher.final('base64'); // expect: no-weak-prompt-encryption
+    const cipher = createCipheriv('aes-256-cbc', Buffer.from(process.env.SUMMARY_KEY ?? '', 'hex'), this.iv); // expect: no-weak-prompt-encryption
+    return cipher.update(JSON.stringify(summary), 'utf8', 'base64') + cipher.final('base64');
   }
 }
 
 // A cipher made by a factory function still has the factory's weaknesses.
 function exportCipher() {
-  return createCipheriv('aes-128-ecb', Buffer.from(process.env.EXPORT_KEY ?? '', 'hex'), null);
+  return createCipheriv('aes-128-ecb', Buffer.from(process.env.EXPORT_KEY ?? '', 'hex'), null); // expect: no-weak-prompt-encryption
 }
 
 export function exportForAnalytics(turns: Turn[]): string {
   const cipher = exportCipher();
-  return cipher.update(turns.map(turn => JSON.stringify(turn.content)).join('\n'), 'utf8', 'hex') + cipher.final('hex'); // expect: no-weak-prompt-encryption
+  return cipher.update(turns.map(turn => JSON.stringify(turn.content)).join('\n'), 'utf8', 'hex') + cipher.final('hex');
 }
 
 // Look-alikes that stay clean.
 
 const MASTER_KEY = Buffer.from(process.env.VAULT_MASTER_KEY ?? '', 'base64');
 
-// HKDF from a master key (its first argument is the digest name, not a key), a fresh IV per message.
+// valid: HKDF from a master key (its first argument is the digest name, not a key), a fresh IV per message.
 function conversationKey(conversationId: string): Buffer {
   return Buffer.from(hkdfSync('sha256', MASTER_KEY, Buffer.from(conversationId), 'conversation-v1', 32));
 }
@@ -67,7 +67,7 @@ export async function storeConversation(conversationId: string, turns: Turn[]): 
   await pool.query('insert into conversations (id, body) values ($1, $2)', [conversationId, Buffer.concat([iv, cipher.getAuthTag(), body])]);
 }
 
-// A zero buffer that is filled with random bytes before use is a random IV.
+// valid: a zero buffer that is filled with random bytes before use is a random IV.
 export function sealWithFilledIv(turns: Turn[]): Buffer {
   const iv = Buffer.alloc(16);
   randomFillSync(iv);
@@ -75,24 +75,26 @@ export function sealWithFilledIv(turns: Turn[]): Buffer {
   return Buffer.concat([iv, cipher.update(JSON.stringify(turns), 'utf8'), cipher.final()]);
 }
 
-// KMS, libsodium and tweetnacl.
+// valid: KMS.
 export async function sealWithKms(turns: Turn[]): Promise<Uint8Array | undefined> {
   const result = await kms.send(new EncryptCommand({ KeyId: 'alias/agent-conversations', Plaintext: Buffer.from(JSON.stringify(turns)) }));
   return result.CiphertextBlob;
 }
 
+// valid: libsodium secretbox.
 export async function sealWithSodium(turns: Turn[], key: Uint8Array): Promise<Uint8Array> {
   await sodium.ready;
   const nonce = sodium.randombytes_buf(sodium.crypto_secretbox_NONCEBYTES);
   return sodium.crypto_secretbox_easy(JSON.stringify(turns), nonce, key);
 }
 
+// valid: tweetnacl secretbox.
 export function sealWithNacl(turns: Turn[], key: Uint8Array): Uint8Array {
   const nonce = nacl.randomBytes(nacl.secretbox.nonceLength);
   return nacl.secretbox(new TextEncoder().encode(JSON.stringify(turns)), nonce, key);
 }
 
-// The vault's own health check encrypts a fixed probe with the legacy settings: no prompt data.
+// valid: the vault's own health check encrypts a fixed probe with the legacy settings: no prompt data.
 export function probe(): string {
   const cipher = createCipheriv('aes-256-cbc', VAULT_KEY, Buffer.alloc(16));
   return cipher.update('vault-probe', 'utf8', 'hex') + cipher.final('hex');

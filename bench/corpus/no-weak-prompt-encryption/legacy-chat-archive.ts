@@ -14,7 +14,7 @@ const LEGACY_KEY = Buffer.from('6b2f9e0c41d87a35c0e91f4b7d2a68e35f1c0b9a7e4d2c18
 const LEGACY_IV = Buffer.alloc(8);
 
 function legacyEncrypt(plain: string): string {
-  const cipher = createCipheriv('des-ede3-cbc', LEGACY_KEY, LEGACY_IV);
+  const cipher = createCipheriv('des-ede3-cbc', LEGACY_KEY, LEGACY_IV); // expect: no-weak-prompt-encryption
   return cipher.update(plain, 'utf8', 'base64') + cipher.final('base64');
 }
 
@@ -23,7 +23,7 @@ function legacyDecrypt(sealed: string): string {
   return decipher.update(sealed, 'base64', 'utf8') + decipher.final('utf8');
 }
 
-// What the helper was written for: user preferences, no prompt in them. Not this rule's business.
+// valid: what the helper was written for: user preferences, no prompt in them. Not this rule's business.
 interface Preferences {
   theme: 'light' | 'dark';
   locale: string;
@@ -38,10 +38,10 @@ export async function loadPreferences(userId: string): Promise<Preferences | und
   return sealed ? (JSON.parse(legacyDecrypt(sealed)) as Preferences) : undefined;
 }
 
-// The transcript goes through the same helper: the encryption is reported here, and the storage
-// rule reports the write, saying the encryption does not count.
+// The transcript goes through the same helper: its cipher is reported in the helper (once, however
+// many callers), and the storage rule reports the write here, saying the encryption does not count.
 export async function archiveTranscript(ticketId: string, transcript: ChatCompletionMessageParam[]): Promise<void> {
-  await redis.set(`transcript:${ticketId}`, legacyEncrypt(JSON.stringify(transcript))); // expect: no-weak-prompt-encryption, no-plaintext-prompt-storage
+  await redis.set(`transcript:${ticketId}`, legacyEncrypt(JSON.stringify(transcript))); // expect: no-plaintext-prompt-storage
 }
 
 // A key that "only" falls back to a literal in development is that literal in every
@@ -57,13 +57,13 @@ export async function answer(ticketId: string, question: string): Promise<string
     ],
   });
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', ARCHIVE_KEY, iv);
-  const body = Buffer.concat([cipher.update(question, 'utf8'), cipher.final()]); // expect: no-weak-prompt-encryption
+  const cipher = createCipheriv('aes-256-gcm', ARCHIVE_KEY, iv); // expect: no-weak-prompt-encryption
+  const body = Buffer.concat([cipher.update(question, 'utf8'), cipher.final()]);
   await redis.hset(`ticket:${ticketId}`, { question: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64') }); // expect: no-plaintext-prompt-storage
   return completion.choices[0]?.message.content ?? '';
 }
 
-// The replacement: AES-256-GCM, a key from the secret manager, a fresh IV per message.
+// valid: the replacement: AES-256-GCM, a key from the secret manager, a fresh IV per message.
 declare function secretFromVault(name: string): Promise<Buffer>;
 
 async function sealForArchive(plain: string): Promise<string> {
@@ -77,7 +77,7 @@ export async function archiveTranscriptSafely(ticketId: string, transcript: Chat
   await redis.set(`transcript:v2:${ticketId}`, await sealForArchive(JSON.stringify(transcript)));
 }
 
-// Counting turns with the legacy helper leaks nothing about their content.
+// valid: counting turns with the legacy helper leaks nothing about their content.
 export async function saveTurnCount(ticketId: string, transcript: ChatCompletionMessageParam[]): Promise<void> {
   await redis.set(`turns:${ticketId}`, legacyEncrypt(String(transcript.length)));
 }

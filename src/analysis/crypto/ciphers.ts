@@ -5,94 +5,69 @@ import {
   CIPHER_INPUT_METHODS,
   CIPHER_INPUT_ORIGINS,
   type CipherFactory,
-  CRYPTO_JS_CIPHERS,
-  CRYPTO_JS_IV_OPTION,
-  CRYPTO_JS_MODE_OPTION,
+  CRYPTO_JS_DECRYPT,
+  CRYPTO_JS_ENCRYPT,
   CRYPTO_JS_PACKAGE,
-  CRYPTO_JS_WEAK_MODES,
   ECB_PATTERN,
+  NONCE_MODE_PATTERN,
   WEAK_CIPHER_PREFIXES,
+  WEB_CRYPTO_PLAINTEXT_ARGUMENT,
 } from '../../knowledge/crypto.js';
 import type { CalleeInfo, CalleeResolver } from '../callees.js';
-import { skipTransparent, staticPropertyName } from '../constants.js';
+import { skipTransparent } from '../constants.js';
 import { originMatches } from '../packages.js';
-import { type Fixedness, FixedValues } from './fixed-values.js';
+import { CryptoJsInspector } from './crypto-js.js';
+import { FixedValues } from './fixed-values.js';
+import { IvReuseFinder } from './iv-reuse.js';
+import { KeyDerivations, isWebCrypto } from './key-derivation.js';
+import { WebCryptoInspector } from './web-crypto.js';
+import { type WeakConstruct, type Weakness, type WeaknessDetail, construct, ivDetail, keyDetail, weaknessOf } from './weakness.js';
 
-/** Why an encryption call does not protect the data it is given. */
-export interface Weakness {
-  /** Stable id for messages: which kind of weakness. */
-  readonly kind: 'weak-algorithm' | 'ecb-mode' | 'hardcoded-key' | 'constant-iv' | 'deprecated-api';
-  /** A sentence fragment for messages, e.g. `'des-ede3-cbc' is a weak cipher`. */
-  readonly reason: string;
-  /**
-   * Where the weakness is written, for messages that point at it: the algorithm argument, the
-   * literal (or zero-filled buffer) a key or IV comes from, the deprecated call.
-   */
-  readonly evidence?: ts.Node;
-}
+export type { WeakConstruct, Weakness, WeaknessDetail, WeaknessKind } from './weakness.js';
 
 const MAX_DEPTH = 8;
 
-/** Names of keys and IVs longer than this are left out of messages. */
-const MAX_NAME_LENGTH = 40;
-/** ` 'KEY'` for a key or IV held in a variable or property, `''` for an expression written in place. */
-function nameOf(node: ts.Expression): string {
-  const expression = skipTransparent(node);
-  if (ts.isIdentifier(expression) || ts.isPropertyAccessExpression(expression)) {
-    const text = expression.getText().replace(/\s+/g, '');
-    return text.length <= MAX_NAME_LENGTH ? ` '${text}'` : '';
-  }
-  return '';
-}
-
-function keyReason(role: 'key' | 'passphrase', name: string, how: Fixedness): string {
-  const subject = `the ${role}${name}`;
-  switch (how) {
-    case 'literal':
-      return `${subject} is written in the source code`;
-    case 'derived':
-      return `${subject} is derived from a value written in the source code`;
-    case 'zeros':
-      return `${subject} is all zero bytes`;
-    case 'fallback':
-      return `${subject} falls back to a value written in the source code`;
-  }
-}
-
-function ivReason(name: string, how: Fixedness): string {
-  const subject = `the IV${name}`;
-  switch (how) {
-    case 'literal':
-      return `${subject} is a constant`;
-    case 'derived':
-      return `${subject} is derived from a constant`;
-    case 'zeros':
-      return `${subject} is all zero bytes`;
-    case 'fallback':
-      return `${subject} falls back to a constant`;
-  }
-}
+/** Callee names that can create a cipher or encrypt: a cheap filter before any callee is resolved. */
+const ENCRYPTION_CALL_NAMES: ReadonlySet<string> = new Set([...CIPHER_FACTORIES.map(factory => factory.name), CRYPTO_JS_ENCRYPT, CRYPTO_JS_DECRYPT]);
 
 /**
- * Recognises encryption that only looks like encryption: weak algorithms, ECB, keys or IVs written
- * in the source (or derived from literals), the deprecated `createCipher`, crypto-js with a literal
- * passphrase. Results are cached per cipher-creating call.
+ * Recognises encryption that only looks like encryption, and where each weakness is written: the
+ * cipher creation (`createCipheriv`, `createCipher`), the crypto-js or WebCrypto call, and the key
+ * derivation behind the key. Node.js ciphers are inspected here; crypto-js, WebCrypto, key
+ * derivations and reused IVs have files of their own. Results are cached per call.
  */
 export class CipherInspector {
-  private readonly cache = new WeakMap<ts.Node, Weakness | null>();
-  private readonly fixed: FixedValues;
+  private readonly cache = new WeakMap<ts.CallExpression, readonly WeakConstruct[]>();
+  readonly fixed: FixedValues;
+  private readonly derivations: KeyDerivations;
+  private readonly reuse: IvReuseFinder;
+  private readonly cryptoJs: CryptoJsInspector;
+  private readonly webCrypto: WebCryptoInspector;
 
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly callees: CalleeResolver,
   ) {
     this.fixed = new FixedValues(checker, callees);
+    this.derivations = new KeyDerivations(checker, callees, this.fixed);
+    this.reuse = new IvReuseFinder(checker, node => this.fixed.declarationOf(node));
+    this.cryptoJs = new CryptoJsInspector(checker, this.fixed, this.derivations, this.reuse);
+    this.webCrypto = new WebCryptoInspector(checker, this.fixed, this.derivations, this.reuse);
+  }
+
+  /**
+   * Which argument of a call would be plaintext if it encrypts: the data of WebCrypto's
+   * `encrypt(algorithm, key, data)`, the first argument otherwise (`cipher.update(data)`,
+   * `CryptoJS.AES.encrypt(data, key)`). Decided from the callee alone, before any inspection.
+   */
+  plaintextArgument(info: CalleeInfo): number {
+    return info.name === CRYPTO_JS_ENCRYPT && isWebCrypto(info, CRYPTO_JS_ENCRYPT) ? WEB_CRYPTO_PLAINTEXT_ARGUMENT : 0;
   }
 
   /**
    * For a call that takes plaintext (`cipher.update(data)`, `cipher.write(data)`,
-   * `CryptoJS.AES.encrypt(data, key)`): the weakness of that encryption, `undefined` when it is not
-   * weak encryption (or not encryption).
+   * `CryptoJS.AES.encrypt(data, key)`, `crypto.subtle.encrypt(algorithm, key, data)`): the weakness
+   * of that encryption, `undefined` when it is not weak encryption (or not encryption).
    */
   weaknessOfEncryptCall(call: ts.CallExpression, info: CalleeInfo): Weakness | undefined {
     const callee = skipTransparent(call.expression);
@@ -100,46 +75,76 @@ export class CipherInspector {
       return undefined;
     }
     if (CIPHER_INPUT_METHODS.has(info.name) && info.declarations.some(declaration => CIPHER_INPUT_ORIGINS.some(pattern => originMatches(declaration.origin, pattern)))) {
-      return this.weaknessOfCipherValue(callee.expression, 0);
+      const creation = this.cipherCreationOf(callee.expression, 0);
+      return creation ? weaknessOf(this.constructsOfCall(creation)) : undefined;
     }
-    if (info.name === 'encrypt' && info.declarations.some(declaration => declaration.origin === CRYPTO_JS_PACKAGE)) {
-      return this.weaknessOfCryptoJs(call, callee);
+    if (info.name === CRYPTO_JS_ENCRYPT && (info.declarations.some(declaration => declaration.origin === CRYPTO_JS_PACKAGE) || isWebCrypto(info, CRYPTO_JS_ENCRYPT))) {
+      return weaknessOf(this.constructsOfCall(call));
     }
     return undefined;
   }
 
   /**
-   * The cipher a receiver holds: `createCipheriv(...)` itself, a variable holding it, or a project
-   * function that returns one (`const cipher = makeCipher()`).
+   * The weak constructs an encryption or decryption call depends on: for a cipher creation, a
+   * crypto-js or a WebCrypto call, the call itself when something about it is weak, and the key
+   * derivations behind its key. Empty for any other call.
    */
-  private weaknessOfCipherValue(receiver: ts.Expression, depth: number): Weakness | undefined {
+  constructsOfCall(call: ts.CallExpression): readonly WeakConstruct[] {
+    const cached = this.cache.get(call);
+    if (cached) return cached;
+    const name = skipTransparent(call.expression);
+    const callName = ts.isPropertyAccessExpression(name) ? name.name.text : ts.isIdentifier(name) ? name.text : undefined;
+    let constructs: readonly (WeakConstruct | undefined)[] = [];
+    if (callName !== undefined && ENCRYPTION_CALL_NAMES.has(callName)) {
+      const info = this.callees.resolve(call);
+      const factory = this.factoryOf(info);
+      const role = callName === CRYPTO_JS_DECRYPT || factory?.decrypts ? 'decrypts' : 'encrypts';
+      if (factory) {
+        constructs = this.constructsOfCreation(call, factory);
+      } else if (isWebCrypto(info, callName)) {
+        constructs = this.webCrypto.constructsOf(call, role);
+      } else if (info.declarations.some(declaration => declaration.origin === CRYPTO_JS_PACKAGE)) {
+        constructs = this.cryptoJs.constructsOf(call, role);
+      }
+    }
+    const present = constructs.filter((item): item is WeakConstruct => item !== undefined);
+    this.cache.set(call, present);
+    return present;
+  }
+
+  /**
+   * The cipher creation a receiver holds: `createCipheriv(...)` itself, a variable holding it, or a
+   * project function that returns one (`const cipher = makeCipher()`). Deciphers take no plaintext.
+   */
+  private cipherCreationOf(receiver: ts.Expression, depth: number): ts.CallExpression | undefined {
     if (depth > MAX_DEPTH) {
       return undefined;
     }
     const expression = skipTransparent(receiver);
     if (ts.isIdentifier(expression)) {
       const declaration = this.fixed.declarationOf(expression);
-      return declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? this.weaknessOfCipherValue(declaration.initializer, depth + 1) : undefined;
+      return declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? this.cipherCreationOf(declaration.initializer, depth + 1) : undefined;
     }
     if (!ts.isCallExpression(expression)) {
       return undefined;
     }
     const info = this.callees.resolve(expression);
-    if (this.factoryOf(info)) {
-      return this.weaknessOfCipherCreation(expression);
+    const factory = this.factoryOf(info);
+    if (factory) {
+      return factory.decrypts ? undefined : expression;
     }
     const body = info.projectFunction && 'body' in info.projectFunction ? (info.projectFunction.body as ts.Node | undefined) : undefined;
     if (!body) {
       return undefined;
     }
     if (!ts.isBlock(body)) {
-      return this.weaknessOfCipherValue(body as ts.Expression, depth + 1);
+      return this.cipherCreationOf(body as ts.Expression, depth + 1);
     }
-    let found: Weakness | undefined;
+    let found: ts.CallExpression | undefined;
     const visit = (node: ts.Node): void => {
       if (found || ts.isFunctionLike(node)) return;
       if (ts.isReturnStatement(node) && node.expression) {
-        found = this.weaknessOfCipherValue(node.expression, depth + 1);
+        found = this.cipherCreationOf(node.expression, depth + 1);
         return;
       }
       ts.forEachChild(node, visit);
@@ -154,124 +159,40 @@ export class CipherInspector {
     );
   }
 
-  weaknessOfCipherCreation(creation: ts.CallExpression): Weakness | undefined {
-    const cached = this.cache.get(creation);
-    if (cached !== undefined) {
-      return cached ?? undefined;
-    }
-    const weakness = this.computeCipherWeakness(creation);
-    this.cache.set(creation, weakness ?? null);
-    return weakness;
-  }
-
-  private computeCipherWeakness(creation: ts.CallExpression): Weakness | undefined {
-    const factory = this.factoryOf(this.callees.resolve(creation));
-    if (!factory) {
-      return undefined;
-    }
+  /** `createCipheriv(algorithm, key, iv)` and the other factories: the algorithm, mode, key and IV. */
+  private constructsOfCreation(creation: ts.CallExpression, factory: CipherFactory): (WeakConstruct | undefined)[] {
+    const details: WeaknessDetail[] = [];
     if (factory.alwaysWeak) {
-      return { kind: 'deprecated-api', reason: factory.alwaysWeak, evidence: creation };
+      details.push({ kind: 'deprecated-api', reason: factory.alwaysWeak, evidence: creation });
     }
     const algorithmNode = creation.arguments[factory.algorithmArgument];
     const algorithm = algorithmNode ? this.fixed.constantString(algorithmNode)?.toLowerCase() : undefined;
     if (algorithmNode && algorithm !== undefined) {
       if (WEAK_CIPHER_PREFIXES.some(prefix => algorithm.startsWith(prefix))) {
-        return { kind: 'weak-algorithm', reason: `'${algorithm}' is a weak cipher`, evidence: algorithmNode };
-      }
-      if (ECB_PATTERN.test(algorithm)) {
-        return { kind: 'ecb-mode', reason: `'${algorithm}' uses ECB mode, which shows repeated blocks of the plaintext`, evidence: algorithmNode };
+        details.push({ kind: 'weak-algorithm', reason: `'${algorithm}' is a weak cipher`, evidence: algorithmNode });
+      } else if (ECB_PATTERN.test(algorithm)) {
+        details.push({ kind: 'ecb-mode', reason: `'${algorithm}' uses ECB mode, which shows repeated blocks of the plaintext`, evidence: algorithmNode });
       }
     }
     const key = creation.arguments[factory.keyArgument];
     const fixedKey = key ? this.fixed.fixedValue(key) : undefined;
     if (key && fixedKey) {
-      return { kind: 'hardcoded-key', reason: keyReason('key', nameOf(key), fixedKey.how), evidence: fixedKey.node };
+      details.push(keyDetail(factory.alwaysWeak ? 'password' : 'key', key, fixedKey));
     }
     const iv = factory.ivArgument === undefined ? undefined : creation.arguments[factory.ivArgument];
-    const fixedIv = iv ? this.fixed.fixedValue(iv) : undefined;
-    if (iv && fixedIv) {
-      return { kind: 'constant-iv', reason: ivReason(nameOf(iv), fixedIv.how), evidence: fixedIv.node };
+    if (iv) {
+      const fixed = this.fixed.fixedValue(iv);
+      const reuse = fixed || factory.decrypts ? undefined : this.reuse.reuseOf(iv, creation);
+      const detail = ivDetail(iv, { fixed, reuse }, algorithm !== undefined && NONCE_MODE_PATTERN.test(algorithm));
+      if (detail) details.push(detail);
     }
-    const once = iv ? this.fixed.createdOnce(iv, creation) : undefined;
-    if (iv && once) {
-      return { kind: 'constant-iv', reason: `the IV${nameOf(iv)} is created once and reused for every message`, evidence: once };
-    }
-    return undefined;
+    return [construct(creation, factory.decrypts ? 'decrypts' : 'encrypts', details), ...(key && !factory.alwaysWeak ? this.derivations.weakDerivationsOf(key) : [])];
   }
 
-  private weaknessOfCryptoJs(call: ts.CallExpression, callee: ts.PropertyAccessExpression): Weakness | undefined {
-    const namespace = skipTransparent(callee.expression);
-    const name = ts.isPropertyAccessExpression(namespace) ? namespace.name.text : ts.isIdentifier(namespace) ? namespace.text : undefined;
-    const cipher = CRYPTO_JS_CIPHERS.find(candidate => candidate.namespace === name);
-    if (!cipher) {
-      return undefined;
-    }
-    if (cipher.weakBecause) {
-      return { kind: 'weak-algorithm', reason: cipher.weakBecause, evidence: namespace };
-    }
-    const options = call.arguments[2] ? this.objectLiteralOf(call.arguments[2]) : undefined;
-    const option = (wanted: string): ts.Expression | undefined => {
-      for (const property of options?.properties ?? []) {
-        if (ts.isPropertyAssignment(property) && staticPropertyName(property.name, this.checker) === wanted) return property.initializer;
-        if (ts.isShorthandPropertyAssignment(property) && property.name.text === wanted) return property.name;
-      }
-      return undefined;
-    };
-    const mode = option(CRYPTO_JS_MODE_OPTION);
-    const modeName = mode ? this.cryptoJsModeName(mode) : undefined;
-    if (mode && modeName !== undefined && CRYPTO_JS_WEAK_MODES.has(modeName)) {
-      return { kind: 'ecb-mode', reason: 'ECB mode shows repeated blocks of the plaintext', evidence: mode };
-    }
-    const key = call.arguments[1];
-    // A string is a passphrase (crypto-js derives key and IV from it with a random salt); anything
-    // else is the key itself, used with the IV of the options.
-    const passphrase = key !== undefined && this.isStringTyped(key);
-    const fixedKey = key ? this.fixed.fixedValue(key) : undefined;
-    if (key && fixedKey) {
-      return { kind: 'hardcoded-key', reason: keyReason(passphrase ? 'passphrase' : 'key', nameOf(key), fixedKey.how), evidence: fixedKey.node };
-    }
-    const iv = passphrase ? undefined : option(CRYPTO_JS_IV_OPTION);
-    const fixedIv = iv ? this.fixed.fixedValue(iv) : undefined;
-    if (iv && fixedIv) {
-      return { kind: 'constant-iv', reason: ivReason(nameOf(iv), fixedIv.how), evidence: fixedIv.node };
-    }
-    const once = iv ? this.fixed.createdOnce(iv, call) : undefined;
-    if (iv && once) {
-      return { kind: 'constant-iv', reason: `the IV${nameOf(iv)} is created once and reused for every message`, evidence: once };
-    }
-    return undefined;
+  /** Whether a call can create a cipher or encrypt, by its callee's name alone (no checker). */
+  static mayEncrypt(call: ts.CallExpression): boolean {
+    const callee = skipTransparent(call.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    return name !== undefined && ENCRYPTION_CALL_NAMES.has(name);
   }
-
-  /** `CryptoJS.mode.ECB`, or a constant holding it: `'ECB'`. */
-  private cryptoJsModeName(node: ts.Expression, depth = 0): string | undefined {
-    const expression = skipTransparent(node);
-    if (ts.isPropertyAccessExpression(expression)) {
-      return expression.name.text;
-    }
-    if (ts.isIdentifier(expression) && depth < MAX_DEPTH) {
-      const initializer = this.fixed.constantInitializer(expression);
-      return initializer ? this.cryptoJsModeName(initializer, depth + 1) : undefined;
-    }
-    return undefined;
-  }
-
-  private objectLiteralOf(node: ts.Expression, depth = 0): ts.ObjectLiteralExpression | undefined {
-    const expression = skipTransparent(node);
-    if (ts.isObjectLiteralExpression(expression)) {
-      return expression;
-    }
-    const initializer = depth < MAX_DEPTH ? this.fixed.constantInitializer(expression) : undefined;
-    return initializer ? this.objectLiteralOf(initializer, depth + 1) : undefined;
-  }
-
-  private isStringTyped(node: ts.Expression): boolean {
-    try {
-      const type = this.checker.getTypeAtLocation(node);
-      return (type.getFlags() & ts.TypeFlags.StringLike) !== 0;
-    } catch {
-      return false;
-    }
-  }
-
-
 }

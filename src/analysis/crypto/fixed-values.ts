@@ -12,7 +12,7 @@ import {
   ZERO_FILLED_ALLOCATORS,
 } from '../../knowledge/crypto.js';
 import type { CalleeResolver } from '../callees.js';
-import { skipTransparent, staticStringValue } from '../constants.js';
+import { skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';
 import { originMatches, resolveAlias } from '../packages.js';
 
 /** How the source fixes a key or IV. */
@@ -227,7 +227,8 @@ export class FixedValues {
   private isFilledLater(name: ts.MemberName): boolean {
     let symbol: ts.Symbol | undefined;
     try {
-      symbol = this.checker.getSymbolAtLocation(name);
+      // `{ iv }`: the variable, not the property.
+      symbol = ts.isShorthandPropertyAssignment(name.parent) && name.parent.name === name ? this.checker.getShorthandAssignmentValueSymbol(name.parent) : this.checker.getSymbolAtLocation(name);
     } catch {
       symbol = undefined;
     }
@@ -299,32 +300,6 @@ export class FixedValues {
     return ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
   }
 
-  /**
-   * An IV made once and used by every call of a function: a module-level `const IV = randomBytes(16)`
-   * or a `readonly iv = randomBytes(16)` field, read inside a function that encrypts. Random, but the
-   * same for every message. Returns the initializer.
-   */
-  createdOnce(iv: ts.Expression, creation: ts.Node, depth = 0): ts.Expression | undefined {
-    const expression = skipTransparent(iv);
-    if (depth > MAX_DEPTH || (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression))) {
-      return undefined;
-    }
-    const declaration = this.declarationOf(ts.isPropertyAccessExpression(expression) ? expression.name : expression);
-    const encryptsInFunction = ts.findAncestor(creation, ts.isFunctionLike) !== undefined;
-    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) {
-      const statement = declaration.parent.parent;
-      if (ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent)) {
-        return encryptsInFunction ? declaration.initializer : undefined;
-      }
-      // `const iv = IV;` inside the function: follow it.
-      return this.createdOnce(declaration.initializer, creation, depth + 1);
-    }
-    if (declaration && ts.isPropertyDeclaration(declaration) && declaration.initializer && isReadonlyField(declaration)) {
-      return encryptsInFunction ? declaration.initializer : undefined;
-    }
-    return undefined;
-  }
-
   /** The string a node always holds: a literal, a `const`, or a property of a constant object. */
   constantString(node: ts.Expression): string | undefined {
     const value = staticStringValue(node, this.checker);
@@ -333,6 +308,49 @@ export class FixedValues {
     }
     const initializer = this.constantInitializer(skipTransparent(node));
     return initializer ? staticStringValue(initializer, this.checker) : undefined;
+  }
+
+  /** The object literal an options argument is, or a constant holds (`const OPTIONS = { mode: ... }`). */
+  objectLiteralOf(node: ts.Expression, depth = 0): ts.ObjectLiteralExpression | undefined {
+    const expression = skipTransparent(node);
+    if (ts.isObjectLiteralExpression(expression)) {
+      return expression;
+    }
+    const initializer = depth < MAX_DEPTH ? this.constantInitializer(expression) : undefined;
+    return initializer ? this.objectLiteralOf(initializer, depth + 1) : undefined;
+  }
+
+  /** The value of a property of an object literal (`{ iv }` gives the variable `iv`). */
+  propertyOf(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+    for (const property of object.properties) {
+      if (ts.isPropertyAssignment(property) && staticPropertyName(property.name, this.checker) === name) return property.initializer;
+      if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+    }
+    return undefined;
+  }
+
+  /**
+   * What a field or constant property holds: its initializer, or for a class field without one,
+   * the value the constructor assigns (`this.key = deriveKey(...)`).
+   */
+  fieldValue(expression: ts.PropertyAccessExpression): ts.Expression | undefined {
+    const declaration = this.declarationOf(expression.name);
+    if (declaration && ts.isPropertyDeclaration(declaration)) {
+      if (declaration.initializer) return declaration.initializer;
+      const constructor = ts.isClassLike(declaration.parent) ? declaration.parent.members.find(ts.isConstructorDeclaration) : undefined;
+      let assigned: ts.Expression | undefined;
+      const visit = (node: ts.Node): void => {
+        if (assigned) return;
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text === expression.name.text && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+          assigned = node.right;
+          return;
+        }
+        ts.forEachChild(node, visit);
+      };
+      if (constructor?.body) visit(constructor.body);
+      return assigned;
+    }
+    return this.constantInitializer(expression);
   }
 
   declarationOf(node: ts.Node): ts.Declaration | undefined {
