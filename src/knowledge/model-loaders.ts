@@ -324,6 +324,9 @@ export const DOWNLOAD_RESULTS: readonly DownloadResult[] = [
   { packages: GPT4ALL_PACKAGES, names: ['downloadModel'], yields: 'downloader' },
 ];
 
+/** Every package a loader above belongs to (a vendored copy of one is that package). */
+export const MODEL_PACKAGES: readonly PackagePattern[] = [...new Set([...MODEL_LOADERS, ...DOWNLOAD_RESULTS].flatMap(entry => entry.packages))];
+
 /** tfjs IO handler factories: which argument is the model location, and what kind it is. */
 export interface ModelHandlerFactory {
   readonly packages: readonly PackagePattern[];

@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { nearestPackageName, originOfDeclaration } from '../../src/analysis/packages.js';
+import { vendoredOrigin } from '../../src/analysis/integrity/import-bindings.js';
 import { FIXTURES_DIR } from '../rule-tester.js';
 import { createFixtureProgram } from './program.js';
 
@@ -23,6 +24,12 @@ describe('nearestPackageName', () => {
 });
 
 describe('vendored copies', () => {
+  it('are the package only for packages require-model-integrity knows', () => {
+    expect(vendoredOrigin(VENDORED)).toBe('@xenova/transformers');
+    expect(vendoredOrigin(path.join(FIXTURES_DIR, 'helpers/model-integrity/vendor/left-pad/index.ts'))).toBeUndefined();
+    expect(vendoredOrigin(path.join(FIXTURES_DIR, 'file.ts'))).toBeUndefined();
+  });
+
   it('leave the origin the flow rules see unchanged: a vendored file is project code to them', () => {
     const { program } = createFixtureProgram({ 'vendored-consumer.ts': "export { pipeline } from './helpers/model-integrity/vendor/transformers/src/pipelines.js';" });
     program.getTypeChecker(); // binds the files (parent pointers)

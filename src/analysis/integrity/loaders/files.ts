@@ -4,13 +4,13 @@ import { MODEL_HANDLER_FACTORIES, type ModelLoader } from '../../../knowledge/mo
 import { type ByteTrace, traceBytes } from '../bytes.js';
 import { calleeName, identifyCall, identityMatches } from '../callee.js';
 import { type Finding, findingForVerdict, unpinnedDownload } from '../findings.js';
-import type { LoadJudge } from '../load-judge.js';
+import type { LoadCall, LoadJudge } from '../load-judge.js';
 import { checkRemoteLocation } from '../revisions.js';
 import { summarize } from '../summaries.js';
 import { classifyLocation, declarationOf, describeExpression, isBinaryType, lookupArgument, partialStaticString, skipValueWrappers } from '../values.js';
 
 /** Loaders of files, URLs and buffers (ONNX Runtime, llama.cpp, tfjs, MediaPipe, the configured loaders). */
-export function checkFileLoad(judge: LoadJudge, call: ts.CallExpression, loader: ModelLoader): Finding[] {
+export function checkFileLoad(judge: LoadJudge, call: LoadCall, loader: ModelLoader): Finding[] {
   const lookup = judge.findModel(call, loader.model);
   if (lookup.kind !== 'present') {
     return [];

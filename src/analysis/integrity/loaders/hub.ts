@@ -5,7 +5,7 @@ import { staticStringValue } from '../../constants.js';
 import { traceBytes } from '../bytes.js';
 import { identifySymbol, packageMatches } from '../callee.js';
 import { type Finding, findingForVerdict, REVISION_PLACEHOLDER, type TextEdit, unpinnedDownload } from '../findings.js';
-import type { LoadJudge } from '../load-judge.js';
+import type { LoadCall, LoadJudge } from '../load-judge.js';
 import { checkRemoteLocation, judgeRevision, judgeRevisionType } from '../revisions.js';
 import { type ArgumentLookup, classifyLocation, describeExpression, lookupArgument, objectLiteralOf, partialStaticString, propertyOf, staticBoolean } from '../values.js';
 
@@ -55,7 +55,7 @@ function programDisablesRemoteModels(program: ts.Program, checker: ts.TypeChecke
 }
 
 /** Edits that add `revision: '<placeholder>'` to a call's options. */
-function addRevisionEdits(call: ts.CallExpression, where: ArgumentPath, lookup: ArgumentLookup): TextEdit[] | undefined {
+function addRevisionEdits(call: LoadCall, where: ArgumentPath, lookup: ArgumentLookup): TextEdit[] | undefined {
   const property = `revision: '${REVISION_PLACEHOLDER}'`;
   if (lookup.kind === 'missing' && lookup.container) {
     const object = lookup.container;
@@ -65,8 +65,9 @@ function addRevisionEdits(call: ts.CallExpression, where: ArgumentPath, lookup: 
     }
     return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${property}` }];
   }
-  if (lookup.kind === 'missing' && (where.path?.length ?? 0) === 1 && call.arguments.length === where.argument) {
-    const last = call.arguments[call.arguments.length - 1];
+  const args = call.arguments ?? [];
+  if (lookup.kind === 'missing' && (where.path?.length ?? 0) === 1 && args.length === where.argument) {
+    const last = args[args.length - 1];
     if (last) {
       return [{ start: last.getEnd(), end: last.getEnd(), text: `, { ${property} }` }];
     }
@@ -75,7 +76,7 @@ function addRevisionEdits(call: ts.CallExpression, where: ArgumentPath, lookup: 
 }
 
 /** Hugging Face hub loads: transformers.js `pipeline` / `from_pretrained`, @huggingface/hub downloads. */
-export function checkHubLoad(judge: LoadJudge, call: ts.CallExpression, loader: ModelLoader, origin: string | undefined): Finding[] {
+export function checkHubLoad(judge: LoadJudge, call: LoadCall, loader: ModelLoader, origin: string | undefined): Finding[] {
   const label = judge.label(call, loader);
   const modelLookup = judge.findModel(call, loader.model);
   if (modelLookup.kind === 'unknown' || (modelLookup.kind === 'missing' && !loader.defaultModelWhenMissing)) {

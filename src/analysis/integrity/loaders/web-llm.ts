@@ -4,7 +4,7 @@ import { MODEL_LOADERS, type ModelLoader, WEB_LLM } from '../../../knowledge/mod
 import { staticStringValue } from '../../constants.js';
 import { calleeName, identifyCall, identifySymbol, packageMatches } from '../callee.js';
 import { type Finding, mutableRevision, unpinnedDownload } from '../findings.js';
-import type { LoadJudge } from '../load-judge.js';
+import type { LoadCall, LoadJudge } from '../load-judge.js';
 import {
   type ArgumentLookup,
   declarationOf,
@@ -102,7 +102,7 @@ function usesPrebuiltList(judge: LoadJudge, config: ArgumentLookup, modelId: ts.
   return !ownRecord;
 }
 
-export function checkWebLlmEngine(judge: LoadJudge, call: ts.CallExpression, loader: ModelLoader): Finding[] {
+export function checkWebLlmEngine(judge: LoadJudge, call: LoadCall, loader: ModelLoader): Finding[] {
   const lookup = judge.findModel(call, loader.model);
   if (lookup.kind !== 'present' || !loader.engineConfig) {
     return [];

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { InvalidTestCase, TestCaseError, ValidTestCase } from '@typescript-eslint/rule-tester';
+
+import { type MessageIds, type Options, requireModelIntegrity } from '../../src/rules/require-model-integrity.js';
+import { createRuleTester, FIXTURES_DIR } from '../rule-tester.js';
+
+// Model loads as real apps write them: untyped JavaScript bound by `require()` / `import()`,
+// wrappers that forward `...args`, vendored copies of a loader, wllama, LangChain integrations,
+// Ollama's REST API, `string | Uint8Array` models, and downloads stored by URL before they are loaded.
+
+const ruleTester = createRuleTester();
+
+const SHA = '5f1b7f6b3d2c1a0e9f8d7c6b5a4e3d2c1b0a9f8e';
+const DIGEST = '9b74c9897bac770ffc029102a200c5de3f786850e387550fdab836ed7e6dc881';
+/** Untyped JavaScript (`checkJs: false`): the cases stand in for `tests/fixtures/script.js`. */
+const JS = path.join(FIXTURES_DIR, 'script.js');
+const VENDORED_DEFAULTS = path.join(FIXTURES_DIR, 'helpers/model-integrity/vendor/transformers/src/defaults.ts');
+
+function at(code: string, needle: string, occurrence = 1): { line: number; column: number } {
+  let index = -1;
+  for (let seen = 0; seen < occurrence; seen++) {
+    index = code.indexOf(needle, index + 1);
+    if (index === -1) {
+      throw new Error(`${needle} not found ${occurrence} times in the test code`);
+    }
+  }
+  const before = code.slice(0, index).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** `code` with the one occurrence of `from` replaced (the output of a suggestion). */
+function swap(code: string, from: string, to: string): string {
+  const index = code.indexOf(from);
+  if (index === -1 || code.indexOf(from, index + 1) !== -1) {
+    throw new Error(`expected exactly one ${from} in the test code`);
+  }
+  return code.slice(0, index) + to + code.slice(index + from.length);
+}
+
+const REVISION_OPTION = "{ revision: 'REPLACE_WITH_FULL_40_CHAR_COMMIT_SHA' }";
+
+/** The `addRevision` suggestion that appends the options argument after `lastArgument`. */
+function addRevision(code: string, lastArgument: string): NonNullable<TestCaseError<MessageIds>['suggestions']> {
+  return [{ messageId: 'addRevision', output: swap(code, lastArgument, `${lastArgument}, ${REVISION_OPTION}`) }];
+}
+
+interface Expected extends Omit<TestCaseError<MessageIds>, 'line' | 'column'> {
+  readonly at: string;
+  readonly occurrence?: number;
+}
+
+function invalid(name: string, code: string, errors: Expected[], extra: { options?: Options; js?: boolean } = {}): InvalidTestCase<MessageIds, Options> {
+  return {
+    name,
+    code,
+    errors: errors.map(({ at: anchor, occurrence, ...error }) => ({ ...error, ...at(code, anchor, occurrence) })),
+    ...(extra.options ? { options: extra.options } : {}),
+    ...(extra.js ? { filename: JS } : {}),
+  };
+}
+
+function valid(name: string, code: string, extra: { options?: Options; js?: boolean } = {}): ValidTestCase<Options> {
+  return { name, code, ...(extra.options ? { options: extra.options } : {}), ...(extra.js ? { filename: JS } : {}) };
+}
+
+const thenPipeline = `export const embedder = import('@xenova/transformers').then(({ pipeline }) => pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2'));`;
+
+const renamedImport = `export async function load() {
+  const { pipeline: createPipeline } = await import('@xenova/transformers');
+  return createPipeline('summarization', 'Xenova/distilbart-cnn-6-6');
+}`;
+
+const vendored = `import { AutoModel, pipeline } from './helpers/model-integrity/vendor/transformers/src/pipelines.js';
+const embed = await pipeline('feature-extraction', 'Xenova/bge-small-en-v1.5');
+const model = await AutoModel.from_pretrained('Xenova/bge-small-en-v1.5', { revision: 'v1.0' });`;
+
+ruleTester.run('require-model-integrity (real code)', requireModelIntegrity, {
+  valid: [
+    // --- untyped JavaScript ---------------------------------------------------------------------------
+    valid(
+      'import().then(({ pipeline }) => ...) pinned to a commit',
+      `const REVISION = '${SHA}';
+export const embedder = import('@xenova/transformers').then(({ pipeline }) => pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { revision: REVISION }));`,
+      { js: true },
+    ),
+    valid(
+      'require() of a loader whose types are not installed, buffer verified first',
+      `const { createHash } = require('node:crypto');
+const { readFileSync } = require('node:fs');
+const ort = require('onnxruntime-react-native');
+const EXPECTED = '${DIGEST}';
+export async function load() {
+  const bytes = readFileSync('./models/detector.onnx');
+  if (createHash('sha256').update(bytes).digest('hex') !== EXPECTED) {
+    throw new Error('detector.onnx was modified');
+  }
+  return ort.InferenceSession.create(bytes);
+}`,
+      { js: true },
+    ),
+    valid(
+      'a pipeline() export of a package that is not a loader',
+      `const { pipeline } = require('node:stream/promises');
+const { createReadStream, createWriteStream } = require('node:fs');
+export const copy = () => pipeline(createReadStream('a.onnx'), createWriteStream('b.onnx'));`,
+      { js: true },
+    ),
+    valid(
+      'a project function called pipeline',
+      `function pipeline(task, model) {
+  return [task, model].join(':');
+}
+export const label = pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');`,
+      { js: true },
+    ),
+    valid(
+      'an untyped value of unknown origin is not guessed',
+      `const ort = require('onnxruntime-react-native');
+export function load(model) {
+  return ort.InferenceSession.create(model);
+}`,
+      { js: true },
+    ),
+
+    // --- vendored copies ------------------------------------------------------------------------------
+    valid(
+      'a vendored transformers.js pinned to a commit',
+      `import { pipeline } from './helpers/model-integrity/vendor/transformers/src/pipelines.js';
+const embed = await pipeline('feature-extraction', 'Xenova/bge-small-en-v1.5', { revision: '${SHA}' });`,
+    ),
+    valid(
+      'a vendored package that is not a loader',
+      `import { pipeline } from './helpers/model-integrity/vendor/left-pad/index.js';
+export const steps = pipeline('feature-extraction', 'Xenova/bge-small-en-v1.5');`,
+    ),
+    {
+      name: "the vendored loader's own files are the library, not the app",
+      // The file's own text: linting other text under its name would change the program for later cases.
+      code: readFileSync(VENDORED_DEFAULTS, 'utf8'),
+      filename: VENDORED_DEFAULTS,
+    },
+  ],
+
+  invalid: [
+    // --- untyped JavaScript ---------------------------------------------------------------------------
+    invalid(
+      'import().then(({ pipeline }) => ...) without a revision',
+      thenPipeline,
+      [
+        {
+          messageId: 'unpinnedDownload',
+          at: "'Xenova/",
+          data: { loader: 'pipeline()', model: "'Xenova/all-MiniLM-L6-v2'", remedy: 'pass `revision` set to the full 40-character commit SHA' },
+          suggestions: addRevision(thenPipeline, "'Xenova/all-MiniLM-L6-v2'"),
+        },
+      ],
+      { js: true },
+    ),
+    invalid(
+      'a renamed binding of an awaited import()',
+      renamedImport,
+      [{ messageId: 'unpinnedDownload', at: "'Xenova/", suggestions: addRevision(renamedImport, "'Xenova/distilbart-cnn-6-6'") }],
+      { js: true },
+    ),
+    invalid(
+      'require() of a loader whose types are not installed',
+      `const ort = require('onnxruntime-react-native');
+const { InferenceSession } = require('onnxruntime-react-native');
+export async function load() {
+  await ort.InferenceSession.create('https://example.com/models/detector.onnx');
+  return InferenceSession.create('./models/detector.onnx');
+}`,
+      [
+        { messageId: 'unpinnedDownload', at: "'https://example.com", data: { loader: 'ort.InferenceSession.create()', model: "'https://example.com/models/detector.onnx'", remedy: 'hash the bytes with SHA-256 and compare the digest with a pinned value before loading them' } },
+        { messageId: 'unhashedLocalFile', at: "'./models/detector.onnx'" },
+      ],
+      { js: true },
+    ),
+    invalid(
+      'a module namespace from import().then(module => ...)',
+      `export const session = import('onnxruntime-react-native').then(ort => ort.InferenceSession.create('https://example.com/models/detector.onnx'));`,
+      [{ messageId: 'unpinnedDownload', at: "'https://" }],
+      { js: true },
+    ),
+
+    // --- vendored copies ------------------------------------------------------------------------------
+    invalid(
+      'a vendored transformers.js named by its package.json',
+      vendored,
+      [
+        { messageId: 'unpinnedDownload', at: "'Xenova/", suggestions: addRevision(vendored, "pipeline('feature-extraction', 'Xenova/bge-small-en-v1.5'") },
+        { messageId: 'mutableRevision', at: "'v1.0'" },
+      ],
+    ),
+  ],
+});
