@@ -72,6 +72,24 @@ const renamedImport = `export async function load() {
   return createPipeline('summarization', 'Xenova/distilbart-cnn-6-6');
 }`;
 
+const forwardingWrapper = `const load = (...args) => import('@xenova/transformers').then(({ pipeline }) => pipeline(...args));
+export const asr = load('automatic-speech-recognition', 'Xenova/whisper-tiny.en');
+export const tagger = load('token-classification', 'Xenova/bert-base-NER', { revision: 'main' });`;
+
+const leadingParameter = `import { pipeline } from '@huggingface/transformers';
+function embedWith(task: Parameters<typeof pipeline>[0], ...rest: [model?: string]) {
+  return pipeline(task, ...rest);
+}
+const embed = await embedWith('feature-extraction', 'Xenova/all-MiniLM-L6-v2');`;
+
+const wrapperOfWrapper = `const load = (...args) => import('@xenova/transformers').then(({ pipeline }) => pipeline(...args));
+const loadQuietly = (...args) => load(...args);
+export const embed = loadQuietly('feature-extraction', 'Xenova/all-MiniLM-L6-v2');`;
+
+const wrappersElsewhere = `import { createSession, loadPipeline } from './helpers/model-integrity/wrappers.js';
+const embed = await loadPipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');
+const session = await createSession('./models/model.onnx');`;
+
 const vendored = `import { AutoModel, pipeline } from './helpers/model-integrity/vendor/transformers/src/pipelines.js';
 const embed = await pipeline('feature-extraction', 'Xenova/bge-small-en-v1.5');
 const model = await AutoModel.from_pretrained('Xenova/bge-small-en-v1.5', { revision: 'v1.0' });`;
@@ -122,6 +140,40 @@ export function load(model) {
   return ort.InferenceSession.create(model);
 }`,
       { js: true },
+    ),
+
+    // --- wrappers that forward ...args ------------------------------------------------------------------
+    valid(
+      'a forwarding wrapper called with a pinned revision',
+      `const load = (...args) => import('@xenova/transformers').then(({ pipeline }) => pipeline(...args));
+export const asr = load('automatic-speech-recognition', 'Xenova/whisper-tiny.en', { revision: '${SHA}' });`,
+      { js: true },
+    ),
+    valid(
+      'a wrapper in another file, called with a pinned revision',
+      `import { loadPipeline } from './helpers/model-integrity/wrappers.js';
+const embed = await loadPipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { revision: '${SHA}' });`,
+    ),
+    valid(
+      'a wrapper in another file, called with bytes verified first',
+      `import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createSession } from './helpers/model-integrity/wrappers.js';
+const bytes = await readFile('./models/model.onnx');
+if (createHash('sha256').update(bytes).digest('hex') !== '${DIGEST}') {
+  throw new Error('model.onnx was modified');
+}
+const session = await createSession(bytes);`,
+    ),
+    valid(
+      'a wrapper that forwards to a logger',
+      `import { trace } from './helpers/model-integrity/wrappers.js';
+trace('loading', 'Xenova/all-MiniLM-L6-v2');`,
+    ),
+    valid(
+      'the forwarding call inside a wrapper is not a load of its own',
+      `import { pipeline } from '@huggingface/transformers';
+export const load = (...args: Parameters<typeof pipeline>) => pipeline(...args);`,
     ),
 
     // --- vendored copies ------------------------------------------------------------------------------
@@ -183,6 +235,42 @@ export async function load() {
       `export const session = import('onnxruntime-react-native').then(ort => ort.InferenceSession.create('https://example.com/models/detector.onnx'));`,
       [{ messageId: 'unpinnedDownload', at: "'https://" }],
       { js: true },
+    ),
+
+    // --- wrappers that forward ...args ------------------------------------------------------------------
+    invalid(
+      'the call sites of a (...args) => import().then(({ pipeline }) => pipeline(...args)) wrapper',
+      forwardingWrapper,
+      [
+        {
+          messageId: 'unpinnedDownload',
+          at: "'Xenova/whisper",
+          data: { loader: 'load()', model: "'Xenova/whisper-tiny.en'", remedy: 'pass `revision` set to the full 40-character commit SHA' },
+          // The options go to the call site: its arguments are the loader's.
+          suggestions: addRevision(forwardingWrapper, "'Xenova/whisper-tiny.en'"),
+        },
+        { messageId: 'mutableRevision', at: "'main'" },
+      ],
+      { js: true },
+    ),
+    invalid(
+      'a wrapper that passes a leading parameter through',
+      leadingParameter,
+      [{ messageId: 'unpinnedDownload', at: "'Xenova/", suggestions: addRevision(leadingParameter, "'Xenova/all-MiniLM-L6-v2'") }],
+    ),
+    invalid(
+      'a wrapper of a wrapper',
+      wrapperOfWrapper,
+      [{ messageId: 'unpinnedDownload', at: "'Xenova/", suggestions: addRevision(wrapperOfWrapper, "'Xenova/all-MiniLM-L6-v2'") }],
+      { js: true },
+    ),
+    invalid(
+      'wrappers in another file',
+      wrappersElsewhere,
+      [
+        { messageId: 'unpinnedDownload', at: "'Xenova/", suggestions: addRevision(wrappersElsewhere, "'Xenova/all-MiniLM-L6-v2'") },
+        { messageId: 'unhashedLocalFile', at: "'./models/model.onnx'", data: { loader: 'createSession()', model: "'./models/model.onnx'" } },
+      ],
     ),
 
     // --- vendored copies ------------------------------------------------------------------------------

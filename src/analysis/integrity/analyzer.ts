@@ -14,6 +14,7 @@ import { checkUriDownload } from './loaders/uri-downloads.js';
 import { checkWebLlmEngine, checkWebLlmRecord, checkWebLlmReload } from './loaders/web-llm.js';
 import { vendoredOrigin } from './import-bindings.js';
 import { helperDigestOf, summarize } from './summaries.js';
+import { calledFunction, forwardingCallOf, forwardingWrapperNames } from './wrappers.js';
 
 const LOADER_NAMES = new Set(MODEL_LOADERS.flatMap(loader => loader.names));
 
@@ -25,6 +26,7 @@ const LOADER_NAMES = new Set(MODEL_LOADERS.flatMap(loader => loader.names));
 export class ModelIntegrityAnalyzer {
   private readonly judge: LoadJudge;
   private readonly candidateNames: Set<string>;
+  private readonly wrapperNames: ReadonlySet<string>;
   private readonly importsWebLlm: boolean;
   /** The linted file is part of a vendored copy of a loader package: its calls are the library's own. */
   private readonly vendored: boolean;
@@ -50,6 +52,9 @@ export class ModelIntegrityAnalyzer {
       const names = typeof specifier === 'string' ? [specifier] : typeof specifier.name === 'string' ? [specifier.name] : specifier.name;
       names.forEach(name => this.candidateNames.add(name));
     }
+    // Functions of the program that forward their arguments to a loader (`(...args) => pipeline(...args)`).
+    this.wrapperNames = forwardingWrapperNames(program, this.candidateNames);
+    this.wrapperNames.forEach(name => this.candidateNames.add(name));
     this.vendored = vendoredOrigin(sourceFile.fileName) !== undefined;
     this.importsWebLlm = this.collectLocalNames(sourceFile);
   }
@@ -100,17 +105,28 @@ export class ModelIntegrityAnalyzer {
     if (name === WEB_LLM.reloadMethod && ts.isCallExpression(call)) {
       return checkWebLlmReload(this.judge, call);
     }
-    return this.checkLoad(call, call);
+    return this.checkLoad(call, call, 0);
   }
 
-  /** Judges `site` as a load by the loader `callee` calls (the site itself). */
-  private checkLoad(site: LoadCall, callee: LoadCall): Finding[] {
+  /**
+   * Judges `site` as a load by the loader `callee` calls: `callee` is the site itself, or the call
+   * inside a wrapper that forwards the site's arguments to it unchanged.
+   */
+  private checkLoad(site: LoadCall, callee: LoadCall, depth: number): Finding[] {
     const identity = identifyCall(callee, this.checker, this.program);
     let loader = MODEL_LOADERS.find(candidate => identityMatches(identity, candidate));
     if (!loader && ts.isCallExpression(callee) && callMatchesSpecifiers(callee, this.settings.loaders, this.checker, this.program)) {
       loader = CUSTOM_LOADER;
     }
     if (!loader) {
+      const name = calleeName(callee.expression);
+      if (depth < 3 && ts.isCallExpression(callee) && name !== undefined && this.wrapperNames.has(name)) {
+        const fn = calledFunction(callee, this.checker);
+        const forwarded = fn ? forwardingCallOf(fn) : undefined;
+        if (forwarded) {
+          return this.checkLoad(site, forwarded, depth + 1);
+        }
+      }
       return [];
     }
     switch (loader.source) {
