@@ -65,6 +65,9 @@ function valid(name: string, code: string, extra: { options?: Options; js?: bool
   return { name, code, ...(extra.options ? { options: extra.options } : {}), ...(extra.js ? { filename: JS } : {}) };
 }
 
+const WLLAMA = `import { Wllama } from '@wllama/wllama';
+const wllama = new Wllama({ default: '/wasm/wllama.wasm' });`;
+
 const thenPipeline = `export const embedder = import('@xenova/transformers').then(({ pipeline }) => pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2'));`;
 
 const renamedImport = `export async function load() {
@@ -193,6 +196,63 @@ export const steps = pipeline('feature-extraction', 'Xenova/bge-small-en-v1.5');
       code: readFileSync(VENDORED_DEFAULTS, 'utf8'),
       filename: VENDORED_DEFAULTS,
     },
+
+    // --- wllama ----------------------------------------------------------------------------------------
+    valid(
+      'wllama loadModelFromUrl pinned to a commit',
+      `${WLLAMA}
+await wllama.loadModelFromUrl('https://huggingface.co/ggml-org/SmolLM2-360M-Instruct-GGUF/resolve/${SHA}/SmolLM2-360M-Instruct-Q8_0.gguf');`,
+    ),
+    valid(
+      'wllama loadModel of shards verified with Web Crypto',
+      `${WLLAMA}
+const EXPECTED = '${DIGEST}';
+const blob = await (await fetch('/models/smollm2.gguf')).blob();
+const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
+if (Array.from(digest, b => b.toString(16).padStart(2, '0')).join('') !== EXPECTED) {
+  throw new Error('smollm2.gguf was modified');
+}
+await wllama.loadModel([blob]);`,
+    ),
+    valid(
+      'wllama from a same-origin file with allowLocalPaths',
+      `${WLLAMA}
+await wllama.loadModelFromUrl('/models/smollm2.gguf');`,
+      { options: [{ allowLocalPaths: true }] },
+    ),
+    valid(
+      'a wllama chat completion is not a load',
+      `${WLLAMA}
+const reply = await wllama.createChatCompletion({ messages: [{ role: 'user', content: 'hi' }] });`,
+    ),
+
+    // --- LangChain integrations -------------------------------------------------------------------------
+    valid(
+      'HuggingFaceTransformersEmbeddings pinned through pretrainedOptions',
+      `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/hf_transformers';
+const embeddings = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: { revision: '${SHA}' } });`,
+    ),
+    valid(
+      'HuggingFaceTransformersEmbeddings on local files with allowLocalPaths',
+      `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/hf_transformers';
+const embeddings = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: { local_files_only: true } });`,
+      { options: [{ allowLocalPaths: true }] },
+    ),
+    valid(
+      'ChatOllama without checkOrPullModel uses a model pulled elsewhere',
+      `const { ChatOllama } = require('@langchain/ollama');
+export const model = new ChatOllama({ model: 'mistral', baseUrl: 'http://127.0.0.1:11434' });`,
+      { js: true },
+    ),
+    valid(
+      'ChatWebLLM whose opaque config may carry the app config the program defines',
+      `const { ChatWebLLM } = require('@langchain/community/chat_models/webllm');
+export const appConfig = { model_list: [] };
+export function create(config) {
+  return new ChatWebLLM(config);
+}`,
+      { js: true },
+    ),
   ],
 
   invalid: [
@@ -281,6 +341,112 @@ export async function load() {
         { messageId: 'unpinnedDownload', at: "'Xenova/", suggestions: addRevision(vendored, "pipeline('feature-extraction', 'Xenova/bge-small-en-v1.5'") },
         { messageId: 'mutableRevision', at: "'v1.0'" },
       ],
+    ),
+
+    // --- wllama ----------------------------------------------------------------------------------------
+    invalid(
+      'wllama loadModelFromHF has no revision option',
+      `${WLLAMA}
+export async function load(repo: string, file: string) {
+  await wllama.loadModelFromHF({ repo, file }, { n_ctx: 4096 });
+}`,
+      [
+        {
+          messageId: 'unpinnedDownload',
+          at: 'repo, file }',
+          data: {
+            loader: 'wllama.loadModelFromHF()',
+            model: 'repo',
+            remedy:
+              "`loadModelFromHF` has no revision option and always downloads the `main` branch: call `loadModelFromUrl()` with a `/resolve/<40-character commit SHA>/` URL, or check the file's SHA-256 against a pinned value and pass the bytes to `loadModel()`",
+          },
+        },
+      ],
+    ),
+    invalid(
+      'wllama loadModelFromUrl on a branch, unpinned, and from a local path',
+      `${WLLAMA}
+await wllama.loadModelFromUrl('https://huggingface.co/ggml-org/SmolLM2-360M-Instruct-GGUF/resolve/main/SmolLM2-360M-Instruct-Q8_0.gguf');
+await wllama.loadModelFromUrl({ url: 'https://cdn.example.com/models/smollm2.gguf' });
+await wllama.loadModelFromUrl('/models/smollm2.gguf');`,
+      [
+        { messageId: 'mutableRevision', at: "'https://huggingface.co" },
+        { messageId: 'unpinnedDownload', at: "'https://cdn" },
+        { messageId: 'unhashedLocalFile', at: "'/models/smollm2.gguf'" },
+      ],
+    ),
+    invalid(
+      'wllama loadModel of fetched shards without a check',
+      `${WLLAMA}
+const first = await (await fetch('/models/smollm2-00001-of-00002.gguf')).blob();
+const second = await (await fetch('/models/smollm2-00002-of-00002.gguf')).blob();
+await wllama.loadModel([first, second]);`,
+      [
+        { messageId: 'unhashedBuffer', at: 'first, second' },
+        { messageId: 'unhashedBuffer', at: 'second]' },
+      ],
+    ),
+    invalid(
+      'wllama ModelManager.downloadModel by URL',
+      `import { ModelManager } from '@wllama/wllama';
+const manager = new ModelManager();
+const model = await manager.downloadModel('https://cdn.example.com/models/smollm2.gguf');`,
+      [{ messageId: 'unpinnedDownload', at: "'https://cdn" }],
+    ),
+
+    // --- LangChain integrations -------------------------------------------------------------------------
+    invalid(
+      'HuggingFaceTransformersEmbeddings (declared by a stub for the subpath)',
+      `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/hf_transformers';
+const embeddings = new HuggingFaceTransformersEmbeddings({ modelName: 'Xenova/all-MiniLM-L6-v2' });
+const defaults = new HuggingFaceTransformersEmbeddings();
+const branch = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: { revision: 'main' } });`,
+      [
+        {
+          messageId: 'unpinnedDownload',
+          at: "'Xenova/",
+          data: {
+            loader: 'new HuggingFaceTransformersEmbeddings()',
+            model: "'Xenova/all-MiniLM-L6-v2'",
+            remedy: "pass `pretrainedOptions: { revision: '<full 40-character commit SHA>' }`",
+          },
+          suggestions: [
+            {
+              messageId: 'addRevision',
+              output: `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/hf_transformers';
+const embeddings = new HuggingFaceTransformersEmbeddings({ modelName: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: { revision: 'REPLACE_WITH_FULL_40_CHAR_COMMIT_SHA' } });
+const defaults = new HuggingFaceTransformersEmbeddings();
+const branch = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: { revision: 'main' } });`,
+            },
+          ],
+        },
+        { messageId: 'unpinnedDownload', at: 'HuggingFaceTransformersEmbeddings();', data: { loader: 'new HuggingFaceTransformersEmbeddings()', model: 'its default model', remedy: "pass `pretrainedOptions: { revision: '<full 40-character commit SHA>' }`" } },
+        { messageId: 'mutableRevision', at: "'main'" },
+      ],
+    ),
+    invalid(
+      'ChatWebLLM on the prebuilt model list (untyped)',
+      `const { ChatWebLLM } = require('@langchain/community/chat_models/webllm');
+export const chat = new ChatWebLLM({ model: 'Phi-3.5-mini-instruct-q4f16_1-MLC', temperature: 0 });`,
+      [{ messageId: 'unpinnedDownload', at: "'Phi-3.5" }],
+      { js: true },
+    ),
+    invalid(
+      'ChatWebLLM with an opaque config in a program that defines no app config',
+      `const { ChatWebLLM } = require('@langchain/community/chat_models/webllm');
+self.addEventListener('message', async event => {
+  const model = new ChatWebLLM(event.data.modelConfig);
+  await model.initialize();
+});`,
+      [{ messageId: 'unpinnedDownload', at: 'event.data.modelConfig' }],
+      { js: true },
+    ),
+    invalid(
+      'ChatOllama with checkOrPullModel pulls a moving tag',
+      `const { ChatOllama } = require('@langchain/ollama');
+export const model = new ChatOllama({ model: 'mistral', checkOrPullModel: true });`,
+      [{ messageId: 'unpinnedDownload', at: "'mistral'" }],
+      { js: true },
     ),
   ],
 });

@@ -129,6 +129,9 @@ export class ModelIntegrityAnalyzer {
       }
       return [];
     }
+    if (loader.loadsOnlyWhenTrue && !this.judge.optionIsTrue(site, [loader.loadsOnlyWhenTrue], true)) {
+      return [];
+    }
     switch (loader.source) {
       case 'hub':
         return checkHubLoad(this.judge, site, loader, identity?.origin);

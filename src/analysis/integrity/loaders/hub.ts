@@ -54,11 +54,26 @@ function programDisablesRemoteModels(program: ts.Program, checker: ts.TypeChecke
   return found;
 }
 
-/** Edits that add `revision: '<placeholder>'` to a call's options. */
-function addRevisionEdits(call: LoadCall, where: ArgumentPath, lookup: ArgumentLookup): TextEdit[] | undefined {
-  const property = `revision: '${REVISION_PLACEHOLDER}'`;
+/**
+ * Edits that add `revision: '<placeholder>'` to a call's options, nesting it under the options
+ * that are missing on the way (`pretrainedOptions: { revision: '...' }`).
+ */
+function addRevisionEdits(call: LoadCall, where: ArgumentPath, lookup: ArgumentLookup, checker: ts.TypeChecker): TextEdit[] | undefined {
+  const path = where.path ?? [];
+  const nested = (keys: readonly string[]): string => keys.reduceRight((inner, key) => `${key}: { ${inner} }`, `revision: '${REVISION_PLACEHOLDER}'`);
   if (lookup.kind === 'missing' && lookup.container) {
     const object = lookup.container;
+    // The keys still missing below the object that lacks the first of them.
+    let missing: readonly string[] = [];
+    for (let depth = path.length - 1; depth >= 0; depth--) {
+      const parent = lookupArgument(call, { argument: where.argument, path: path.slice(0, depth) }, checker);
+      const holder = parent.kind === 'present' ? objectLiteralOf(parent.value, checker) : undefined;
+      if (holder === object) {
+        missing = path.slice(depth, -1);
+        break;
+      }
+    }
+    const property = nested(missing);
     const last = object.properties[object.properties.length - 1];
     if (!last) {
       return [{ start: object.getStart(), end: object.getEnd(), text: `{ ${property} }` }];
@@ -66,10 +81,10 @@ function addRevisionEdits(call: LoadCall, where: ArgumentPath, lookup: ArgumentL
     return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${property}` }];
   }
   const args = call.arguments ?? [];
-  if (lookup.kind === 'missing' && (where.path?.length ?? 0) === 1 && args.length === where.argument) {
+  if (lookup.kind === 'missing' && path.length >= 1 && args.length === where.argument) {
     const last = args[args.length - 1];
     if (last) {
-      return [{ start: last.getEnd(), end: last.getEnd(), text: `, { ${property} }` }];
+      return [{ start: last.getEnd(), end: last.getEnd(), text: `, { ${nested(path.slice(0, -1))} }` }];
     }
   }
   return undefined;
@@ -95,7 +110,7 @@ export function checkHubLoad(judge: LoadJudge, call: LoadCall, loader: ModelLoad
     }
   }
   const reportAt: ts.Node = modelExpression ?? call.expression;
-  const model = modelExpression ? describeExpression(modelExpression) : 'the default model of this task';
+  const model = modelExpression ? describeExpression(modelExpression) : loader.names.includes('pipeline') ? 'the default model of this task' : 'its default model';
 
   // Files that are not part of a model (`README.md`).
   const fileLookup = lookupArgument(call, { argument: 0, path: ['path'] }, judge.checker);
@@ -134,7 +149,8 @@ export function checkHubLoad(judge: LoadJudge, call: LoadCall, loader: ModelLoad
 
   const where = loader.revision;
   if (!where) {
-    return [];
+    // No revision option at all (wllama's `loadModelFromHF`): the default branch, whatever is passed.
+    return loader.alwaysDefaultBranch ? [unpinnedDownload(reportAt, label, model, loader.remedy)] : [];
   }
   const revisionLookup = lookupArgument(call, where, judge.checker);
   if (revisionLookup.kind === 'unknown') {
@@ -146,6 +162,6 @@ export function checkHubLoad(judge: LoadJudge, call: LoadCall, loader: ModelLoad
   if (judge.resultVerifiedAfter(call)) {
     return [];
   }
-  const edits = modelExpression ? addRevisionEdits(call, where, revisionLookup) : undefined;
+  const edits = modelExpression ? addRevisionEdits(call, where, revisionLookup, judge.checker) : undefined;
   return [unpinnedDownload(reportAt, label, model, loader.remedy, edits ? [{ kind: 'addRevision', edits }] : [])];
 }
