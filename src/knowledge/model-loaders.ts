@@ -438,6 +438,28 @@ export const DOWNLOAD_RESULTS: readonly DownloadResult[] = [
 /** Every package a loader above belongs to (a vendored copy of one is that package). */
 export const MODEL_PACKAGES: readonly PackagePattern[] = [...new Set([...MODEL_LOADERS, ...DOWNLOAD_RESULTS].flatMap(entry => entry.packages))];
 
+/**
+ * Model downloads made through a server's REST API with a plain HTTP client (`fetch`, axios):
+ * the request's URL path names the operation, the body the model.
+ */
+export interface ModelEndpoint {
+  readonly label: string;
+  /** Matches the URL path (what follows the host, which is often only known at run time). */
+  readonly path: RegExp;
+  /** Body properties that name the model. */
+  readonly modelKeys: readonly string[];
+  readonly remedy: string;
+}
+
+export const MODEL_ENDPOINTS: readonly ModelEndpoint[] = [
+  {
+    label: "Ollama's /api/pull",
+    path: /\/api\/pull\/?$/,
+    modelKeys: ['model', 'name'],
+    remedy: 'tags move, so compare the model `digest` that `/api/tags` reports with a pinned value before using it',
+  },
+];
+
 /** tfjs IO handler factories: which argument is the model location, and what kind it is. */
 export interface ModelHandlerFactory {
   readonly packages: readonly PackagePattern[];

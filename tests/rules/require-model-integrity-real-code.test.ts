@@ -253,6 +253,44 @@ export function create(config) {
 }`,
       { js: true },
     ),
+
+    // --- Ollama's REST API --------------------------------------------------------------------------------
+    valid(
+      'a pull through the REST API followed by a digest check of /api/tags',
+      `const OLLAMA = process.env.OLLAMA_URL;
+const PINNED = 'a80c4f17acd55265feec403c7aef86be0c25983ab279d83f3bcd3abbcb5b8b72';
+export async function pull() {
+  await fetch(OLLAMA + '/api/pull', { method: 'POST', body: JSON.stringify({ model: 'llama3.2' }) });
+  const tags = await (await fetch(OLLAMA + '/api/tags')).json();
+  if (tags.models.find(m => m.name === 'llama3.2')?.digest !== PINNED) {
+    throw new Error('llama3.2 is not the reviewed build');
+  }
+}`,
+      { js: true },
+    ),
+    valid(
+      "a REST pull followed by a check of the digest in the app's own response type",
+      `const OLLAMA = process.env.OLLAMA_URL ?? 'http://127.0.0.1:11434';
+interface Tags {
+  models: { name: string; digest: string }[];
+}
+export async function pull(): Promise<void> {
+  await fetch(\`\${OLLAMA}/api/pull\`, { method: 'POST', body: JSON.stringify({ model: 'llama3.2:3b' }) });
+  const tags = (await (await fetch(\`\${OLLAMA}/api/tags\`)).json()) as Tags;
+  if (tags.models.find(entry => entry.name === 'llama3.2:3b')?.digest !== 'a80c4f17acd55265feec403c7aef86be0c25983ab279d83f3bcd3abbcb5b8b72') {
+    throw new Error('llama3.2:3b is not the reviewed build');
+  }
+}`,
+    ),
+    valid(
+      'other Ollama endpoints and look-alike paths',
+      `const OLLAMA = process.env.OLLAMA_URL ?? 'http://127.0.0.1:11434';
+export async function other(messages: { role: string; content: string }[]) {
+  await fetch(\`\${OLLAMA}/api/tags\`);
+  await fetch(\`\${OLLAMA}/api/chat\`, { method: 'POST', body: JSON.stringify({ model: 'llama3.2', messages }) });
+  await fetch('/api/pull-requests');
+}`,
+    ),
   ],
 
   invalid: [
@@ -447,6 +485,29 @@ self.addEventListener('message', async event => {
 export const model = new ChatOllama({ model: 'mistral', checkOrPullModel: true });`,
       [{ messageId: 'unpinnedDownload', at: "'mistral'" }],
       { js: true },
+    ),
+
+    // --- Ollama's REST API --------------------------------------------------------------------------------
+    invalid(
+      "a pull through Ollama's /api/pull with fetch and axios",
+      `import axios from 'axios';
+const OLLAMA = process.env.OLLAMA_URL;
+export async function pull(name: string) {
+  await fetch(OLLAMA + '/api/pull', { method: 'POST', body: JSON.stringify({ name }) });
+  await axios.post(\`\${OLLAMA}/api/pull\`, { model: 'mistral', stream: false });
+}`,
+      [
+        {
+          messageId: 'unpinnedDownload',
+          at: "OLLAMA + '/api/pull'",
+          data: {
+            loader: "fetch() to Ollama's /api/pull",
+            model: 'name',
+            remedy: 'tags move, so compare the model `digest` that `/api/tags` reports with a pinned value before using it',
+          },
+        },
+        { messageId: 'unpinnedDownload', at: '`${OLLAMA}/api/pull`', data: { loader: "axios.post() to Ollama's /api/pull", model: "'mistral'", remedy: 'tags move, so compare the model `digest` that `/api/tags` reports with a pinned value before using it' } },
+      ],
     ),
   ],
 });

@@ -8,6 +8,7 @@ import { CUSTOM_LOADER, type LoadCall, LoadJudge } from './load-judge.js';
 import { checkFileLoad } from './loaders/files.js';
 import { checkGpt4AllDownload, checkGpt4AllLoad } from './loaders/gpt4all.js';
 import { checkHubEnvironment } from './loaders/hub-environment.js';
+import { checkModelEndpoint, isHttpCallName } from './loaders/endpoints.js';
 import { checkHubLoad } from './loaders/hub.js';
 import { checkOllamaCreate, checkOllamaPull } from './loaders/ollama.js';
 import { checkUriDownload } from './loaders/uri-downloads.js';
@@ -98,6 +99,12 @@ export class ModelIntegrityAnalyzer {
     const name = calleeName(call.expression);
     if (name === undefined || this.vendored) {
       return [];
+    }
+    if (ts.isCallExpression(call) && isHttpCallName(name)) {
+      const findings = checkModelEndpoint(this.judge, call);
+      if (findings.length > 0) {
+        return findings;
+      }
     }
     if (!this.candidateNames.has(name)) {
       return [];

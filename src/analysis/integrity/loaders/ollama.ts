@@ -36,7 +36,7 @@ export function checkOllamaCreate(judge: LoadJudge, call: LoadCall, loader: Mode
   return [unpinnedDownload(lookup.value, judge.label(call, loader), describeExpression(lookup.value), loader.remedy)];
 }
 
-function statementOf(node: ts.Node): ts.Node {
+export function statementOf(node: ts.Node): ts.Node {
   let current = node;
   while (current.parent && !ts.isBlock(current.parent) && !ts.isSourceFile(current.parent) && !ts.isCaseClause(current.parent) && !ts.isModuleBlock(current.parent)) {
     current = current.parent;
