@@ -72,6 +72,60 @@ export function originOfDeclaration(declaration: ts.Node, program: ts.Program): 
   return origin;
 }
 
+const packageNameByDirectory = new Map<string, string | null>();
+
+/**
+ * The `name` of the nearest `package.json` at or above a file's directory, read from the local
+ * file system (never the network) and cached per directory for the life of the process. Stops at
+ * a `node_modules` folder (packages there are named by their path, see {@link originOfDeclaration}).
+ *
+ * Not part of {@link originOfDeclaration}: the nearest `package.json` of an ordinary project file
+ * is the project's own, and the flow rules treat every declaration without an origin as project
+ * code. Callers decide which names count (require-model-integrity: vendored copies of the loader
+ * packages it knows, such as `vendor/transformers/package.json` named `@xenova/transformers`).
+ */
+export function nearestPackageName(fileName: string): string | undefined {
+  const normalized = fileName.replace(/\\/g, '/');
+  const start = normalized.slice(0, Math.max(normalized.lastIndexOf('/'), 0));
+  const visited: string[] = [];
+  let found: string | null = null;
+  for (let directory = start; ; ) {
+    const cached = packageNameByDirectory.get(directory);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    visited.push(directory);
+    if (directory.endsWith('/node_modules') || directory === '') {
+      break;
+    }
+    const manifest = `${directory}/package.json`;
+    if (ts.sys.fileExists(manifest)) {
+      found = readPackageName(manifest);
+      break;
+    }
+    const parent = directory.slice(0, Math.max(directory.lastIndexOf('/'), 0));
+    if (parent === directory) {
+      break;
+    }
+    directory = parent;
+  }
+  for (const directory of visited) {
+    packageNameByDirectory.set(directory, found);
+  }
+  return found ?? undefined;
+}
+
+function readPackageName(manifest: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(ts.sys.readFile(manifest) ?? '');
+    const name = typeof parsed === 'object' && parsed !== null ? (parsed as { name?: unknown }).name : undefined;
+    return typeof name === 'string' && name !== '' ? name : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Does `origin` match a knowledge pattern? `@scope/*` matches every package of the scope. */
 export function originMatches(origin: Origin | undefined, pattern: string): boolean {
   if (origin === undefined) {

@@ -48,6 +48,15 @@ export interface ModelLoader {
   readonly defaultModelWhenMissing?: boolean;
   /** The option that pins a Hugging Face revision. */
   readonly revision?: ArgumentPath;
+  /**
+   * A hub loader without a revision option: it always downloads the default branch (wllama's
+   * `loadModelFromHF` builds `/resolve/main/` URLs), so only its remedy can help.
+   */
+  readonly alwaysDefaultBranch?: boolean;
+  /** The call loads (downloads) a model only when this option is `true` (LangChain `checkOrPullModel`). */
+  readonly loadsOnlyWhenTrue?: ArgumentPath;
+  /** The model argument may be a list of files (the shards of one model: wllama `loadModel([blob, ...])`). */
+  readonly shards?: boolean;
   /** Options that, when `true`, restrict the loader to local files (`local_files_only`). */
   readonly localOnlyWhenTrue?: readonly ArgumentPath[];
   /** Options that, when `false`, restrict the loader to local files (gpt4all `allowDownload`). */
@@ -87,8 +96,15 @@ export const OLLAMA_PACKAGES = ['ollama'] as const;
 const HUB_PACKAGES = ['@huggingface/hub'] as const;
 const GPT4ALL_PACKAGES = ['gpt4all'] as const;
 const MEDIAPIPE_PACKAGES = ['@mediapipe/tasks-*'] as const;
+const WLLAMA_PACKAGES = ['@wllama/wllama'] as const;
+/** LangChain integrations that download a model through one of the loaders above. */
+const LANGCHAIN_COMMUNITY_PACKAGES = ['@langchain/community'] as const;
+const LANGCHAIN_OLLAMA_PACKAGES = ['@langchain/ollama'] as const;
 
 const PIN_REVISION = 'pass `revision` set to the full 40-character commit SHA';
+const PIN_URL_OR_HASH =
+  'pin a Hugging Face URL to `/resolve/<40-character commit SHA>/`, or fetch the file, compare its SHA-256 with a pinned value and load the checked bytes';
+const OLLAMA_DIGEST_REMEDY = 'tags move, so compare the model `digest` from `ollama.list()` with a pinned value before using it';
 const HASH_FIRST = 'hash the bytes with SHA-256 and compare the digest with a pinned value before loading them';
 
 export const MODEL_LOADERS: readonly ModelLoader[] = [
@@ -238,7 +254,7 @@ export const MODEL_LOADERS: readonly ModelLoader[] = [
     owners: ['Ollama'],
     source: 'ollama-pull',
     model: [{ argument: 0, path: ['model'] }],
-    remedy: 'tags move, so compare the model `digest` from `ollama.list()` with a pinned value before using it',
+    remedy: OLLAMA_DIGEST_REMEDY,
   },
   {
     label: 'ollama.create()',
@@ -247,7 +263,7 @@ export const MODEL_LOADERS: readonly ModelLoader[] = [
     owners: ['Ollama'],
     source: 'ollama-create',
     model: [{ argument: 0, path: ['from'] }],
-    remedy: 'tags move, so compare the model `digest` from `ollama.list()` with a pinned value before using it',
+    remedy: OLLAMA_DIGEST_REMEDY,
   },
   {
     label: 'downloadFile()',
@@ -307,6 +323,101 @@ export const MODEL_LOADERS: readonly ModelLoader[] = [
     model: [{ argument: 1 }],
     remedy: HASH_FIRST,
   },
+  {
+    label: 'wllama.loadModelFromHF()',
+    packages: WLLAMA_PACKAGES,
+    names: ['loadModelFromHF'],
+    owners: ['Wllama'],
+    source: 'hub',
+    model: [{ argument: 0, path: ['repo'] }],
+    alwaysDefaultBranch: true,
+    remedy:
+      '`loadModelFromHF` has no revision option and always downloads the `main` branch: call `loadModelFromUrl()` with a `/resolve/<40-character commit SHA>/` URL, or check the file\'s SHA-256 against a pinned value and pass the bytes to `loadModel()`',
+    notVerification: {
+      sha256: "the LFS digest wllama fetches comes from the same repository and only names the cache entry; it is never compared with a pinned value",
+    },
+  },
+  {
+    label: 'wllama.loadModelFromUrl()',
+    packages: WLLAMA_PACKAGES,
+    names: ['loadModelFromUrl'],
+    owners: ['Wllama'],
+    source: 'file',
+    // `loadModelFromUrl(url | { url, mmprojUrl }, params?)`
+    model: [{ argument: 0, path: ['url'] }, { argument: 0 }],
+    remedy: PIN_URL_OR_HASH,
+  },
+  {
+    label: 'ModelManager.downloadModel()',
+    packages: WLLAMA_PACKAGES,
+    names: ['downloadModel', 'getModelOrDownload'],
+    owners: ['ModelManager'],
+    source: 'file',
+    model: [{ argument: 0, path: ['url'] }, { argument: 0 }],
+    remedy: PIN_URL_OR_HASH,
+  },
+  {
+    label: 'CacheManager.download()',
+    packages: WLLAMA_PACKAGES,
+    names: ['download'],
+    owners: ['CacheManager'],
+    source: 'file',
+    model: [{ argument: 0 }],
+    remedy: PIN_URL_OR_HASH,
+  },
+  {
+    label: 'wllama.loadModel()',
+    packages: WLLAMA_PACKAGES,
+    names: ['loadModel'],
+    owners: ['Wllama'],
+    source: 'file',
+    // `loadModel(blobs: Blob[] | Model)`: a `Model` comes from `ModelManager.downloadModel()`, judged there.
+    model: [{ argument: 0 }],
+    shards: true,
+    remedy: HASH_FIRST,
+  },
+  {
+    label: 'HuggingFaceTransformersEmbeddings',
+    packages: LANGCHAIN_COMMUNITY_PACKAGES,
+    names: ['HuggingFaceTransformersEmbeddings'],
+    source: 'hub',
+    // LangChain passes `pretrainedOptions` to transformers.js `pipeline()` as its options.
+    model: [{ argument: 0, path: ['model'] }, { argument: 0, path: ['modelName'] }],
+    directory: true,
+    defaultModelWhenMissing: true,
+    revision: { argument: 0, path: ['pretrainedOptions', 'revision'] },
+    localOnlyWhenTrue: [{ argument: 0, path: ['pretrainedOptions', 'local_files_only'] }],
+    remedy: "pass `pretrainedOptions: { revision: '<full 40-character commit SHA>' }`",
+  },
+  {
+    label: 'ChatWebLLM',
+    packages: LANGCHAIN_COMMUNITY_PACKAGES,
+    names: ['ChatWebLLM'],
+    source: 'web-llm-engine',
+    // `new ChatWebLLM({ model, appConfig, chatOptions })`: `initialize()` reloads `model` from `appConfig`.
+    model: [{ argument: 0, path: ['model'] }],
+    engineConfig: { argument: 0 },
+    remedy: 'pass an `appConfig` whose model record pins `model` to a `/resolve/<40-character commit SHA>/` URL',
+  },
+  {
+    label: 'ChatOllama',
+    packages: LANGCHAIN_OLLAMA_PACKAGES,
+    names: ['ChatOllama'],
+    source: 'ollama-pull',
+    // Pulls the model before the first call only with `checkOrPullModel: true`.
+    model: [{ argument: 0, path: ['model'] }],
+    loadsOnlyWhenTrue: { argument: 0, path: ['checkOrPullModel'] },
+    remedy: OLLAMA_DIGEST_REMEDY,
+  },
+  {
+    label: 'ChatOllama.pull()',
+    packages: LANGCHAIN_OLLAMA_PACKAGES,
+    names: ['pull'],
+    owners: ['ChatOllama'],
+    source: 'ollama-pull',
+    model: [{ argument: 0 }],
+    remedy: OLLAMA_DIGEST_REMEDY,
+  },
 ];
 
 /** Calls whose result carries a model a loader downloaded (so later loads of it are judged at the download). */
@@ -322,6 +433,31 @@ export const DOWNLOAD_RESULTS: readonly DownloadResult[] = [
   { packages: HUB_PACKAGES, names: ['downloadFileToCacheDir', 'snapshotDownload'], yields: 'path' },
   { packages: HUB_PACKAGES, names: ['downloadFile'], yields: 'bytes' },
   { packages: GPT4ALL_PACKAGES, names: ['downloadModel'], yields: 'downloader' },
+];
+
+/** Every package a loader above belongs to (a vendored copy of one is that package). */
+export const MODEL_PACKAGES: readonly PackagePattern[] = [...new Set([...MODEL_LOADERS, ...DOWNLOAD_RESULTS].flatMap(entry => entry.packages))];
+
+/**
+ * Model downloads made through a server's REST API with a plain HTTP client (`fetch`, axios):
+ * the request's URL path names the operation, the body the model.
+ */
+export interface ModelEndpoint {
+  readonly label: string;
+  /** Matches the URL path (what follows the host, which is often only known at run time). */
+  readonly path: RegExp;
+  /** Body properties that name the model. */
+  readonly modelKeys: readonly string[];
+  readonly remedy: string;
+}
+
+export const MODEL_ENDPOINTS: readonly ModelEndpoint[] = [
+  {
+    label: "Ollama's /api/pull",
+    path: /\/api\/pull\/?$/,
+    modelKeys: ['model', 'name'],
+    remedy: 'tags move, so compare the model `digest` that `/api/tags` reports with a pinned value before using it',
+  },
 ];
 
 /** tfjs IO handler factories: which argument is the model location, and what kind it is. */

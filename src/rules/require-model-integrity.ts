@@ -118,6 +118,13 @@ export const requireModelIntegrity = createRule<Options, MessageIds>({
           report(analyzer.checkCall(tsNode));
         }
       },
+      NewExpression(node: TSESTree.NewExpression): void {
+        // `new HuggingFaceTransformersEmbeddings({ model })`: LangChain integrations load in their constructor.
+        const tsNode = services.esTreeNodeToTSNodeMap.get(node);
+        if (ts.isNewExpression(tsNode)) {
+          report(analyzer.checkCall(tsNode));
+        }
+      },
       AssignmentExpression(node: TSESTree.AssignmentExpression): void {
         if (node.operator === '=' && node.left.type === 'MemberExpression') {
           const tsNode = services.esTreeNodeToTSNodeMap.get(node);

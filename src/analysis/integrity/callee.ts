@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { skipTransparent } from '../constants.js';
 import { type Origin, originOfDeclaration, resolveAlias } from '../packages.js';
 import { calleeName } from '../callees.js';
+import { identityFromBinding, vendoredOrigin } from './import-bindings.js';
 
 /** What a call calls: the API name, the package it is declared in, and the declaring class. */
 export interface CalleeIdentity {
@@ -42,12 +43,26 @@ function calleeNameNode(expression: ts.Expression): ts.Node | undefined {
   return undefined;
 }
 
-/** Does a package name match a knowledge pattern (exact, or a prefix ending in `*`)? */
+/**
+ * Does a package name match a knowledge pattern (exact, or a prefix ending in `*`)? A subpath of a
+ * package is the package (`@langchain/community/embeddings/hf_transformers`, named by a project's
+ * `declare module` stub, is `@langchain/community`).
+ */
 export function packageMatches(origin: Origin | undefined, patterns: readonly string[]): boolean {
   if (origin === undefined) {
     return false;
   }
-  return patterns.some(pattern => (pattern.endsWith('*') ? origin.startsWith(pattern.slice(0, -1)) : origin === pattern));
+  return patterns.some(pattern => (pattern.endsWith('*') ? origin.startsWith(pattern.slice(0, -1)) : origin === pattern || origin.startsWith(`${pattern}/`)));
+}
+
+/** The origin of a declaration, or the package a vendored copy of it belongs to. */
+function originWithVendored(declaration: ts.Node, program: ts.Program): Origin | undefined {
+  const origin = originOfDeclaration(declaration, program);
+  if (origin !== undefined) {
+    return origin;
+  }
+  const sourceFile = declaration.getSourceFile();
+  return program.isSourceFileFromExternalLibrary(sourceFile) ? undefined : vendoredOrigin(sourceFile.fileName);
 }
 
 function ownerName(declaration: ts.Node): string | undefined {
@@ -100,7 +115,7 @@ export function identifySymbol(symbol: ts.Symbol, checker: ts.TypeChecker, progr
   if (declaration) {
     return {
       name: resolved.name,
-      origin: originOfDeclaration(declaration, program),
+      origin: originWithVendored(declaration, program),
       owner: ownerName(declaration),
       declaration,
     };
@@ -124,9 +139,26 @@ export function identifyCall(call: CallLike, checker: ts.TypeChecker, program: t
   if (cached !== undefined) {
     return cached ?? undefined;
   }
-  const identity = computeIdentity(call, checker, program);
+  let identity = computeIdentity(call, checker, program);
+  if (identity?.origin === undefined) {
+    // Untyped code, or a package whose declarations do not resolve: the import binding says.
+    const bound = identityFromBinding(call.expression, checker, program);
+    if (bound) {
+      identity = { ...bound, declaration: identity?.declaration };
+    }
+  }
   identityCache.set(call, identity ?? null);
   return identity;
+}
+
+/** A symbol declared by destructuring, a parameter or a project variable: a local name for a value. */
+function isLocalBinding(symbol: ts.Symbol): boolean {
+  return (symbol.getDeclarations() ?? []).every(
+    declaration =>
+      ts.isBindingElement(declaration) ||
+      ts.isParameter(declaration) ||
+      (ts.isVariableDeclaration(declaration) && !declaration.getSourceFile().isDeclarationFile && declaration.initializer !== undefined && !ts.isFunctionLike(declaration.initializer)),
+  );
 }
 
 function computeIdentity(call: CallLike, checker: ts.TypeChecker, program: ts.Program): CalleeIdentity | undefined {
@@ -142,7 +174,8 @@ function computeIdentity(call: CallLike, checker: ts.TypeChecker, program: ts.Pr
   if (declaration && !ts.isJSDocSignature(declaration)) {
     // The symbol's own name survives `import { x as y }` and odd overload declarations
     // (`fs-extra`'s `readFile` resolves to a `__promisify__` declaration).
-    let name = resolvedSymbol?.getDeclarations()?.length ? resolvedSymbol.name : undefined;
+    // A local binding (`const { pipeline: load } = await import(...)`) is named by what it binds.
+    let name = resolvedSymbol?.getDeclarations()?.length && !isLocalBinding(resolvedSymbol) ? resolvedSymbol.name : undefined;
     if (name === undefined || name === '__call' || name === '__new') {
       const declaredName = ts.getNameOfDeclaration(declaration);
       name = declaredName && ts.isIdentifier(declaredName) ? declaredName.text : calleeName(call.expression);
@@ -153,7 +186,7 @@ function computeIdentity(call: CallLike, checker: ts.TypeChecker, program: ts.Pr
     if (name !== undefined) {
       return {
         name,
-        origin: originOfDeclaration(declaration, program),
+        origin: originWithVendored(declaration, program),
         owner: ownerName(declaration),
         declaration,
       };

@@ -280,7 +280,16 @@ export function digestOf(node: ts.Expression, context: HashContext, depth = 0): 
     ) {
       return { kind: 'ollama', node: expression };
     }
-    return digestOf(expression.expression, context, depth + 1);
+    const inner = digestOf(expression.expression, context, depth + 1);
+    if (
+      !inner &&
+      expression.name.text === OLLAMA_DIGEST.property &&
+      (checker.getTypeAtLocation(expression.expression).flags & ts.TypeFlags.Any || (identity !== undefined && identity.origin === undefined))
+    ) {
+      // JSON of Ollama's REST API (`/api/tags`, `/api/show`), untyped or typed by the app: `model.digest`.
+      return { kind: 'ollama', node: expression };
+    }
+    return inner;
   }
   if (ts.isElementAccessExpression(expression)) {
     return digestOf(expression.expression, context, depth + 1);

@@ -10,6 +10,9 @@ import { summarize } from './summaries.js';
 import { type ArgumentLookup, declarationOf, describeExpression, lookupArgument, skipValueWrappers, staticBoolean, valueSymbolOf } from './values.js';
 import { type Verdict, verdictFor } from './verdicts.js';
 
+/** A call that loads a model: a call, or a `new` of a loader class (LangChain's `new ChatWebLLM(...)`). */
+export type LoadCall = ts.CallExpression | ts.NewExpression;
+
 /** The loader a `loaders` option names: it loads a model file, URL or buffer from its first argument. */
 export const CUSTOM_LOADER: ModelLoader = {
   label: 'the configured loader',
@@ -34,15 +37,18 @@ export class LoadJudge {
     readonly context: IntegrityContext,
   ) {}
 
-  label(call: ts.CallExpression, loader: ModelLoader): string {
+  label(call: LoadCall, loader: ModelLoader): string {
     if (loader === CUSTOM_LOADER) {
       return `${describeExpression(call.expression, 'the loader')}()`;
     }
     const text = call.expression.getText().replace(/\s+/g, '');
+    if (ts.isNewExpression(call)) {
+      return text.length <= 48 ? `new ${text}()` : `new ${loader.label}()`;
+    }
     return text.length <= 48 ? `${text}()` : loader.label;
   }
 
-  findModel(call: ts.CallExpression, paths: readonly ArgumentPath[]): ArgumentLookup {
+  findModel(call: LoadCall, paths: readonly ArgumentPath[]): ArgumentLookup {
     let result: ArgumentLookup = { kind: 'missing' };
     for (const path of paths) {
       const lookup = lookupArgument(call, path, this.checker);
@@ -56,7 +62,7 @@ export class LoadJudge {
     return result;
   }
 
-  optionIsTrue(call: ts.CallExpression, paths: readonly ArgumentPath[] | undefined, expected: boolean): boolean {
+  optionIsTrue(call: LoadCall, paths: readonly ArgumentPath[] | undefined, expected: boolean): boolean {
     for (const path of paths ?? []) {
       const lookup = lookupArgument(call, path, this.checker);
       if (lookup.kind === 'present' && staticBoolean(lookup.value, this.checker) === expected) {
@@ -66,7 +72,7 @@ export class LoadJudge {
     return false;
   }
 
-  verdict(call: ts.CallExpression, trace: ByteTrace, directory: boolean, model?: ts.Expression, depth = 0): Verdict {
+  verdict(call: LoadCall, trace: ByteTrace, directory: boolean, model?: ts.Expression, depth = 0): Verdict {
     const evidence = evidenceBefore(call, this.context);
     const verdict = verdictFor(trace, evidence, this.context, { allowWeakHashes: this.settings.allowWeakHashes, directory });
     if (verdict.kind !== 'unverified') {
@@ -168,7 +174,7 @@ export class LoadJudge {
   }
 
   /** Was the result of a download call verified by a hash check after it (before anything else)? */
-  resultVerifiedAfter(call: ts.CallExpression): boolean {
+  resultVerifiedAfter(call: LoadCall): boolean {
     let node: ts.Node = call;
     while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent)) {
       node = node.parent;

@@ -2,7 +2,7 @@ import ts from 'typescript';
 
 import { staticStringValue } from '../constants.js';
 import { type Finding, mutableRevision, unpinnedDownload } from './findings.js';
-import type { LoadJudge } from './load-judge.js';
+import type { LoadCall, LoadJudge } from './load-judge.js';
 import { isCommitSha, literalStringsOfType, revisionInLocation, UNKNOWN } from './values.js';
 
 /** A `revision` value: a full commit SHA is fine; branches, tags and short SHAs are not. */
@@ -40,7 +40,7 @@ export function judgeRevisionType(judge: LoadJudge, options: ts.Expression, labe
 /** An `hf:` URI or an http(s) URL: pinned by `#<sha>` or `/resolve/<sha>/`, or not at all. */
 export function checkRemoteLocation(
   judge: LoadJudge,
-  call: ts.CallExpression,
+  call: LoadCall,
   at: ts.Node,
   label: string,
   model: string,

@@ -4,18 +4,27 @@ import { MODEL_HANDLER_FACTORIES, type ModelLoader } from '../../../knowledge/mo
 import { type ByteTrace, traceBytes } from '../bytes.js';
 import { calleeName, identifyCall, identityMatches } from '../callee.js';
 import { type Finding, findingForVerdict, unpinnedDownload } from '../findings.js';
-import type { LoadJudge } from '../load-judge.js';
+import type { LoadCall, LoadJudge } from '../load-judge.js';
 import { checkRemoteLocation } from '../revisions.js';
 import { summarize } from '../summaries.js';
 import { classifyLocation, declarationOf, describeExpression, isBinaryType, lookupArgument, partialStaticString, skipValueWrappers } from '../values.js';
 
-/** Loaders of files, URLs and buffers (ONNX Runtime, llama.cpp, tfjs, MediaPipe, the configured loaders). */
-export function checkFileLoad(judge: LoadJudge, call: ts.CallExpression, loader: ModelLoader): Finding[] {
+/** Loaders of files, URLs and buffers (ONNX Runtime, llama.cpp, tfjs, MediaPipe, wllama, the configured loaders). */
+export function checkFileLoad(judge: LoadJudge, call: LoadCall, loader: ModelLoader): Finding[] {
   const lookup = judge.findModel(call, loader.model);
   if (lookup.kind !== 'present') {
     return [];
   }
-  let value = lookup.value;
+  const value = skipValueWrappers(lookup.value);
+  if (loader.shards && ts.isArrayLiteralExpression(value)) {
+    // `wllama.loadModel([shard1, shard2])`: every shard is part of the model.
+    return value.elements.flatMap(element => (ts.isSpreadElement(element) ? [] : checkModelValue(judge, call, loader, element)));
+  }
+  return checkModelValue(judge, call, loader, lookup.value);
+}
+
+function checkModelValue(judge: LoadJudge, call: LoadCall, loader: ModelLoader, argument: ts.Expression): Finding[] {
+  let value = argument;
   let forceBuffer = false;
   const label = judge.label(call, loader);
 
@@ -44,7 +53,7 @@ export function checkFileLoad(judge: LoadJudge, call: ts.CallExpression, loader:
   }
 
   const type = judge.checker.getTypeAtLocation(value);
-  const binary = forceBuffer || isBinaryType(type, judge.checker);
+  const binary = forceBuffer || isBinaryType(type, judge.checker) || (loader.shards === true && isBinaryArray(type, judge.checker));
   const stringLike = (type.flags & ts.TypeFlags.StringLike) !== 0 || (type.isUnion() && type.types.every(part => (part.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.Undefined)) !== 0));
   const isUrlObject = type.getSymbol()?.name === 'URL';
   if (!binary && !stringLike && !isUrlObject) {
@@ -89,6 +98,17 @@ export function checkFileLoad(judge: LoadJudge, call: ts.CallExpression, loader:
     return checkRemoteLocation(judge, call, value, label, model, text ?? '', kind, loader.remedy);
   }
   return judge.localFile(value, label, model);
+}
+
+/** `Blob[]`, `Uint8Array[]`: the shards of one model. */
+function isBinaryArray(type: ts.Type, checker: ts.TypeChecker): boolean {
+  return (type.isUnion() ? type.types : [type]).some(part => {
+    if (!checker.isArrayType(part)) {
+      return false;
+    }
+    const element = checker.getTypeArguments(part as ts.TypeReference)[0];
+    return element !== undefined && isBinaryType(element, checker);
+  });
 }
 
 /** `resolveModelFile('model.gguf', dir)` only resolves a local file: the load is what counts. */

@@ -1,12 +1,10 @@
-import type ts from 'typescript';
-
 import type { ModelLoader } from '../../../knowledge/model-loaders.js';
 import { traceBytes } from '../bytes.js';
 import { type Finding, findingForVerdict, unpinnedDownload } from '../findings.js';
-import type { LoadJudge } from '../load-judge.js';
+import type { LoadCall, LoadJudge } from '../load-judge.js';
 import { classifyLocation, describeExpression, lookupArgument, partialStaticString } from '../values.js';
 
-export function checkGpt4AllLoad(judge: LoadJudge, call: ts.CallExpression, loader: ModelLoader): Finding[] {
+export function checkGpt4AllLoad(judge: LoadJudge, call: LoadCall, loader: ModelLoader): Finding[] {
   const lookup = judge.findModel(call, loader.model);
   if (lookup.kind !== 'present') {
     return [];
@@ -29,7 +27,7 @@ export function checkGpt4AllLoad(judge: LoadJudge, call: ts.CallExpression, load
   return [unpinnedDownload(lookup.value, label, model, loader.remedy)];
 }
 
-export function checkGpt4AllDownload(judge: LoadJudge, call: ts.CallExpression, loader: ModelLoader): Finding[] {
+export function checkGpt4AllDownload(judge: LoadJudge, call: LoadCall, loader: ModelLoader): Finding[] {
   const lookup = judge.findModel(call, loader.model);
   if (lookup.kind !== 'present') {
     return [];

@@ -5,7 +5,7 @@ import { staticStringValue } from '../../constants.js';
 import { traceBytes } from '../bytes.js';
 import { identifySymbol, packageMatches } from '../callee.js';
 import { type Finding, findingForVerdict, REVISION_PLACEHOLDER, type TextEdit, unpinnedDownload } from '../findings.js';
-import type { LoadJudge } from '../load-judge.js';
+import type { LoadCall, LoadJudge } from '../load-judge.js';
 import { checkRemoteLocation, judgeRevision, judgeRevisionType } from '../revisions.js';
 import { type ArgumentLookup, classifyLocation, describeExpression, lookupArgument, objectLiteralOf, partialStaticString, propertyOf, staticBoolean } from '../values.js';
 
@@ -54,28 +54,44 @@ function programDisablesRemoteModels(program: ts.Program, checker: ts.TypeChecke
   return found;
 }
 
-/** Edits that add `revision: '<placeholder>'` to a call's options. */
-function addRevisionEdits(call: ts.CallExpression, where: ArgumentPath, lookup: ArgumentLookup): TextEdit[] | undefined {
-  const property = `revision: '${REVISION_PLACEHOLDER}'`;
+/**
+ * Edits that add `revision: '<placeholder>'` to a call's options, nesting it under the options
+ * that are missing on the way (`pretrainedOptions: { revision: '...' }`).
+ */
+function addRevisionEdits(call: LoadCall, where: ArgumentPath, lookup: ArgumentLookup, checker: ts.TypeChecker): TextEdit[] | undefined {
+  const path = where.path ?? [];
+  const nested = (keys: readonly string[]): string => keys.reduceRight((inner, key) => `${key}: { ${inner} }`, `revision: '${REVISION_PLACEHOLDER}'`);
   if (lookup.kind === 'missing' && lookup.container) {
     const object = lookup.container;
+    // The keys still missing below the object that lacks the first of them.
+    let missing: readonly string[] = [];
+    for (let depth = path.length - 1; depth >= 0; depth--) {
+      const parent = lookupArgument(call, { argument: where.argument, path: path.slice(0, depth) }, checker);
+      const holder = parent.kind === 'present' ? objectLiteralOf(parent.value, checker) : undefined;
+      if (holder === object) {
+        missing = path.slice(depth, -1);
+        break;
+      }
+    }
+    const property = nested(missing);
     const last = object.properties[object.properties.length - 1];
     if (!last) {
       return [{ start: object.getStart(), end: object.getEnd(), text: `{ ${property} }` }];
     }
     return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${property}` }];
   }
-  if (lookup.kind === 'missing' && (where.path?.length ?? 0) === 1 && call.arguments.length === where.argument) {
-    const last = call.arguments[call.arguments.length - 1];
+  const args = call.arguments ?? [];
+  if (lookup.kind === 'missing' && path.length >= 1 && args.length === where.argument) {
+    const last = args[args.length - 1];
     if (last) {
-      return [{ start: last.getEnd(), end: last.getEnd(), text: `, { ${property} }` }];
+      return [{ start: last.getEnd(), end: last.getEnd(), text: `, { ${nested(path.slice(0, -1))} }` }];
     }
   }
   return undefined;
 }
 
 /** Hugging Face hub loads: transformers.js `pipeline` / `from_pretrained`, @huggingface/hub downloads. */
-export function checkHubLoad(judge: LoadJudge, call: ts.CallExpression, loader: ModelLoader, origin: string | undefined): Finding[] {
+export function checkHubLoad(judge: LoadJudge, call: LoadCall, loader: ModelLoader, origin: string | undefined): Finding[] {
   const label = judge.label(call, loader);
   const modelLookup = judge.findModel(call, loader.model);
   if (modelLookup.kind === 'unknown' || (modelLookup.kind === 'missing' && !loader.defaultModelWhenMissing)) {
@@ -94,7 +110,7 @@ export function checkHubLoad(judge: LoadJudge, call: ts.CallExpression, loader: 
     }
   }
   const reportAt: ts.Node = modelExpression ?? call.expression;
-  const model = modelExpression ? describeExpression(modelExpression) : 'the default model of this task';
+  const model = modelExpression ? describeExpression(modelExpression) : loader.names.includes('pipeline') ? 'the default model of this task' : 'its default model';
 
   // Files that are not part of a model (`README.md`).
   const fileLookup = lookupArgument(call, { argument: 0, path: ['path'] }, judge.checker);
@@ -133,7 +149,8 @@ export function checkHubLoad(judge: LoadJudge, call: ts.CallExpression, loader: 
 
   const where = loader.revision;
   if (!where) {
-    return [];
+    // No revision option at all (wllama's `loadModelFromHF`): the default branch, whatever is passed.
+    return loader.alwaysDefaultBranch ? [unpinnedDownload(reportAt, label, model, loader.remedy)] : [];
   }
   const revisionLookup = lookupArgument(call, where, judge.checker);
   if (revisionLookup.kind === 'unknown') {
@@ -145,6 +162,6 @@ export function checkHubLoad(judge: LoadJudge, call: ts.CallExpression, loader: 
   if (judge.resultVerifiedAfter(call)) {
     return [];
   }
-  const edits = modelExpression ? addRevisionEdits(call, where, revisionLookup) : undefined;
+  const edits = modelExpression ? addRevisionEdits(call, where, revisionLookup, judge.checker) : undefined;
   return [unpinnedDownload(reportAt, label, model, loader.remedy, edits ? [{ kind: 'addRevision', edits }] : [])];
 }

@@ -3,11 +3,11 @@ import ts from 'typescript';
 import type { ModelLoader } from '../../../knowledge/model-loaders.js';
 import { evidenceAfter } from '../evidence.js';
 import { type Finding, unpinnedDownload } from '../findings.js';
-import type { LoadJudge } from '../load-judge.js';
+import type { LoadCall, LoadJudge } from '../load-judge.js';
 import { describeExpression, partialStaticString, UNKNOWN } from '../values.js';
 import { hasOllamaDigestCheck } from '../verdicts.js';
 
-export function checkOllamaPull(judge: LoadJudge, call: ts.CallExpression, loader: ModelLoader): Finding[] {
+export function checkOllamaPull(judge: LoadJudge, call: LoadCall, loader: ModelLoader): Finding[] {
   const findings: Finding[] = [];
   const label = judge.label(call, loader);
   const lookup = judge.findModel(call, loader.model);
@@ -19,7 +19,7 @@ export function checkOllamaPull(judge: LoadJudge, call: ts.CallExpression, loade
   return findings;
 }
 
-export function checkOllamaCreate(judge: LoadJudge, call: ts.CallExpression, loader: ModelLoader): Finding[] {
+export function checkOllamaCreate(judge: LoadJudge, call: LoadCall, loader: ModelLoader): Finding[] {
   const lookup = judge.findModel(call, loader.model);
   if (lookup.kind !== 'present') {
     return [];
@@ -36,7 +36,7 @@ export function checkOllamaCreate(judge: LoadJudge, call: ts.CallExpression, loa
   return [unpinnedDownload(lookup.value, judge.label(call, loader), describeExpression(lookup.value), loader.remedy)];
 }
 
-function statementOf(node: ts.Node): ts.Node {
+export function statementOf(node: ts.Node): ts.Node {
   let current = node;
   while (current.parent && !ts.isBlock(current.parent) && !ts.isSourceFile(current.parent) && !ts.isCaseClause(current.parent) && !ts.isModuleBlock(current.parent)) {
     current = current.parent;

@@ -2,12 +2,12 @@ import ts from 'typescript';
 
 import type { ModelLoader } from '../../../knowledge/model-loaders.js';
 import { type Finding, REVISION_PLACEHOLDER, type SuggestionKind, type TextEdit } from '../findings.js';
-import type { LoadJudge } from '../load-judge.js';
+import type { LoadCall, LoadJudge } from '../load-judge.js';
 import { checkRemoteLocation } from '../revisions.js';
 import { classifyLocation, describeExpression, partialStaticString, skipValueWrappers } from '../values.js';
 
 /** node-llama-cpp downloads (`resolveModelFile`, `createModelDownloader`) of `hf:` URIs and URLs. */
-export function checkUriDownload(judge: LoadJudge, call: ts.CallExpression, loader: ModelLoader): Finding[] {
+export function checkUriDownload(judge: LoadJudge, call: LoadCall, loader: ModelLoader): Finding[] {
   const lookup = judge.findModel(call, loader.model);
   if (lookup.kind !== 'present') {
     return [];

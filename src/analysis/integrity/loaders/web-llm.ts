@@ -4,7 +4,7 @@ import { MODEL_LOADERS, type ModelLoader, WEB_LLM } from '../../../knowledge/mod
 import { staticStringValue } from '../../constants.js';
 import { calleeName, identifyCall, identifySymbol, packageMatches } from '../callee.js';
 import { type Finding, mutableRevision, unpinnedDownload } from '../findings.js';
-import type { LoadJudge } from '../load-judge.js';
+import type { LoadCall, LoadJudge } from '../load-judge.js';
 import {
   type ArgumentLookup,
   declarationOf,
@@ -102,16 +102,50 @@ function usesPrebuiltList(judge: LoadJudge, config: ArgumentLookup, modelId: ts.
   return !ownRecord;
 }
 
-export function checkWebLlmEngine(judge: LoadJudge, call: ts.CallExpression, loader: ModelLoader): Finding[] {
+const appConfigCache = new WeakMap<ts.Program, boolean>();
+
+/**
+ * Does any project file (code or JSON) mention a web-llm app config (`appConfig`, `model_list`)?
+ * When none does, an engine config the rule cannot see into cannot carry a custom model list
+ * either: web-llm then resolves every model id through its prebuilt list. Once per program.
+ */
+function programMentionsAppConfig(program: ts.Program): boolean {
+  let cached = appConfigCache.get(program);
+  if (cached === undefined) {
+    cached = program
+      .getSourceFiles()
+      .some(
+        file =>
+          !file.isDeclarationFile &&
+          !program.isSourceFileFromExternalLibrary(file) &&
+          (file.text.includes(WEB_LLM.appConfigKey) || file.text.includes(WEB_LLM.modelListKey)),
+      );
+    appConfigCache.set(program, cached);
+  }
+  return cached;
+}
+
+/** An engine config the rule cannot see into (a parameter, a message from another thread). */
+function isOpaqueConfig(judge: LoadJudge, config: ArgumentLookup): boolean {
+  return config.kind === 'unknown' || (config.kind === 'present' && !objectLiteralOf(config.value, judge.checker));
+}
+
+export function checkWebLlmEngine(judge: LoadJudge, call: LoadCall, loader: ModelLoader): Finding[] {
   const lookup = judge.findModel(call, loader.model);
-  if (lookup.kind !== 'present' || !loader.engineConfig) {
+  if (lookup.kind === 'missing' || !loader.engineConfig) {
     return [];
   }
+  const label = judge.label(call, loader);
   const config = lookupArgument(call, loader.engineConfig, judge.checker);
-  if (!usesPrebuiltList(judge, config, lookup.value)) {
+  if (isOpaqueConfig(judge, config) && !programMentionsAppConfig(judge.program)) {
+    const at = lookup.kind === 'present' ? lookup.value : config.kind === 'present' ? config.value : lookup.container;
+    const remedy = `the program defines no web-llm \`appConfig\`, so web-llm's prebuilt model list resolves it to the \`main\` branch; ${loader.remedy}`;
+    return [unpinnedDownload(at, label, lookup.kind === 'present' ? describeExpression(lookup.value) : describeExpression(at, 'the model'), remedy)];
+  }
+  if (lookup.kind !== 'present' || !usesPrebuiltList(judge, config, lookup.value)) {
     return [];
   }
-  return [unpinnedDownload(lookup.value, judge.label(call, loader), describeExpression(lookup.value), `web-llm's prebuilt model list resolves to the \`main\` branch; ${loader.remedy}`)];
+  return [unpinnedDownload(lookup.value, label, describeExpression(lookup.value), `web-llm's prebuilt model list resolves to the \`main\` branch; ${loader.remedy}`)];
 }
 
 export function checkWebLlmReload(judge: LoadJudge, call: ts.CallExpression): Finding[] {
