@@ -601,14 +601,18 @@ async function filesOutsideTsconfigs(dir, files) {
   return outside;
 }
 
-/** A tsconfig for the files no tsconfig of the app includes: the app's root options (if any), allowJs. */
-function writeOutsideTsconfig(dir, files) {
-  const file = path.join(dir, 'tsconfig.llm-security-outside.json');
+/**
+ * A tsconfig for the files no tsconfig of the app includes: the app's root options (if any), allowJs.
+ * Written into the checkout, or to `file` elsewhere (then with absolute paths, so that the checkout
+ * is left untouched).
+ */
+function writeOutsideTsconfig(dir, files, file = path.join(dir, 'tsconfig.llm-security-outside.json')) {
   const ownRoot = ['tsconfig.json', 'jsconfig.json'].find(name => existsSync(path.join(dir, name)));
+  const inside = path.resolve(path.dirname(file)) === path.resolve(dir);
   const tsconfig = {
-    ...(ownRoot ? { extends: `./${ownRoot}` } : {}),
+    ...(ownRoot ? { extends: inside ? `./${ownRoot}` : path.join(dir, ownRoot) } : {}),
     compilerOptions: { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, ...(ownRoot ? {} : { module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', jsx: 'react-jsx' }) },
-    include: files,
+    ...(inside ? { include: files } : { files: files.map(name => path.resolve(dir, name)) }),
   };
   writeFileSync(file, `${JSON.stringify(tsconfig, null, 2)}\n`);
   return file;
@@ -1145,5 +1149,40 @@ async function main() {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// For other scripts (bench/speed.mjs measures the speed of the rules on the same checkouts)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Everything needed to lint app `id` the way this script does, without linting it: the checkout
+ * (extracted if needed), the files to lint, the generated tsconfig for apps without one, the files
+ * no tsconfig includes (to be linted with `writeOutsideTsconfig`), and the app's rule options and
+ * settings. Resolves to `{ skipped }` when the snapshot is missing.
+ */
+export async function prepareApp(id, { appsDir = DEFAULT_APPS_DIR, mirrors = DEFAULT_MIRRORS_DIR, ruleIds } = {}) {
+  const [app] = loadApps(appsDir, [id]);
+  const checkout = await materialiseApp(app, mirrors);
+  if (checkout.skipped) return { skipped: checkout.skipped };
+  const { dir, marker } = checkout;
+  const notes = [];
+  if (existsSync(path.join(dir, 'node_modules'))) notes.push('uses its own node_modules (installed earlier with --install)');
+  const files = listLintFiles(dir, app.lint);
+  const tsconfigNote = ensureTsconfig(app, dir, files, marker);
+  if (tsconfigNote) notes.push(tsconfigNote);
+  const { rules, warnings } = ruleEntries(app, ruleIds ?? []);
+  const outside = [...(await filesOutsideTsconfigs(dir, files))].sort();
+  return { app, dir, state: checkout.state, files, outside, rules, settings: app.settings, notes, warnings };
+}
+
+/** The app file whose checkout `dir` is (`.realworld/<id>/` with its marker), or undefined. */
+export function appForCheckout(dir, appsDir = DEFAULT_APPS_DIR) {
+  const marker = readJson(path.join(dir, CHECKOUT_MARKER));
+  const id = path.basename(path.resolve(dir));
+  const app = marker ? readJson(path.join(appsDir, `${id}.json`)) : undefined;
+  return app?.id === id && app.repo === marker.repo ? app : undefined;
+}
+
+export { filesOutsideTsconfigs, listLintFiles, writeOutsideTsconfig };
+
 if (process.argv[2] === WORKER_FLAG) runLintWorker();
-else await main();
+else if (process.argv[1] && path.resolve(process.argv[1]) === SCRIPT) await main();
