@@ -24,7 +24,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { DEFAULT_SEED, generateProject, projectDir } from './generate.mjs';
+import { benchApp, benchEditor } from './app-speed.mjs';
+import { DEFAULT_MIX, DEFAULT_SEED, generateProject, projectDir } from './generate.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '..');
@@ -46,7 +47,7 @@ async function configFor(name, dir) {
   const { default: tseslint } = await import('typescript-eslint');
   const { default: plugin } = await import('../dist/index.js');
   const typed = {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: dir } },
   };
   switch (name) {
@@ -83,7 +84,7 @@ async function runChild(name, dir) {
   const cpuBefore = process.cpuUsage();
 
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig, stats: true, cache: false });
-  const results = await eslint.lintFiles(['src/**/*.ts']);
+  const results = await eslint.lintFiles(['src/**/*.{ts,tsx}']);
   const lintMs = performance.now() - importedAt;
   // CPU time (user + system) of the lint, less sensitive than wall time to other load on the machine.
   const cpu = process.cpuUsage(cpuBefore);
@@ -117,7 +118,7 @@ async function runChild(name, dir) {
 // ================================================================== parent: orchestration
 
 function parseArgs(argv) {
-  const options = { sizes: [100, 500, 2000], runs: 1, seed: DEFAULT_SEED, write: true, profile: false, configs: ['a', 'b', 'c', 'd'], warmup: true, keep: false };
+  const options = { sizes: [100, 500, 2000], runs: 1, seed: DEFAULT_SEED, mix: DEFAULT_MIX, edits: 20, write: true, profile: false, configs: ['a', 'b', 'c', 'd'], warmup: true, keep: false };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -135,8 +136,13 @@ function parseArgs(argv) {
     else if (arg === '--no-warmup') options.warmup = false;
     else if (arg === '--profile') options.profile = true;
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--dir') options.dir = argv[++i];
+    else if (arg === '--editor') options.editor = argv[++i].split(',');
+    else if (arg === '--edits') options.edits = Number(argv[++i]);
+    else if (arg === '--mix') options.mix = argv[++i];
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node bench/speed.mjs [--quick] [--sizes 100,500,2000] [--runs n] [--configs a,b,c,d] [--profile] [--no-write] [--keep] [--seed n]');
+      console.log('usage: node bench/speed.mjs [--quick] [--sizes 100,500,2000] [--mix chat|backend] [--runs n] [--configs a,b,c,d] [--profile] [--no-write] [--keep] [--seed n]');
+      console.log('       node bench/speed.mjs --dir <checkout> [--runs 5] [--configs a,b,c] [--editor file1,file2 [--edits 20]]');
       process.exit(0);
     } else throw new Error(`unknown argument: ${arg}`);
   }
@@ -466,6 +472,13 @@ function renderProfile(profile) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.dir) {
+    // Real code: whole-repository CPU and memory, or per-edit latency of chosen files.
+    const configs = options.configs.filter(config => config !== 'd');
+    if (options.editor) await benchEditor(options.dir, options.editor, { edits: options.edits, runs: options.runs, configs });
+    else await benchApp(options.dir, { runs: Math.max(options.runs, 1), configs });
+    return;
+  }
   const { default: plugin } = await import('../dist/index.js');
   const ruleNames = Object.keys(plugin.rules).sort();
   const m = machine();
@@ -473,7 +486,7 @@ async function main() {
   console.log(`sizes ${options.sizes.join(', ')}; configurations ${options.configs.join(', ')}; ${options.runs} run(s) each; rules: ${ruleNames.join(', ')}`);
 
   const projects = options.sizes.map(size => {
-    const project = generateProject({ size, seed: options.seed, outDir: projectDir(size) });
+    const project = generateProject({ size, seed: options.seed, mix: options.mix, outDir: projectDir(size, options.mix) });
     console.log(`generated ${size} files (${project.lines} lines) in ${path.relative(REPO_ROOT, project.dir)}`);
     return { size, project };
   });
