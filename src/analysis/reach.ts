@@ -110,3 +110,37 @@ export function filesReachingLlmData(
   }
   return reaching;
 }
+
+const importersByProgram = new WeakMap<ts.Program, Map<ts.SourceFile, ts.SourceFile[]>>();
+
+/** Project files that import each project file (through path aliases too), computed once per program. */
+function importersOf(program: ts.Program, file: ts.SourceFile): readonly ts.SourceFile[] {
+  let importers = importersByProgram.get(program);
+  if (!importers) {
+    importers = new Map();
+    for (const sourceFile of program.getSourceFiles()) {
+      if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      for (const specifier of moduleSpecifiers(sourceFile)) {
+        const target = importedFile(program, specifier, sourceFile);
+        if (target) importers.set(target, [...(importers.get(target) ?? []), sourceFile]);
+      }
+    }
+    importersByProgram.set(program, importers);
+  }
+  return importers.get(file) ?? [];
+}
+
+/** The files and every project file that imports one of them, directly or through others. */
+export function filesImporting(program: ts.Program, files: Iterable<ts.SourceFile>): ts.SourceFile[] {
+  const result = [...new Set(files)];
+  const seen = new Set(result);
+  for (let index = 0; index < result.length; index++) {
+    for (const importer of importersOf(program, result[index]!)) {
+      if (!seen.has(importer)) {
+        seen.add(importer);
+        result.push(importer);
+      }
+    }
+  }
+  return result;
+}

@@ -7,7 +7,7 @@ import { type FlowCustomization, mergeCustomizations, readSharedSettings } from 
 import type { Finding } from '../flow/finding.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { flowAnalysisFor } from '../index.js';
-import { importedFile, moduleSpecifiers } from '../reach.js';
+import { filesImporting } from '../reach.js';
 import { CipherInspector, type WeakConstruct, type WeaknessKind } from './ciphers.js';
 import { mayDeriveKey } from './key-derivation.js';
 import { ormHookUses } from './orm-hooks.js';
@@ -33,40 +33,6 @@ export interface WeakConstructReport {
 
 /** Text a file must contain to hold a weak construct at all (cheap, before anything is resolved). */
 const CRYPTO_TEXT = /createCipher|createDecipher|encrypt|decrypt|pbkdf2|scrypt|digest|EvpKDF|SHA\d|MD5|RIPEMD|argon2|deriveKey|deriveBits/i;
-
-const importersByProgram = new WeakMap<ts.Program, Map<ts.SourceFile, ts.SourceFile[]>>();
-
-/** Project files that import each project file (through path aliases too), computed once per program. */
-function importersOf(program: ts.Program, file: ts.SourceFile): readonly ts.SourceFile[] {
-  let importers = importersByProgram.get(program);
-  if (!importers) {
-    importers = new Map();
-    for (const sourceFile of program.getSourceFiles()) {
-      if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
-      for (const specifier of moduleSpecifiers(sourceFile)) {
-        const target = importedFile(program, specifier, sourceFile);
-        if (target) importers.set(target, [...(importers.get(target) ?? []), sourceFile]);
-      }
-    }
-    importersByProgram.set(program, importers);
-  }
-  return importers.get(file) ?? [];
-}
-
-/** The file and every project file that imports it, directly or through others. */
-function fileAndImporters(program: ts.Program, file: ts.SourceFile): ts.SourceFile[] {
-  const result = [file];
-  const seen = new Set(result);
-  for (let index = 0; index < result.length; index++) {
-    for (const importer of importersOf(program, result[index]!)) {
-      if (!seen.has(importer)) {
-        seen.add(importer);
-        result.push(importer);
-      }
-    }
-  }
-  return result;
-}
 
 /**
  * The weak constructs written in `sourceFile` that prompt data reaches, each once with every origin
@@ -95,7 +61,7 @@ export function weakConstructReports(analysis: FlowAnalysis, sourceFile: ts.Sour
   if (!weakHere && !local.derivations) {
     return [];
   }
-  const files = fileAndImporters(analysis.program, sourceFile);
+  const files = filesImporting(analysis.program, [sourceFile]);
   for (const file of files) {
     for (const finding of analysis.analyzeFile(file)) {
       if (finding.taint.kind !== 'prompt' || finding.sink.kind !== 'crypto' || !finding.sink.weakness) continue;

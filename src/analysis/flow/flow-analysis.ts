@@ -40,6 +40,8 @@ export class FlowAnalysis {
   readonly endpoints: LlmEndpoints;
   /** Function literals analysed in the context of the call they are passed to. */
   readonly inlineFunctions = new WeakSet<ts.Node>();
+  /** The customization as a string: analyses and carried facts are kept per program and this key. */
+  readonly customizationKey: string;
   /** Called each time a function body is analysed (tests use it to check the cache). */
   onFunctionAnalysed: ((declaration: ts.Node) => void) | undefined;
 
@@ -52,6 +54,7 @@ export class FlowAnalysis {
     readonly customization: FlowCustomization,
   ) {
     this.checker = program.getTypeChecker();
+    this.customizationKey = JSON.stringify(customization);
     this.callees = new CalleeResolver(program, this.checker);
     this.text = new TextCarrierOracle(this.checker);
     this.typeSources = new TypeSources(program, this.checker, customization, this.text);

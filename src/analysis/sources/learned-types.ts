@@ -5,7 +5,16 @@ import { lineOf } from '../flow/finding.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { HTTP_CALL_NAMES } from '../clients/http-calls.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';
+import { CarriedFacts, projectKey } from '../program-delta.js';
 import { isModelCall, promptArgumentsOf } from './model-calls.js';
+
+/** An app type a file places in a prompt: its declaration, and how a message names the evidence. */
+interface LearnedFact {
+  readonly declaration: ts.Node;
+  readonly evidence: string;
+}
+
+const carried = new CarriedFacts<readonly LearnedFact[]>();
 
 /**
  * Learned app types: when values of an app's own type reach a prompt position (an SDK model call
@@ -15,7 +24,8 @@ import { isModelCall, promptArgumentsOf } from './model-calls.js';
  * model calls only.
  */
 export class LearnedTypes {
-  private learned: Map<ts.Symbol, string> | undefined;
+  /** Evidence by the declaration of the learned type (a node: it outlives the checker, see `program-delta.ts`). */
+  private learned: Map<ts.Node, string> | undefined;
 
   constructor(private readonly analysis: FlowAnalysis) {}
 
@@ -26,7 +36,8 @@ export class LearnedTypes {
       return undefined;
     }
     for (const candidate of this.candidates(type)) {
-      const evidence = this.learned.get(candidate);
+      const declaration = candidate.getDeclarations()?.[0];
+      const evidence = declaration && this.learned.get(declaration);
       if (evidence) return evidence;
     }
     return undefined;
@@ -45,20 +56,37 @@ export class LearnedTypes {
     return symbols;
   }
 
-  private learn(): Map<ts.Symbol, string> {
-    const learned = new Map<ts.Symbol, string>();
+  private learn(): Map<ts.Node, string> {
     const analysis = this.analysis;
+    // Facts of files that did not change since the project's previous program (an editor's last
+    // keystroke) are reused; only the changed files and their importers are looked at again.
+    const facts = carried.forProgram(projectKey(analysis.program, analysis.customizationKey), analysis.program);
+    const learned = new Map<ts.Node, string>();
     for (const sourceFile of analysis.program.getSourceFiles()) {
-      if (sourceFile.isDeclarationFile || analysis.program.isSourceFileFromExternalLibrary(sourceFile) || !analysis.canHoldLlmData(sourceFile)) continue;
-      const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node) && this.mayBeModelCall(node)) {
-          for (const expression of this.promptExpressions(node)) this.record(expression, node, learned);
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(sourceFile);
+      if (sourceFile.isDeclarationFile || analysis.program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      let fileFacts = facts.get(sourceFile);
+      if (!fileFacts) {
+        fileFacts = analysis.canHoldLlmData(sourceFile) ? this.learnFrom(sourceFile) : [];
+        facts.set(sourceFile, fileFacts);
+      }
+      for (const { declaration, evidence } of fileFacts) {
+        if (!learned.has(declaration)) learned.set(declaration, evidence);
+      }
     }
     return learned;
+  }
+
+  /** The app types a file places in prompts, in the order of its model calls. */
+  private learnFrom(sourceFile: ts.SourceFile): LearnedFact[] {
+    const found: LearnedFact[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && this.mayBeModelCall(node)) {
+        for (const expression of this.promptExpressions(node)) this.record(expression, node, found);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return found;
   }
 
   /** A cheap syntactic filter before the checker is asked: the callee's name is one a model call can have. */
@@ -92,7 +120,7 @@ export class LearnedTypes {
   }
 
   /** Learns the app types of an expression placed in a prompt. */
-  private record(expression: ts.Expression, call: ts.CallExpression, learned: Map<ts.Symbol, string>): void {
+  private record(expression: ts.Expression, call: ts.CallExpression, found: LearnedFact[]): void {
     let type: ts.Type;
     try {
       type = this.analysis.checker.getTypeAtLocation(expression);
@@ -101,10 +129,10 @@ export class LearnedTypes {
     }
     for (const symbol of this.candidates(type)) {
       const declaration = symbol.getDeclarations()?.[0];
-      if (!declaration || declaration.getSourceFile().isDeclarationFile || learned.has(symbol)) continue;
+      if (!declaration || declaration.getSourceFile().isDeclarationFile) continue;
       if (!ts.isInterfaceDeclaration(declaration) && !ts.isTypeAliasDeclaration(declaration) && !ts.isClassDeclaration(declaration)) continue;
       const where = `${call.getSourceFile().fileName.split('/').pop() ?? ''}:${lineOf(call)}`;
-      learned.set(symbol, `a '${symbol.getName()}', which the app sends as a prompt (${where})`);
+      found.push({ declaration, evidence: `a '${symbol.getName()}', which the app sends as a prompt (${where})` });
     }
   }
 }
