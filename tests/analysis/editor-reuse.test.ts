@@ -37,10 +37,10 @@ function editorSession(initial: Record<string, string>) {
     getDefaultLibFileName: ts.getDefaultLibFilePath,
     fileExists: fileName => files.has(fileName) || ts.sys.fileExists(fileName),
     readFile: fileName => files.get(fileName)?.text ?? ts.sys.readFile(fileName),
-    readDirectory: ts.sys.readDirectory,
+    readDirectory: (...args) => ts.sys.readDirectory(...args),
     // The in-memory files' directory does not exist on disk; module resolution asks for it.
     directoryExists: directory => [...files.keys()].some(fileName => fileName.startsWith(`${directory}/`)) || ts.sys.directoryExists(directory),
-    getDirectories: ts.sys.getDirectories,
+    getDirectories: directory => ts.sys.getDirectories(directory),
   };
   const service = ts.createLanguageService(host, ts.createDocumentRegistry());
   return {
