@@ -470,6 +470,19 @@ function renderProfile(profile) {
 
 // ------------------------------------------------------------------ main
 
+/** Sections of RESULTS.md written by hand (real apps, the editor), kept when the tables above are regenerated. */
+const KEPT_MARKER = '<!-- kept by bench/speed.mjs: sections below are not regenerated -->';
+function keptSections() {
+  let text = '';
+  try {
+    text = readFileSync(RESULTS_FILE, 'utf8');
+  } catch {
+    return '';
+  }
+  const at = text.indexOf(KEPT_MARKER);
+  return at < 0 ? '' : `\n${text.slice(at)}`;
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.dir) {
@@ -514,7 +527,7 @@ async function main() {
   const profile = options.profile ? await profilePlugin(options.sizes.at(-1), projects.at(-1).project.dir) : undefined;
 
   if (options.write) {
-    writeFileSync(RESULTS_FILE, renderMarkdown(rows, options, ruleNames) + (profile ? `\n${renderProfile(profile)}` : ''));
+    writeFileSync(RESULTS_FILE, renderMarkdown(rows, options, ruleNames) + (profile ? `\n${renderProfile(profile)}` : '') + keptSections());
     console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
   }
   // Generated projects are deterministic and cheap to rebuild; leaving 2,000 files in the checkout

@@ -333,8 +333,10 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
   '$metadata',
   'metrics',
   'sourceNodes',
-  // Apps' own conversation records: who spoke and when, not what was said.
+  // Apps' own conversation records: who spoke and when, not what was said; the AI SDK's
+  // `UIMessage.metadata` and the providers' request `metadata` tags.
   'role',
+  'metadata',
   'updatedAt',
   'updated_at',
 ]);
@@ -426,6 +428,13 @@ export const ASSISTANT_ROLES: ReadonlySet<string> = new Set(['assistant', 'model
  * developer's tool names (the model only picks it), while `object.name` of structured output the
  * user's schema defines is generated content.
  */
+/**
+ * The `type` of a message part that is a tool call or result: the AI SDK's UI parts (`tool-${name}`,
+ * `dynamic-tool`) and content parts (`tool-call`, `tool-result`), Anthropic's `tool_use` /
+ * `tool_result` blocks.
+ */
+export const TOOL_PART_TYPE = /^(?:tool-|dynamic-tool$|tool_use$|tool_result$)/;
+
 export const SDK_METADATA_PROPERTIES: ReadonlySet<string> = new Set(['name', 'tool_call_id', 'toolCallId', 'call_id', 'toolName']);
 
 /**

@@ -204,3 +204,25 @@ export const PERSISTED_STORE_SINKS: readonly PersistedStoreSink[] = [
   { from: ['zustand'], names: ['persist'], stateArgument: 0, selectorOption: 'partialize', category: 'browser' },
   { from: ['redux-persist'], names: ['persistReducer'], stateArgument: 1, category: 'browser' },
 ];
+
+/**
+ * Model-call options that make the SDK itself record the call's prompt and output in telemetry
+ * spans, which the app's OpenTelemetry exporter ships (Sentry, Langfuse, Honeycomb, ...). The AI
+ * SDK's `experimental_telemetry: { isEnabled: true }` records both unless `recordInputs` /
+ * `recordOutputs` are `false`.
+ */
+export interface TelemetryOption {
+  /** Packages that declare the model call. */
+  readonly from: readonly string[];
+  /** The option of the call's options object that holds the telemetry settings. */
+  readonly option: string;
+  /** The setting that turns recording on (off by default). */
+  readonly enabled: string;
+  /** The settings that turn off recording the prompt and the output (on by default). */
+  readonly recordInputs: string;
+  readonly recordOutputs: string;
+}
+
+export const SDK_TELEMETRY_OPTIONS: readonly TelemetryOption[] = [
+  { from: ['ai'], option: 'experimental_telemetry', enabled: 'isEnabled', recordInputs: 'recordInputs', recordOutputs: 'recordOutputs' },
+];

@@ -192,6 +192,19 @@ const db = drizzle(process.env.DATABASE_URL ?? '');
 await db.insert(chats).values({ id: 'c1', updatedAt: new Date() });
 void messages;
 `,
+    // A message row of the AI SDK's UIMessage without its parts: id, role and the app's metadata.
+    `import type { UIMessage } from 'ai';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+const messages = pgTable('messages', { id: text('id').primaryKey(), role: text('role'), metadata: jsonb('metadata') });
+const db = drizzle(process.env.DATABASE_URL ?? '');
+function toRow(message: UIMessage) {
+  return { id: message.id, role: message.role, metadata: message.metadata };
+}
+export async function saveMessage(message: UIMessage) {
+  await db.insert(messages).values(toRow(message));
+}
+`,
     // Supabase with a user id.
     `${history}
 import { createClient } from '@supabase/supabase-js';

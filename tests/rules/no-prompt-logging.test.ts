@@ -173,6 +173,22 @@ export async function ask(question: string) {
   return client.responses.create({ model: 'gpt-4.1', input: question });
 }
 `,
+    // A part narrowed to a tool part: the app's own tool call, logged when it is malformed.
+    `import type { UIMessage } from 'ai';
+export function toRows(message: UIMessage) {
+  return message.parts.map(part => {
+    switch (part.type) {
+      case 'text':
+        return { kind: 'text', length: part.text.length };
+      case 'dynamic-tool':
+        if (!part.toolCallId) console.error('Invalid tool part:', part);
+        return { kind: 'tool', name: part.toolName };
+      default:
+        return null;
+    }
+  });
+}
+`,
     // Number of UI messages in a route handler.
     `import type { UIMessage } from 'ai';
 export async function POST(request: Request) {
@@ -356,6 +372,23 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
+    // The same switch, logging a text part: what the user wrote.
+    {
+      code: `import type { UIMessage } from 'ai';
+export function toRows(message: UIMessage) {
+  return message.parts.map(part => {
+    switch (part.type) {
+      case 'text':
+        console.debug('text part', part);
+        return { kind: 'text', length: part.text.length };
+      default:
+        return null;
+    }
+  });
+}
+`,
+      errors: [{ messageId: 'promptLogged', line: 6, column: 36 }],
+    },
     // A typed chat history.
     {
       code: `${history}

@@ -10,6 +10,34 @@ import { objectArguments, objectLiteralOf, optionValue, type StringCandidate, st
 /** Names a call must have (callee identifier or member name) to be worth resolving as an HTTP call. */
 export const HTTP_CALL_NAMES: ReadonlySet<string> = new Set(HTTP_CALLS.map(spec => spec.name).filter(name => name !== '()'));
 
+/** Per callee name, the argument positions where some HTTP library takes a configuration object. */
+const CONFIG_POSITIONS: ReadonlyMap<string, ReadonlySet<number>> = (() => {
+  const positions = new Map<string, Set<number>>();
+  for (const spec of HTTP_CALLS) {
+    const set = positions.get(spec.name) ?? new Set<number>();
+    for (const index of spec.configArguments) set.add(index);
+    positions.set(spec.name, set);
+  }
+  return positions;
+})();
+
+/**
+ * Whether a call can pass a request configuration (headers, TLS options) at all, from syntax alone:
+ * it has an argument where an HTTP library of that name takes one, and that argument is not a
+ * string, a number or a function. `map.get(key)`, `fetch(url)` and `app.get('/', handler)` cannot,
+ * and need no type query. Calls of callable objects (`axios(config)`) are always looked at.
+ */
+export function mayPassHttpConfig(node: ts.CallExpression, callableObjects: boolean): boolean {
+  const name = calleeNameOf(node);
+  const positions = [...(name === undefined ? [] : (CONFIG_POSITIONS.get(name) ?? [])), ...(callableObjects ? (CONFIG_POSITIONS.get('()') ?? []) : [])];
+  return positions.some(index => {
+    const argument = node.arguments[index];
+    if (!argument) return false;
+    const value = skipTransparent(argument);
+    return !(ts.isStringLiteralLike(value) || ts.isTemplateExpression(value) || ts.isNumericLiteral(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value));
+  });
+}
+
 /** The simple name of a call's callee (`fetch`, `post` of `axios.post`), if it has one. */
 export function calleeNameOf(node: ts.CallExpression | ts.NewExpression): string | undefined {
   return calleeName(node.expression);

@@ -3,7 +3,7 @@ import ts from 'typescript';
 
 import { CREDENTIAL_HEADERS, type KeyShape, LLM_KEY_ENV_VARS } from '../../knowledge/credentials.js';
 import { llmHostProvider, llmUrlMatch, parseEndpoint } from '../clients/endpoints.js';
-import { calleeNameOf, httpRequestUrls, matchHttpCall } from '../clients/http-calls.js';
+import { calleeNameOf, httpRequestUrls, matchHttpCall, mayPassHttpConfig } from '../clients/http-calls.js';
 import { lazyFileFacts } from '../clients/imports.js';
 import { isClientFactoryName, type MatchedClient, matchLlmClient } from '../clients/match-client.js';
 import { objectArguments, objectLiteralOf, optionValue, stringCandidates } from '../clients/option-values.js';
@@ -221,6 +221,10 @@ export class CredentialAnalyzer {
   }
 
   private checkHttpCall(node: ts.CallExpression): void {
+    // A hard-coded key travels in the request's headers: without a configuration there is nothing to check.
+    if (!mayPassHttpConfig(node, this.callableHttp())) {
+      return;
+    }
     const spec = matchHttpCall(node, this.checker, this.program, this.callableHttp());
     if (!spec) {
       return;

@@ -7,6 +7,7 @@ import type { SinkHit } from '../flow/finding.js';
 import { CLEAN, type TaintValue, fieldValue, isTainted } from '../flow/taint.js';
 import type { Walker } from '../flow/walker.js';
 import { originMatches } from '../packages.js';
+import { isToolPart } from '../sanitizers/tool-parts.js';
 import { typeIsOneOf } from '../sources/type-families.js';
 import { calleeMatchesUser } from '../sources/user-specifiers.js';
 
@@ -93,6 +94,7 @@ function recordSinkArguments(walker: Walker, call: ts.CallExpression, argumentVa
       }
       return;
     }
+    if (isToolPart(walker.checker, argument)) return;
     walker.record(value, argument, hit);
   });
 }

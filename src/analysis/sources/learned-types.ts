@@ -89,11 +89,15 @@ export class LearnedTypes {
     return found;
   }
 
-  /** A cheap syntactic filter before the checker is asked: the callee's name is one a model call can have. */
+  /**
+   * A cheap syntactic filter before the checker is asked: the callee's name is one a model call can
+   * have, and some argument can hold a value of an app type (written as literals only, a prompt has
+   * no type to learn: `[{ role: 'user', content: q }]` is an anonymous object type).
+   */
   private mayBeModelCall(call: ts.CallExpression): boolean {
     const callee = skipTransparent(call.expression);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-    return name !== undefined && (MODEL_CALL_NAMES.has(name) || HTTP_CALL_NAMES.has(name));
+    return name !== undefined && (MODEL_CALL_NAMES.has(name) || HTTP_CALL_NAMES.has(name)) && call.arguments.some(argument => mayHoldTypedValue(argument, 0));
   }
 
   private promptExpressions(call: ts.CallExpression): ts.Expression[] {
@@ -135,4 +139,25 @@ export class LearnedTypes {
       found.push({ declaration, evidence: `a '${symbol.getName()}', which the app sends as a prompt (${where})` });
     }
   }
+}
+
+/** Whether an argument (or a property of an options object, two levels deep) is a value with a type of its own. */
+function mayHoldTypedValue(expression: ts.Expression, depth: number): boolean {
+  const node = skipTransparent(expression);
+  if (ts.isObjectLiteralExpression(node)) {
+    return (
+      depth < 2 &&
+      node.properties.some(
+        property =>
+          ts.isShorthandPropertyAssignment(property) ||
+          ts.isSpreadAssignment(property) ||
+          (ts.isPropertyAssignment(property) && mayHoldTypedValue(property.initializer, depth + 1)),
+      )
+    );
+  }
+  if (ts.isArrayLiteralExpression(node)) {
+    // `[turn]` is a `Turn[]`; an array of message literals has an anonymous element type.
+    return node.elements.some(element => ts.isSpreadElement(element) || (!ts.isObjectLiteralExpression(skipTransparent(element)) && mayHoldTypedValue(element, depth + 1)));
+  }
+  return !(ts.isLiteralExpression(node) || ts.isTemplateExpression(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword);
 }
