@@ -362,6 +362,21 @@ console.log(response.status, response.headers.get('x-request-id'), data.id);
 `,
   ],
   invalid: [
+    // The same logs, reported as what they are: model output.
+    {
+      code: `${openai}
+export async function ask(question: string) {
+  const runner = client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] }).on('message', msg => console.log(msg));
+  await runner.finalChatCompletion();
+  const response = await client.responses.create({ model: 'gpt-4.1', input: question });
+  console.log(response);
+}
+`,
+      errors: [
+        { messageId: 'modelOutputLogged', line: 4, column: 152 },
+        { messageId: 'modelOutputLogged', line: 7, column: 15 },
+      ],
+    },
     {
       code: `${openai}
 const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] });

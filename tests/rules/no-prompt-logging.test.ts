@@ -173,6 +173,16 @@ export async function ask(question: string) {
   return client.responses.create({ model: 'gpt-4.1', input: question });
 }
 `,
+    // The messages a chat-completion stream emits are the model's, though the SDK types the event
+    // with the whole message union; a Responses API result holds output items, not the input.
+    `${openai}
+export async function ask(question: string) {
+  const runner = client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] }).on('message', msg => console.log(msg));
+  await runner.finalChatCompletion();
+  const response = await client.responses.create({ model: 'gpt-4.1', input: question });
+  console.log(response);
+}
+`,
     // A part narrowed to a tool part: the app's own tool call, logged when it is malformed.
     `import type { UIMessage } from 'ai';
 export function toRows(message: UIMessage) {

@@ -95,8 +95,12 @@ export class Walker {
       if (seedParameters) {
         value = join(value, taintValue({ kind: 'parameter', origin: parameter, label: `parameter ${index}`, parameterIndex: index }));
       }
-      value = join(value, this.analysis.typeSources.typeTaints(parameter.name, () => parameterLabel(parameter)));
-      bindName(this, parameter.name, value);
+      let typed = this.analysis.typeSources.typeTaints(parameter.name, () => parameterLabel(parameter));
+      if (value.taints.some(taint => taint.kind === 'output')) {
+        // What a model's stream hands a callback (`.on('message', msg => ...)`) is the model's, however the SDK types the message union.
+        typed = filterTaints(typed, taint => taint.kind !== 'prompt');
+      }
+      bindName(this, parameter.name, join(value, typed));
     });
     if (!body) {
       return;

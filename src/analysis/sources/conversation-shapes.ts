@@ -105,7 +105,8 @@ export class ConversationShapes {
       const held = propertyType && this.heldTypes(this.checker.getNonNullableType(propertyType));
       const history = held && this.classifyAll(held, depth + 2);
       if (history) {
-        return { kind: 'prompt', evidence: `a '${typeName(type, this.checker)}' whose '${property.getName()}' holds a chat history`, container: true };
+        // A history of the assistant's turns only (a response's `output` items) is model output.
+        return { kind: history.kind, evidence: `a '${typeName(type, this.checker)}' whose '${property.getName()}' holds a chat history`, container: true };
       }
     }
     return undefined;
