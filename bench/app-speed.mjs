@@ -31,16 +31,18 @@ export const APP_CONFIGS = {
 
 // ------------------------------------------------------------------ children
 
-async function flatConfig(name, dir) {
+/** The flat config of each measured configuration, for a project in `dir` (shared with bench/speed.mjs). */
+export async function flatConfig(name, dir) {
   const { default: tseslint } = await import('typescript-eslint');
   const { default: plugin } = await import('../dist/index.js');
-  const typed = {
-    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: dir } },
-  };
+  const files = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+  const typed = { files, languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: dir } } };
+  const typeChecked = tseslint.configs.recommendedTypeChecked.map(config => ({ ...config, files }));
+  const ours = { ...plugin.configs.all, files };
   if (name === 'a') return [typed];
-  if (name === 'b') return [{ ...plugin.configs.all, files: typed.files }, typed];
-  if (name === 'c') return [typed, ...tseslint.configs.recommendedTypeChecked.map(config => ({ ...config, files: typed.files })), typed];
+  if (name === 'b') return [ours, typed];
+  if (name === 'c') return [typed, ...typeChecked, typed];
+  if (name === 'd') return [typed, ...typeChecked, ours, typed];
   throw new Error(`unknown configuration ${name}`);
 }
 

@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { benchApp, benchEditor } from './app-speed.mjs';
+import { benchApp, benchEditor, flatConfig as configFor } from './app-speed.mjs';
 import { DEFAULT_MIX, DEFAULT_SEED, generateProject, projectDir } from './generate.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -41,28 +41,6 @@ const CONFIGS = {
 };
 
 // ================================================================== child: one lint run
-
-/** The flat config of each measured configuration, for a project in `dir`. */
-async function configFor(name, dir) {
-  const { default: tseslint } = await import('typescript-eslint');
-  const { default: plugin } = await import('../dist/index.js');
-  const typed = {
-    files: ['**/*.ts', '**/*.tsx'],
-    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: dir } },
-  };
-  switch (name) {
-    case 'a':
-      return [typed];
-    case 'b':
-      return [plugin.configs.all, typed];
-    case 'c':
-      return [typed, ...tseslint.configs.recommendedTypeChecked, typed];
-    case 'd':
-      return [typed, ...tseslint.configs.recommendedTypeChecked, plugin.configs.all, typed];
-    default:
-      throw new Error(`unknown configuration ${name}`);
-  }
-}
 
 /** Sums ESLint's per-file stats into per-rule totals (ms). */
 function sumStats(results) {
