@@ -161,7 +161,7 @@ export class CalleeResolver {
 
     const declarations: CalleeDeclaration[] = [];
     const symbol = this.symbolAt(nameNode);
-    const resolved = symbol ? resolveAlias(symbol, this.checker) : undefined;
+    const resolved = symbol ? this.throughModuleDestructuring(resolveAlias(symbol, this.checker)) : undefined;
     for (const declaration of resolved?.getDeclarations() ?? []) {
       declarations.push({
         // A default export (`export default function persistReducer`) is known by its own name.
@@ -199,6 +199,30 @@ export class CalleeResolver {
       }
     }
     return { declarations, projectFunction, name, text: calleeText(callee), ...(resolved ? { symbol: resolved } : {}) };
+  }
+
+  /**
+   * `const { generateText } = ai` (a namespace import), `const { pipeline } = require('pkg')`: the
+   * module's own export, not the local binding. Only for modules, whose exports are declarations.
+   */
+  private throughModuleDestructuring(symbol: ts.Symbol): ts.Symbol {
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || !ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent)) {
+      return symbol;
+    }
+    const variable = declaration.parent.parent;
+    const name = declaration.propertyName ?? declaration.name;
+    if (!ts.isVariableDeclaration(variable) || !variable.initializer || !(ts.isIdentifier(name) || ts.isStringLiteral(name))) {
+      return symbol;
+    }
+    const initializer = variable.initializer;
+    const moduleType = this.safe(() => this.checker.getTypeAtLocation(initializer));
+    const moduleSymbol = moduleType?.getSymbol();
+    if (!moduleType || !moduleSymbol || !(moduleSymbol.flags & ts.SymbolFlags.ValueModule)) {
+      return symbol;
+    }
+    const exported = moduleType.getProperty(name.text);
+    return exported ? resolveAlias(exported, this.checker) : symbol;
   }
 
   private symbolAt(node: ts.Node): ts.Symbol | undefined {

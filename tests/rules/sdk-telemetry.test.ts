@@ -103,6 +103,20 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
+    // The SDK's functions destructured from a namespace import, as untyped code often does.
+    {
+      code: `import * as ai from 'ai'; import { openai } from '@ai-sdk/openai';
+const { generateText } = ai;
+export async function ask(question: string) {
+  const result = await generateText({ model: openai('gpt-4o'), prompt: question, experimental_telemetry: { isEnabled: true, recordInputs: false } });
+  console.log('answer', result.text);
+}
+`,
+      errors: [
+        { messageId: 'modelOutputLogged', line: 4, column: 24 },
+        { messageId: 'modelOutputLogged', line: 5, column: 25 },
+      ],
+    },
     {
       code: `${ai}
 export async function ask(question: string) {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import ts from 'typescript';
 
 import { SDK_TELEMETRY_OPTIONS, type TelemetryOption } from '../../knowledge/sinks.js';
@@ -30,16 +32,19 @@ export function checkSdkTelemetry(walker: Walker, call: ts.CallExpression, info:
   if (enabled.length === 0) {
     return;
   }
-  const recordedBy = `recorded by its '${telemetry.option}' (line ${lineOf(enabled[0]!)})`;
+  const config = enabled[0]!;
+  const configFile = config.getSourceFile();
+  const at = configFile === call.getSourceFile() ? `line ${lineOf(config)}` : `${path.basename(configFile.fileName)}:${lineOf(config)}`;
+  const recordedBy = `its '${telemetry.option}' (${at}) records`;
   const hit = { kind: 'log' as const, category: 'telemetry' as const, callee: `${info.text}()`, via: [] };
   const records = (setting: keyof Pick<TelemetryOption, 'recordInputs' | 'recordOutputs'>): boolean =>
     enabled.some(config => !settingIs(walker, config, telemetry[setting], ts.SyntaxKind.FalseKeyword));
   const prompts = promptArgumentsOf(call, info, walker.checker).map(argument => argument.expression);
   if (records('recordInputs') && prompts.length > 0 && !isFixedPrompt(prompts, walker.checker)) {
-    walker.record(taintValue({ kind: 'prompt', origin: prompts[0]!, label: `the prompt of '${info.text}()', ${recordedBy}` }), call.expression, hit);
+    walker.record(taintValue({ kind: 'prompt', origin: prompts[0]!, label: `the prompt of '${info.text}()', which ${recordedBy}` }), call.expression, hit);
   }
   if (records('recordOutputs') && isTainted(output)) {
-    walker.record(taintValue({ kind: 'output', origin: call, label: `the output of '${info.text}()', ${recordedBy}` }), call.expression, hit);
+    walker.record(taintValue({ kind: 'output', origin: call, label: `the output of '${info.text}()', which ${recordedBy}` }), call.expression, hit);
   }
 }
 
