@@ -183,6 +183,21 @@ export async function ask(question: string) {
   console.log(response);
 }
 `,
+    // The app's own part type is too loose to narrow; the case label says it is a tool part.
+    `interface Part { type: string; text?: string; input?: unknown }
+interface ChatMessage { id: string; role: 'user' | 'assistant'; content: string; parts: Part[] }
+export function toRows(message: ChatMessage) {
+  return message.parts.map(part => {
+    switch (part.type) {
+      case 'tool-search':
+        if (part.input === undefined) console.error('Invalid tool part:', part);
+        return { kind: 'search' };
+      default:
+        return null;
+    }
+  });
+}
+`,
     // A part narrowed to a tool part: the app's own tool call, logged when it is malformed.
     `import type { UIMessage } from 'ai';
 export function toRows(message: UIMessage) {
@@ -382,6 +397,24 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
+    // The same loose part type, logged in the case of a text part.
+    {
+      code: `interface Part { type: string; text?: string; input?: unknown }
+interface ChatMessage { id: string; role: 'user' | 'assistant'; content: string; parts: Part[] }
+export function toRows(message: ChatMessage) {
+  return message.parts.map(part => {
+    switch (part.type) {
+      case 'text':
+        console.error('Text part:', part);
+        return { kind: 'text' };
+      default:
+        return null;
+    }
+  });
+}
+`,
+      errors: [{ messageId: 'promptLogged', line: 7, column: 37 }],
+    },
     // The same switch, logging a text part: what the user wrote.
     {
       code: `import type { UIMessage } from 'ai';
