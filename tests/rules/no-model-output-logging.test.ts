@@ -362,6 +362,21 @@ console.log(response.status, response.headers.get('x-request-id'), data.id);
 `,
   ],
   invalid: [
+    // A tool part of the assistant's turn is what the model asked for: still output.
+    {
+      code: `interface Part { type: string; input?: unknown }
+interface AssistantTurn { role: 'assistant'; content: string; parts: Part[] }
+export function audit(turn: AssistantTurn) {
+  for (const part of turn.parts) {
+    switch (part.type) {
+      case 'tool-search':
+        console.error('Invalid tool part:', part);
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 7, column: 45 }],
+    },
     // The same logs, reported as what they are: model output.
     {
       code: `${openai}

@@ -2,7 +2,7 @@ import type ts from 'typescript';
 
 import type { SinkCategory, SinkKind } from '../../knowledge/sinks.js';
 import type { Weakness } from '../crypto/ciphers.js';
-import type { Taint } from './taint.js';
+import type { Taint, TaintKind } from './taint.js';
 
 /** Where a finding's data goes. */
 export interface SinkHit {
@@ -12,6 +12,8 @@ export interface SinkHit {
   readonly callee: string;
   /** Project functions the data went through to reach the sink, outermost first. */
   readonly via: readonly string[];
+  /** Kinds of data the sink is known not to receive here (a tool part written out is no prompt). */
+  readonly notReceived?: readonly TaintKind[];
   /** For `crypto` sinks: why the encryption does not protect the data. */
   readonly weakness?: Weakness;
 }

@@ -156,7 +156,8 @@ export class Walker {
 
   /** Sensitive data reaches a sink: a finding, or (for "whatever the caller passes") part of the summary. */
   record(taints: TaintValue, node: ts.Node, sink: SinkHit): void {
-    const reportedKinds = new Set<TaintKind>();
+    // Kinds the sink is known not to receive here count as handled, for callers too.
+    const reportedKinds = new Set<TaintKind>(sink.notReceived);
     for (const taint of taints.taints) {
       if (taint.kind === 'parameter') {
         // Data the parameter's own type (or its fields' types) makes sensitive, or a source inside
@@ -165,7 +166,8 @@ export class Walker {
         const owner = taint.origin.parent;
         const reportedInside = taints.taints
           .filter(other => other.kind !== 'parameter' && (this.isTypedFrom(other.origin, declared) || isWithin(other.origin, owner)))
-          .map(other => other.kind);
+          .map(other => other.kind)
+          .concat(sink.notReceived ?? []);
         this.ownerOf(taint)?.addParameterSink(taint.parameterIndex ?? -1, { ...sink, path: taint.path ?? [], reportedInside });
         continue;
       }

@@ -94,8 +94,8 @@ function recordSinkArguments(walker: Walker, call: ts.CallExpression, argumentVa
       }
       return;
     }
-    if (isToolPart(walker.checker, argument)) return;
-    walker.record(value, argument, hit);
+    // A tool call or result is what the model asked for or the app answered, not what the user said.
+    walker.record(value, argument, isToolPart(walker.checker, argument) ? { ...hit, notReceived: ['prompt'] } : hit);
   });
 }
 
