@@ -64,7 +64,15 @@ function notReportedInside(value: TaintValue, hit: ParameterSinkHit): TaintValue
 
 /** A sink inside a function, as seen from a call of it: the function joins the way there. */
 function through(hit: ParameterSinkHit, calleeText: string): SinkHit {
-  return { kind: hit.kind, category: hit.category, callee: hit.callee, via: [`${calleeText}()`, ...hit.via], ...(hit.weakness ? { weakness: hit.weakness } : {}) };
+  return {
+    kind: hit.kind,
+    category: hit.category,
+    callee: hit.callee,
+    via: [`${calleeText}()`, ...hit.via],
+    ...(hit.weakness ? { weakness: hit.weakness } : {}),
+    // What the sink does not receive holds for every caller up the chain.
+    ...(hit.notReceived ? { notReceived: hit.notReceived } : {}),
+  };
 }
 
 /** What of an argument's value the function returns: all of it, or only the fields it reads (`chat.title`). */
