@@ -5,6 +5,7 @@ import type { InvalidTestCase, TestCaseError, ValidTestCase } from '@typescript-
 
 import { type MessageIds, type Options, requireModelIntegrity } from '../../src/rules/require-model-integrity.js';
 import { createRuleTester, FIXTURES_DIR } from '../rule-tester.js';
+import { at, swap } from '../code-positions.js';
 
 // Model loads as real apps write them: untyped JavaScript bound by `require()` / `import()`,
 // wrappers that forward `...args`, vendored copies of a loader, wllama, LangChain integrations,
@@ -17,27 +18,6 @@ const DIGEST = '9b74c9897bac770ffc029102a200c5de3f786850e387550fdab836ed7e6dc881
 /** Untyped JavaScript (`checkJs: false`): the cases stand in for `tests/fixtures/script.js`. */
 const JS = path.join(FIXTURES_DIR, 'script.js');
 const VENDORED_DEFAULTS = path.join(FIXTURES_DIR, 'helpers/model-integrity/vendor/transformers/src/defaults.ts');
-
-function at(code: string, needle: string, occurrence = 1): { line: number; column: number } {
-  let index = -1;
-  for (let seen = 0; seen < occurrence; seen++) {
-    index = code.indexOf(needle, index + 1);
-    if (index === -1) {
-      throw new Error(`${needle} not found ${occurrence} times in the test code`);
-    }
-  }
-  const before = code.slice(0, index).split('\n');
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
-}
-
-/** `code` with the one occurrence of `from` replaced (the output of a suggestion). */
-function swap(code: string, from: string, to: string): string {
-  const index = code.indexOf(from);
-  if (index === -1 || code.indexOf(from, index + 1) !== -1) {
-    throw new Error(`expected exactly one ${from} in the test code`);
-  }
-  return code.slice(0, index) + to + code.slice(index + from.length);
-}
 
 const REVISION_OPTION = "{ revision: 'REPLACE_WITH_FULL_40_CHAR_COMMIT_SHA' }";
 

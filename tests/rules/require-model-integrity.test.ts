@@ -2,6 +2,7 @@ import type { InvalidTestCase, TestCaseError } from '@typescript-eslint/rule-tes
 
 import { type MessageIds, type Options, requireModelIntegrity } from '../../src/rules/require-model-integrity.js';
 import { createRuleTester } from '../rule-tester.js';
+import { at, swap } from '../code-positions.js';
 
 const ruleTester = createRuleTester();
 
@@ -9,28 +10,6 @@ const ruleTester = createRuleTester();
 const SHA = '5f1b7f6b3d2c1a0e9f8d7c6b5a4e3d2c1b0a9f8e';
 const DIGEST = '9b74c9897bac770ffc029102a200c5de3f786850e387550fdab836ed7e6dc881';
 const PLACEHOLDER = 'REPLACE_WITH_FULL_40_CHAR_COMMIT_SHA';
-
-/** Line and column (1-based) of the first occurrence of `needle` in `code` (or the n-th). */
-function at(code: string, needle: string, occurrence = 1): { line: number; column: number } {
-  let index = -1;
-  for (let seen = 0; seen < occurrence; seen++) {
-    index = code.indexOf(needle, index + 1);
-    if (index === -1) {
-      throw new Error(`${needle} not found ${occurrence} times in the test code`);
-    }
-  }
-  const before = code.slice(0, index).split('\n');
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
-}
-
-/** `code` with the one occurrence of `from` replaced (the output of a suggestion). */
-function swap(code: string, from: string, to: string): string {
-  const index = code.indexOf(from);
-  if (index === -1 || code.indexOf(from, index + 1) !== -1) {
-    throw new Error(`expected exactly one ${from} in the test code`);
-  }
-  return code.slice(0, index) + to + code.slice(index + from.length);
-}
 
 /** An expected error anchored at the first (or n-th) occurrence of `at` in the code. */
 interface Expected extends Omit<TestCaseError<MessageIds>, 'line' | 'column'> {
