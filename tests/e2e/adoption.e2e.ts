@@ -119,6 +119,12 @@ let app: string;
 let tarball: string;
 let scanner: string;
 let eslintBin: string;
+// The two installs that do not need the app (the GitHub Action's own folder, npx's cache) run while
+// the app installs and the first steps lint: they wait on the registry and the disk, not the CPU.
+let actionInstall: Promise<Result>;
+let npxWarmed: Promise<Result>;
+let runner: string;
+let actionEnv: NodeJS.ProcessEnv;
 
 function eslint(cwd: string, ...args: string[]): Promise<Result> {
   return exec(process.execPath, [eslintBin, ...args], { cwd });
@@ -150,6 +156,18 @@ beforeAll(async () => {
   const packed = await exec('npm', ['pack', '--pack-destination', work, '--json'], { cwd: repoRoot });
   expect(packed.code, packed.stderr).toBe(0);
   tarball = path.join(work, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
+
+  runner = path.join(work, 'runner');
+  mkdirSync(runner, { recursive: true });
+  actionEnv = { GITHUB_OUTPUT: path.join(runner, 'github-output'), RUNNER_TEMP: runner, LLM_SECURITY_PACKAGE: tarball };
+  writeFileSync(actionEnv['GITHUB_OUTPUT']!, '');
+  actionInstall = exec('bash', [path.join(repoRoot, 'action/install.sh')], { cwd: runner, env: actionEnv });
+  // The same `npx -p <tarball>` as the test below: npx keeps what it installed, so the test's own
+  // call finds the package (and its peers) already there and only runs the scan.
+  mkdirSync(path.join(work, 'outside'), { recursive: true });
+  npxWarmed = exec('npx', ['--yes', '-p', tarball, 'llm-security-scan', '--version'], { cwd: path.join(work, 'outside') });
+  // Awaited by their tests; until then a failure to spawn must not be an unhandled rejection.
+  for (const pending of [actionInstall, npxWarmed]) pending.catch(() => undefined);
 
   app = path.join(work, 'app');
   for (const folder of ['src/sub', 'src/clean', 'scripts', 'docs']) mkdirSync(path.join(app, folder), { recursive: true });
@@ -360,7 +378,8 @@ describe('SARIF from the installed scanner', () => {
 describe('without installing the plugin', () => {
   it('npx -p <package> llm-security-scan runs with the peers npm installs', async () => {
     const outside = path.join(work, 'outside');
-    mkdirSync(outside, { recursive: true });
+    const warmed = await npxWarmed;
+    expect(warmed.code, warmed.stderr).toBe(0);
     const { code, stderr } = await exec('npx', ['--yes', '-p', tarball, 'llm-security-scan', app], { cwd: outside });
     expect(code, stderr).toBe(1);
     expect(stderr).toContain('2 finding(s) in 1 of 3 scanned file(s)');
@@ -382,12 +401,9 @@ describe('the GitHub Action', () => {
   });
 
   it('runs its install, scan and annotate scripts as a workflow would', async () => {
-    const runner = path.join(work, 'runner');
-    mkdirSync(runner, { recursive: true });
-    const outputs = path.join(runner, 'github-output');
-    writeFileSync(outputs, '');
-    const env = { GITHUB_OUTPUT: outputs, RUNNER_TEMP: runner, LLM_SECURITY_PACKAGE: tarball };
-    const install = await exec('bash', [path.join(repoRoot, 'action/install.sh')], { cwd: app, env });
+    const outputs = actionEnv['GITHUB_OUTPUT']!;
+    const env = actionEnv;
+    const install = await actionInstall;
     expect(install.code, install.stderr).toBe(0);
     const scannerPath = /^scanner=(.+)$/m.exec(readFileSync(outputs, 'utf8'))?.[1];
     expect(scannerPath).toBe(path.join(runner, 'llm-security-scan/node_modules/.bin/llm-security-scan'));
