@@ -257,6 +257,22 @@ export function trace(session: Session) {
 `,
       errors: [{ messageId: 'promptLogged', line: 4, column: 26 }],
     },
+    // Also through a helper in between whose parameter is typed the same way: the sink two calls down
+    // is reported there, not at the helper in between nor at its caller.
+    {
+      code: `${chatMessage}
+function logMessage(message: ChatMessage) {
+  console.log('message', message);
+}
+function record(message: ChatMessage) {
+  logMessage(message);
+}
+export function trace(session: Session) {
+  for (const message of session.messages) record(message);
+}
+`,
+      errors: [{ messageId: 'promptLogged', line: 4, column: 26 }],
+    },
     // Reported once, inside the helper that sends the request body to a chat endpoint, not again at
     // the caller whose message reaches the same log through it.
     {

@@ -14,6 +14,11 @@ export interface SinkHit {
   readonly via: readonly string[];
   /** Kinds of data the sink is known not to receive here (a tool part written out is no prompt). */
   readonly notReceived?: readonly TaintKind[];
+  /**
+   * Kinds already reported at this sink inside a function further down the chain (its parameter's
+   * own type made the data sensitive there): callers up the chain do not report them again.
+   */
+  readonly reportedBelow?: readonly TaintKind[];
   /** For `crypto` sinks: why the encryption does not protect the data. */
   readonly weakness?: Weakness;
 }

@@ -72,6 +72,7 @@ function through(hit: ParameterSinkHit, calleeText: string): SinkHit {
     ...(hit.weakness ? { weakness: hit.weakness } : {}),
     // What the sink does not receive holds for every caller up the chain.
     ...(hit.notReceived ? { notReceived: hit.notReceived } : {}),
+    ...(hit.reportedInside.length > 0 || hit.reportedBelow ? { reportedBelow: [...hit.reportedInside, ...(hit.reportedBelow ?? [])] } : {}),
   };
 }
 

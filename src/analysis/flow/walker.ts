@@ -156,8 +156,10 @@ export class Walker {
 
   /** Sensitive data reaches a sink: a finding, or (for "whatever the caller passes") part of the summary. */
   record(taints: TaintValue, node: ts.Node, sink: SinkHit): void {
-    // Kinds the sink is known not to receive here count as handled, for callers too.
-    const reportedKinds = new Set<TaintKind>(sink.notReceived);
+    // Kinds the sink is known not to receive here, or that a helper further down already reports at
+    // it, count as handled, for callers too.
+    const handledBelow = [...(sink.notReceived ?? []), ...(sink.reportedBelow ?? [])];
+    const reportedKinds = new Set<TaintKind>(handledBelow);
     for (const taint of taints.taints) {
       if (taint.kind === 'parameter') {
         // Data the parameter's own type (or its fields' types) makes sensitive, or a source inside
@@ -167,7 +169,7 @@ export class Walker {
         const reportedInside = taints.taints
           .filter(other => other.kind !== 'parameter' && (this.isTypedFrom(other.origin, declared) || isWithin(other.origin, owner)))
           .map(other => other.kind)
-          .concat(sink.notReceived ?? []);
+          .concat(handledBelow);
         this.ownerOf(taint)?.addParameterSink(taint.parameterIndex ?? -1, { ...sink, path: taint.path ?? [], reportedInside });
         continue;
       }
