@@ -109,6 +109,14 @@ export const ELEMENT_CALLBACKS: ReadonlyMap<string, readonly number[]> = new Map
 ]);
 
 /**
+ * Of the callback methods, those whose callback's first parameter is the accumulator: the initial
+ * value (the second argument) when there is one, else the first element. With an initial value the
+ * accumulator starts as that value, and what the callback returns comes back as the accumulator
+ * (`messages.reduce((ids, m) => [...ids, m.id], [])` collects ids, not the messages).
+ */
+export const ACCUMULATOR_METHODS: ReadonlySet<string> = new Set(['reduce', 'reduceRight']);
+
+/**
  * Methods whose callbacks receive an error or nothing, never the receiver's data
  * (`create(...).catch(e => log(e))`): the rejection of a model call is an error, not model output.
  */

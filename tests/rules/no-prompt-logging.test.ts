@@ -12,6 +12,11 @@ declare const messages: ChatCompletionMessageParam[];`;
 
 ruleTester.run('no-prompt-logging', rule, {
   valid: [
+    // Ids collected with reduce: the accumulator starts as the empty list, not as a message.
+    `${history}
+const names = messages.reduce<string[]>((collected, message) => (message.role === 'user' ? [...collected, message.role] : collected), []);
+console.log('roles', names);
+`,
     // The number of messages, the role of the last one.
     `${history}
 console.log('turns', messages.length, messages.at(-1)?.role);
@@ -397,7 +402,24 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
-    // The same loose part type, logged in the case of a text part.
+    // The text of every message joined with reduce, and a reduce that starts from the user's question.
+    {
+      code: `${history}
+const transcript = messages.reduce((text, message) => text + String(message.content), '');
+console.log(transcript);
+`,
+      errors: [{ messageId: 'promptLogged', line: 4, column: 13 }],
+    },
+    {
+      code: `${openai}
+export async function ask(question: string, notes: string[]) {
+  const line = notes.reduce((text, note) => \`\${text} (\${note.length})\`, question);
+  console.log(line);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+      errors: [{ messageId: 'promptLogged', line: 5, column: 15 }],
+    },
     {
       code: `interface Part { type: string; text?: string; input?: unknown }
 interface ChatMessage { id: string; role: 'user' | 'assistant'; content: string; parts: Part[] }

@@ -2,7 +2,7 @@ import ts from 'typescript';
 
 import { EVENT_SUBSCRIBE_METHODS } from '../../knowledge/llm-endpoints.js';
 import { NON_CONTENT_CALLBACK_PATTERN } from '../../knowledge/llm-sdks.js';
-import { CALLBACK_RESULT_METHODS, ELEMENT_CALLBACKS, ERROR_CALLBACK_METHODS, MUTATING_METHODS } from '../../knowledge/propagation.js';
+import { ACCUMULATOR_METHODS, CALLBACK_RESULT_METHODS, ELEMENT_CALLBACKS, ERROR_CALLBACK_METHODS, MUTATING_METHODS } from '../../knowledge/propagation.js';
 import { skipTransparent, staticStringValue } from '../constants.js';
 import { isFailedResponseRead } from '../sanitizers/error-responses.js';
 import { applySanitizerTypes, isUserSanitizerCall } from '../sanitizers/user-sanitizers.js';
@@ -79,6 +79,8 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   // `list.map(x => ...)`, `promise.then(x => ...)`: the elements (or the resolved value) reach the
   // callback's parameters, on library and SDK objects alike (an SDK's `APIPromise.then`).
   const elementParameters = method !== undefined && isTainted(receiver) && (isLibraryMethod(info) || declaredInSdk) ? ELEMENT_CALLBACKS.get(method) : undefined;
+  // `list.reduce(fn, initial)`: the accumulator starts as `initial` (joined into the result below), not as an element.
+  const accumulatorFromInitial = method !== undefined && ACCUMULATOR_METHODS.has(method) && call.arguments.length > 1;
   const eventName = call.arguments[0] ? staticStringValue(call.arguments[0], walker.checker) : undefined;
   // `stream.on('text', cb)` on an SDK stream, `res.data.on('data', cb)` on a response that carries output.
   const sdkEvent =
@@ -89,7 +91,9 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
       return [];
     }
     if (elementParameters) {
-      return Array.from({ length: parameterCount }, (_, index) => (elementParameters.includes(index) ? withoutFields(receiver) : CLEAN));
+      return Array.from({ length: parameterCount }, (_, index) =>
+        elementParameters.includes(index) && !(index === 0 && accumulatorFromInitial) ? withoutFields(receiver) : CLEAN,
+      );
     }
     if (modelCall) {
       // `post(LLM_URL, body, text => ...)`, `llm.generateResponse(query, (partial, done) => ...)`: the
@@ -160,6 +164,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   if (analysedCallback && method !== undefined && CALLBACK_RESULT_METHODS.has(method) && (isLibraryMethod(info) || declaredInSdk)) {
     // `angles.map(async angle => (await create(...)).choices[0].message.content)`: the callback's results.
     value = join(value, callbackResult);
+    if (accumulatorFromInitial) value = join(value, argumentValues[1] ?? CLEAN);
   }
   if (info.projectFunction) {
     value = join(value, applySummary(walker, call, info, argumentValues));
