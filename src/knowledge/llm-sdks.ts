@@ -333,6 +333,9 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
   '$metadata',
   'metrics',
   'sourceNodes',
+  // Citations of an answer (OpenAI's `output_text.annotations`, Assistants' file citations): urls,
+  // file ids and offsets into the text, not the text.
+  'annotations',
   // Apps' own conversation records: who spoke and when, not what was said; the AI SDK's
   // `UIMessage.metadata` and the providers' request `metadata` tags.
   'role',

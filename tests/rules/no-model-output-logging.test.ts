@@ -12,6 +12,16 @@ const anthropic = new Anthropic();`;
 
 ruleTester.run('no-model-output-logging', rule, {
   valid: [
+    // The citations of an answer (urls and offsets), not its text.
+    `${openai}
+export async function search(question: string) {
+  const response = await client.responses.create({ model: 'gpt-4o', input: question, tools: [{ type: 'web_search_preview' }] });
+  for (const item of response.output) {
+    if (item.type !== 'message') continue;
+    for (const part of item.content) if (part.type === 'output_text') console.log('citations', part.annotations);
+  }
+}
+`,
     // Metadata is not content: token counts, model names, ids, timestamps, finish reasons.
     `${openai}
 const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
