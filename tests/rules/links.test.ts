@@ -207,6 +207,20 @@ export async function handle(question: string) {
   return save({ parts: [{ type: 'tool-search', input: question }] });
 }
 `,
+    // A helper returns one field of its argument, which becomes the prompt: the argument's other
+    // fields, logged inside the helper, are not prompt data.
+    `${openai}
+interface Context { trigger: string; history: string[] }
+function prepare(context: Context): string[] {
+  const { trigger } = context;
+  console.log(\`prepare: trigger=\${trigger}\`);
+  return context.history;
+}
+export async function run(context: Context) {
+  const history = prepare(context);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: history.map(text => ({ role: 'user' as const, content: text })) });
+}
+`,
     // An app type that is never sent to a model is not learned.
     `${openai}
 interface Ticket { subject: string; body: string }

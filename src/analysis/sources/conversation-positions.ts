@@ -6,7 +6,7 @@ import { type CalleeInfo, symbolAt } from '../callees.js';
 import { isLiteralConstant, skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { isLibraryMethod, propagatesArguments, propagatesReceiver } from '../flow/library-steps.js';
-import { isFunctionLike } from '../flow/summaries.js';
+import { type FunctionSummary, isFunctionLike } from '../flow/summaries.js';
 import { type Taint, type TaintValue, join, taintValue } from '../flow/taint.js';
 import { type PromptArgument, isModelCall, promptArgumentsOf } from './model-calls.js';
 
@@ -214,7 +214,8 @@ export class ConversationMarks {
         }
         if (info.projectFunction) {
           const summary = this.analysis.functionResult(info.projectFunction).summary;
-          node.arguments.forEach((argument, index) => summary.parametersToReturn.has(index) && visit(argument));
+          // Only an argument returned whole: a helper returning `context.history` does not make `context` the prompt.
+          node.arguments.forEach((argument, index) => summary.parametersToReturn.has(index) && returnsWhole(summary, index) && visit(argument));
         } else if (propagatesArguments(info)) {
           node.arguments.forEach(visit);
         }
@@ -274,4 +275,10 @@ export class ConversationMarks {
       this.markRoots(pushed, taint, visited);
     }
   }
+}
+
+/** The function returns its parameter itself, not only fields read from it (`returnedFields` lists those paths; none means the whole). */
+function returnsWhole(summary: FunctionSummary, index: number): boolean {
+  const paths = summary.returnedFields.get(index);
+  return paths === undefined || paths.some(path => path.length === 0);
 }
