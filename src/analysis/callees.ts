@@ -2,6 +2,7 @@ import ts from 'typescript';
 
 import { FUNCTION_WRAPPERS } from '../knowledge/propagation.js';
 import { skipTransparent, staticPropertyName } from './constants.js';
+import { identityFromBinding } from './import-bindings.js';
 import { type Origin, originOfDeclaration, resolveAlias } from './packages.js';
 
 /** One declaration a call may reach. */
@@ -169,6 +170,12 @@ export class CalleeResolver {
         origin: originOfDeclaration(declaration, this.program),
         container: containerName(declaration),
       });
+    }
+    if (declarations.length === 0 && !ts.isTaggedTemplateExpression(call)) {
+      // A package whose declarations do not resolve (not installed, untyped JavaScript): the import
+      // binding still names the package and the export (`import { fetchEventSource } from 'pkg'`).
+      const bound = this.safe(() => identityFromBinding(call.expression, this.checker, this.program));
+      if (bound) declarations.push({ name: bound.name, origin: bound.origin, container: bound.owner });
     }
     // Calling a value whose type is a callable SDK interface: `const log = debug('app'); log(text)`,
     // or a method typed through a mapped type (consola's `Record<LogType, LogFn>`). Only looked at

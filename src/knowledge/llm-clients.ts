@@ -394,8 +394,9 @@ export const HTTP_CALLS: readonly HttpCallSpec[] = [
   ...(['ofetch', '$fetch', 'raw'] as const).map(
     (name): HttpCallSpec => ({ packages: ['ofetch'], name, urlArgument: 0, configArguments: [1], configBaseUrl: 'baseURL', headers: ['headers'], transports: ['dispatcher', 'agent'] }),
   ),
-  // Server-sent events over fetch: `fetchEventSource(url, { body, onmessage(ev) {...} })`.
-  { packages: ['@microsoft/fetch-event-source'], name: 'fetchEventSource', urlArgument: 0, configArguments: [1], headers: ['headers'], transports: [] },
+  // Server-sent events over fetch: `fetchEventSource(url, { body, onmessage(ev) {...} })`, and the
+  // fork with the same API that Node clients use.
+  { packages: ['@microsoft/fetch-event-source', '@waylaidwanderer/fetch-event-source'], name: 'fetchEventSource', urlArgument: 0, configArguments: [1], headers: ['headers'], transports: [] },
 ];
 
 /** Packages whose import makes callable HTTP objects (`axios(...)`) worth a type query. */

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { nearestPackageName, originOfDeclaration } from '../../src/analysis/packages.js';
-import { vendoredOrigin } from '../../src/analysis/integrity/import-bindings.js';
+import { vendoredOrigin } from '../../src/analysis/import-bindings.js';
 import { FIXTURES_DIR } from '../rule-tester.js';
 import { createFixtureProgram } from './program.js';
 

@@ -242,6 +242,33 @@ export async function run(question: string) {
   await complete(question, chars => console.log('answer chars', chars));
 }
 `,
+    // Server-sent events from an LLM endpoint: only the size of each event is logged.
+    `import { fetchEventSource } from '@microsoft/fetch-event-source';
+export async function stream(question: string) {
+  await fetchEventSource('https://api.openai.com/v1/chat/completions', {
+    method: 'POST',
+    body: JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: question }] }),
+    onmessage(message) {
+      console.debug('event', message.data.length);
+    },
+  });
+}
+`,
+    // The same call through a package the program cannot resolve and no knowledge names: no evidence
+    // that it is an HTTP client, so the URL alone does not make it a model call.
+    {
+      code: `import { fetchEventSource } from 'unknown-sse-client';
+export async function stream(question) {
+  await fetchEventSource('https://api.openai.com/v1/chat/completions', {
+    body: JSON.stringify({ messages: [{ role: 'user', content: question }] }),
+    onmessage(message) {
+      console.debug(message);
+    },
+  });
+}
+`,
+      filename: js,
+    },
     // Untyped: the length of the answer.
     {
       code: `export async function ask(question) {
@@ -254,7 +281,51 @@ export async function run(question: string) {
     },
   ],
   invalid: [
-    // The parsed JSON of a REST call to an LLM is model output.
+    // Each server-sent event of a streamed chat completion carries a piece of the answer.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+export async function stream(question: string) {
+  await fetchEventSource('https://api.openai.com/v1/chat/completions', {
+    method: 'POST',
+    body: JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: question }] }),
+    onmessage(message) {
+      console.debug(message);
+    },
+  });
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 7, column: 21 }],
+    },
+    // A logger package that is not installed where the lint runs: the require binding names it.
+    {
+      code: `const log4js = require('log4js');
+const logger = log4js.getLogger('chat');
+export async function ask(question) {
+  const res = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: question }] }) });
+  const data = await res.json();
+  logger.info('answer', data.choices[0].message.content);
+  logger.debug('answer chars', data.choices[0].message.content.length);
+}
+`,
+      filename: js,
+      errors: [{ messageId: 'modelOutputLogged', line: 6, column: 25 }],
+    },
+    // The fork with the same API, in untyped JavaScript where the package is not installed: the
+    // import still says which client it is.
+    {
+      code: `import { fetchEventSource } from '@waylaidwanderer/fetch-event-source';
+export async function stream(question, debug) {
+  await fetchEventSource('https://api.openai.com/v1/chat/completions', {
+    body: JSON.stringify({ messages: [{ role: 'user', content: question }] }),
+    onmessage(message) {
+      if (debug) console.debug(message);
+    },
+  });
+}
+`,
+      filename: js,
+      errors: [{ messageId: 'modelOutputLogged', line: 6, column: 32 }],
+    },
     {
       code: `export async function ask(question: string) {
   const res = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] }) });

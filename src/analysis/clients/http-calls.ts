@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { HTTP_CALLS, type HttpCallSpec } from '../../knowledge/llm-clients.js';
 import { calleeName } from '../callees.js';
 import { skipTransparent } from '../constants.js';
+import { identityFromBinding } from '../import-bindings.js';
 import { originMatches, originsOfSymbol, resolveAlias } from '../packages.js';
 import { isAbsoluteUrl } from './endpoints.js';
 import { objectArguments, objectLiteralOf, optionValue, type StringCandidate, stringCandidates } from './option-values.js';
@@ -71,6 +72,12 @@ export function matchHttpCall(
     const spec = nameNode ? bySymbol(checker.getSymbolAtLocation(nameNode), name) : undefined;
     if (spec) {
       return spec;
+    }
+    // A client package that does not resolve where the lint runs: its import binding names it.
+    const bound = identityFromBinding(callee, checker, program);
+    const byBinding = bound && specs.find(spec => spec.name === bound.name && spec.packages.some(pattern => originMatches(bound.origin, pattern)));
+    if (byBinding) {
+      return byBinding;
     }
   }
   return callableObjects ? bySymbol(checker.getTypeAtLocation(callee).getSymbol(), '()') : undefined;

@@ -13,7 +13,7 @@ import { checkHubLoad } from './loaders/hub.js';
 import { checkOllamaCreate, checkOllamaPull } from './loaders/ollama.js';
 import { checkUriDownload } from './loaders/uri-downloads.js';
 import { checkWebLlmEngine, checkWebLlmRecord, checkWebLlmReload } from './loaders/web-llm.js';
-import { vendoredOrigin } from './import-bindings.js';
+import { vendoredOrigin } from '../import-bindings.js';
 import { helperDigestOf, summarize } from './summaries.js';
 import { calledFunction, forwardingCallOf, forwardingWrapperNames } from './wrappers.js';
 

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { skipTransparent } from '../constants.js';
 import { type Origin, originOfDeclaration, resolveAlias } from '../packages.js';
 import { calleeName } from '../callees.js';
-import { identityFromBinding, vendoredOrigin } from './import-bindings.js';
+import { identityFromBinding, vendoredOrigin } from '../import-bindings.js';
 
 /** What a call calls: the API name, the package it is declared in, and the declaring class. */
 export interface CalleeIdentity {

@@ -3,15 +3,17 @@ import path from 'node:path';
 
 import ts from 'typescript';
 
-import { MODEL_PACKAGES } from '../../knowledge/model-loaders.js';
-import { nearestPackageName, type Origin, originOfDeclaration } from '../packages.js';
-import { skipValueWrappers } from './values.js';
+import { MODEL_PACKAGES } from '../knowledge/model-loaders.js';
+import { nearestPackageName, type Origin, originOfDeclaration } from './packages.js';
+import { skipValueWrappers } from './integrity/values.js';
 
 /**
- * Loaders recognised by the import they are bound to, not by their type: in untyped JavaScript (or
- * when a package's declarations do not resolve) `require('@xenova/transformers')`,
- * `await import(...)` and `import(...).then(({ pipeline }) => ...)` give `any`, but the binding
- * still says which package and which export a callee is.
+ * Callees recognised by the import they are bound to, not by their type: in untyped JavaScript (or
+ * when a package's declarations do not resolve, because it is not installed where the lint runs)
+ * `require('@xenova/transformers')`, `import { fetchEventSource } from '<fork>'`, `await import(...)`
+ * and `import(...).then(({ pipeline }) => ...)` give `any`, but the binding still says which package
+ * and which export a callee is. Used by the model loaders and, where declarations say nothing, by
+ * the flow rules' callee resolution.
  */
 
 /** A step of a member path: a property name, or the result of calling what came before. */
