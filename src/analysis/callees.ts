@@ -130,6 +130,7 @@ function functionOfValue(value: ts.Expression, depth = 0): ts.SignatureDeclarati
 /** Resolves what a call (or `new`) reaches, through import aliases and re-exports. Cached per node. */
 export class CalleeResolver {
   private readonly cache = new WeakMap<ts.Node, CalleeInfo>();
+  private readonly bindings = new WeakMap<ts.Node, CalleeDeclaration | undefined>();
 
   constructor(
     private readonly program: ts.Program,
@@ -170,12 +171,6 @@ export class CalleeResolver {
         origin: originOfDeclaration(declaration, this.program),
         container: containerName(declaration),
       });
-    }
-    if (declarations.length === 0 && !ts.isTaggedTemplateExpression(call)) {
-      // A package whose declarations do not resolve (not installed, untyped JavaScript): the import
-      // binding still names the package and the export (`import { fetchEventSource } from 'pkg'`).
-      const bound = this.safe(() => identityFromBinding(call.expression, this.checker, this.program));
-      if (bound) declarations.push({ name: bound.name, origin: bound.origin, container: bound.owner });
     }
     // Calling a value whose type is a callable SDK interface: `const log = debug('app'); log(text)`,
     // or a method typed through a mapped type (consola's `Record<LogType, LogFn>`). Only looked at
@@ -230,6 +225,23 @@ export class CalleeResolver {
     }
     const exported = moduleType.getProperty(name.text);
     return exported ? resolveAlias(exported, this.checker) : symbol;
+  }
+
+  /**
+   * What a call without declarations is bound to by its import or `require` (a package that does not
+   * resolve where the lint runs, untyped JavaScript): `log4js.getLogger().info` is `info` of
+   * `log4js`. Kept apart from `declarations`, which stay empty so untyped code keeps its own
+   * treatment; the sink matcher asks for it by name. Cached per node.
+   */
+  boundTo(call: ts.CallExpression): CalleeDeclaration | undefined {
+    if (this.resolve(call).declarations.length > 0) {
+      return undefined;
+    }
+    if (!this.bindings.has(call)) {
+      const bound = this.safe(() => identityFromBinding(call.expression, this.checker, this.program));
+      this.bindings.set(call, bound ? { name: bound.name, origin: bound.origin, container: bound.owner } : undefined);
+    }
+    return this.bindings.get(call);
   }
 
   private symbolAt(node: ts.Node): ts.Symbol | undefined {

@@ -54,6 +54,10 @@ function originOfSpecifier(literal: ts.StringLiteralLike, checker: ts.TypeChecke
   if (BUILTINS.has(specifier)) {
     return `node:${specifier}`;
   }
+  if (/^(?:~|#|@\/)/.test(specifier)) {
+    // A path alias of the project (`~/models`, `@/lib/db`, `#imports`), not a package.
+    return undefined;
+  }
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
     // A project file or a vendored copy: where it resolves, or where it would be.
     const target = checker.getSymbolAtLocation(literal)?.valueDeclaration;
