@@ -100,6 +100,25 @@ export const CALL_SINKS: readonly CallSink[] = [
   // OpenTelemetry spans: attribute values and event attributes are exported to the tracing backend.
   { kind: 'log', category: 'telemetry', from: ['@opentelemetry/api'], receivers: ['Span'], names: ['setAttribute', 'addEvent'], arguments: [1] },
   { kind: 'log', category: 'telemetry', from: ['@opentelemetry/api'], receivers: ['Span'], names: ['setAttributes', 'recordException'], arguments: [0] },
+  // Langfuse (LLM tracing): observations and traces go to the Langfuse backend with every attribute
+  // (`input`, `output`, `statusMessage`, the name). `@langfuse/tracing` (v4+, OpenTelemetry based):
+  // `startObservation(name, { input })`, `span.update({ output })`, `updateActiveObservation(...)`,
+  // the legacy trace-level `setTraceIO`.
+  {
+    kind: 'log',
+    category: 'telemetry',
+    from: ['@langfuse/tracing'],
+    names: ['startObservation', 'update', 'updateActiveObservation', 'setTraceIO', 'setActiveTraceIO'],
+  },
+  // The v3 SDK (`langfuse`, `langfuse-node`, declared in `langfuse-core`): `langfuse.trace({ input })`,
+  // `trace.generation({ input, output })`, `span.end({ output })`.
+  {
+    kind: 'log',
+    category: 'telemetry',
+    from: ['langfuse-core', 'langfuse', 'langfuse-node'],
+    receivers: ['LangfuseCore', 'LangfuseObjectClient', 'LangfuseTraceClient', 'LangfuseSpanClient', 'LangfuseGenerationClient', 'LangfuseEventClient'],
+    names: ['trace', 'span', 'generation', 'event', 'update', 'end'],
+  },
 ];
 
 const DATABASE_WRITES = ['insert', 'insertOne', 'insertMany', 'create', 'createMany', 'bulkCreate', 'upsert', 'save'];

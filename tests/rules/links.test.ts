@@ -55,8 +55,47 @@ export async function chunks(question: string) {
   console.log('chunks', received);
 }
 `,
+    // A local closure that logs only the length of the answer it reads from around it.
+    `${openai}
+export async function ask(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const text = completion.choices[0]?.message.content ?? '';
+  const report = () => console.log('answer chars', text.length);
+  report();
+  return text;
+}
+`,
+    // A local closure that calls itself (a retry loop) still ends.
+    `${openai}
+export async function ask(question: string) {
+  const attempt = async (left: number): Promise<string> => {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+    const text = completion.choices[0]?.message.content;
+    if (!text && left > 0) return attempt(left - 1);
+    return text ?? '';
+  };
+  const answer = await attempt(2);
+  console.log('answered', answer.length > 0);
+}
+`,
   ],
   invalid: [
+    // A local closure reads the answer from the function around it when it is called.
+    {
+      code: `${openai}
+export async function ask(question: string) {
+  let text = '';
+  const report = async () => {
+    console.log('answer', text);
+  };
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  text = completion.choices[0]?.message.content ?? '';
+  await report();
+  return text;
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 6, column: 27 }],
+    },
     // A retry wrapper returns what its callback returns.
     {
       code: `${openai}

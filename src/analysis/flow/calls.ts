@@ -19,7 +19,7 @@ import { feedParserHandlers } from './deferred-callbacks.js';
 import { listenToEmits, recordEmit } from './emitters.js';
 import { setStateCall } from './react-state.js';
 import { evaluateObject } from './objects.js';
-import { applyCallbackCalls, applyCallbackReference, applySummary, runCallback, runPromiseExecutor } from './project-calls.js';
+import { applyCallbackCalls, applyCallbackReference, applySummary, localClosure, runCallback, runPromiseExecutor } from './project-calls.js';
 import { CLEAN, type TaintValue, callResultOf, fieldValue, functionValue, isTainted, join, taintValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
@@ -167,7 +167,8 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     if (accumulatorFromInitial) value = join(value, argumentValues[1] ?? CLEAN);
   }
   if (info.projectFunction) {
-    value = join(value, applySummary(walker, call, info, argumentValues));
+    const closure = localClosure(walker, info.projectFunction);
+    value = join(value, closure ? runCallback(walker, closure, argumentValues) : applySummary(walker, call, info, argumentValues));
   } else if (info.symbol && info.declarations.length > 0 && info.declarations.every(declaration => declaration.origin === undefined)) {
     // The app's own client behind an interface or an abstract class: what its implementations do,
     // and what the declared result type says (an SDK type, a conversation shape).

@@ -15,8 +15,8 @@ import type { Walker } from './walker.js';
  * (`stream.on('text', printDelta)`) is applied through its summary.
  */
 
-/** Analyses a function literal passed to a call, with its parameters bound to `seeds`. */
-export function runCallback(walker: Walker, fn: ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration, seeds: readonly TaintValue[]): TaintValue {
+/** Analyses a function literal passed to a call (or a local closure called here), with its parameters bound to `seeds`. */
+export function runCallback(walker: Walker, fn: FunctionLikeWithBody, seeds: readonly TaintValue[]): TaintValue {
   walker.analysis.inlineFunctions.add(fn);
   const callback = walker.child(fn);
   callback.runFunction(
@@ -26,6 +26,32 @@ export function runCallback(walker: Walker, fn: ts.FunctionExpression | ts.Arrow
   );
   walker.findings.push(...callback.findings);
   return callback.returned();
+}
+
+/** Closures nested deeper than this are applied through their summaries (bounds repeated walks). */
+const MAX_CLOSURE_NESTING = 6;
+
+/**
+ * A function declared inside the function being walked and called there (`const end = async () =>
+ * span.update({ input })`): walked in place like a callback, so the variables it reads from around it
+ * have their values at the call, which its summary (made without them) cannot know. A closure that
+ * calls itself, or one nested too deep, goes through its summary.
+ */
+export function localClosure(walker: Walker, fn: ts.SignatureDeclaration): FunctionLikeWithBody | undefined {
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || fn.body === undefined) {
+    return undefined;
+  }
+  let encloses = false;
+  let nesting = 0;
+  for (let current: Walker | undefined = walker; current; current = current.parent) {
+    if (current.owner === fn || ++nesting > MAX_CLOSURE_NESTING) {
+      return undefined;
+    }
+    if (!ts.isSourceFile(current.owner) && ts.findAncestor(fn.parent, node => node === current!.owner) !== undefined) {
+      encloses = true;
+    }
+  }
+  return encloses ? fn : undefined;
 }
 
 /**
