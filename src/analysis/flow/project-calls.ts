@@ -47,7 +47,7 @@ export function localClosure(walker: Walker, fn: ts.SignatureDeclaration): Funct
     if (current.owner === fn || ++nesting > MAX_CLOSURE_NESTING) {
       return undefined;
     }
-    if (!ts.isSourceFile(current.owner) && ts.findAncestor(fn.parent, node => node === current!.owner) !== undefined) {
+    if (!ts.isSourceFile(current.owner) && ts.findAncestor(fn.parent, node => node === current.owner) !== undefined) {
       encloses = true;
     }
   }
