@@ -55,6 +55,16 @@ export async function chunks(question: string) {
   console.log('chunks', received);
 }
 `,
+    // The answer kept in a field of the client: the client's other parts (its API results) are not the answer.
+    `${openai}
+export async function ask(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const holder = client as typeof client & { lastAnswer?: string };
+  holder.lastAnswer = completion.choices[0]?.message.content ?? '';
+  const models = await holder.models.list();
+  console.log('models', models);
+}
+`,
     // A local closure that logs only the length of the answer it reads from around it.
     `${openai}
 export async function ask(question: string) {
@@ -80,6 +90,23 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
+    // The same field, logged, and the object that holds it.
+    {
+      code: `${openai}
+export async function ask(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const turn = { id: 'turn-1', answer: '' };
+  turn.answer = completion.choices[0]?.message.content ?? '';
+  console.log('turn', turn.id);
+  console.log('answer', turn.answer);
+  console.log('turn', turn);
+}
+`,
+      errors: [
+        { messageId: 'modelOutputLogged', line: 8, column: 25 },
+        { messageId: 'modelOutputLogged', line: 9, column: 23 },
+      ],
+    },
     // A local closure reads the answer from the function around it when it is called.
     {
       code: `${openai}

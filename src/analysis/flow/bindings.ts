@@ -2,7 +2,7 @@ import ts from 'typescript';
 
 import { skipTransparent, staticPropertyName } from '../constants.js';
 import { isMetadataField } from '../sanitizers/metadata-fields.js';
-import { CLEAN, type TaintValue, fieldValue, isTainted, join, withoutFields } from './taint.js';
+import { CLEAN, type TaintValue, fieldValue, isTainted, join, objectValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -85,6 +85,9 @@ export function assignTo(walker: Walker, target: ts.Node, value: TaintValue, com
     if (!isTainted(value)) {
       return;
     }
+    if (ts.isIdentifier(object) && name !== undefined && !compound && setKnownField(walker, object, name, value)) {
+      return;
+    }
     // Writing sensitive data into an object makes the object carry it.
     taintContainer(walker, object, value);
     return;
@@ -104,6 +107,23 @@ export function assignTo(walker: Walker, target: ts.Node, value: TaintValue, com
       }
     }
   }
+}
+
+/**
+ * `client.lastAnswer = text` on an object that held no data, or whose parts are known: only that
+ * field holds the data, so `client.models.list()` does not. An object whose data is in every part
+ * (a parameter, an untyped value) carries the value as a whole instead ({@link taintContainer}).
+ */
+function setKnownField(walker: Walker, object: ts.Identifier, name: string, value: TaintValue): boolean {
+  const symbol = walker.symbolOf(object);
+  const previous = symbol ? walker.lookup(symbol) : undefined;
+  if (!symbol || (previous !== undefined && isTainted(previous) && previous.fields === undefined)) {
+    return false;
+  }
+  const fields = new Map(previous?.fields ?? []);
+  fields.set(name, value);
+  walker.env.set(symbol, objectValue(fields, CLEAN));
+  return true;
 }
 
 /** `history.push(m)`, `obj.field = v`: the container now carries the value. */
