@@ -194,7 +194,7 @@ export class CalleeResolver {
     if (!ts.isNewExpression(call)) {
       // The callee's own declaration (through imports and re-exports) when it is a function of the
       // program; overload resolution is only needed when the callee is not a plain name.
-      projectFunction = resolved ? functionWithBodyOf(resolved) : undefined;
+      projectFunction = resolved ? (functionWithBodyOf(resolved) ?? this.throughShorthand(resolved)) : undefined;
       if (!resolved && !ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) {
         const declaration = this.safe(() => this.checker.getResolvedSignature(call))?.getDeclaration();
         projectFunction = declaration && functionHasBody(declaration) ? declaration : undefined;
@@ -225,6 +225,18 @@ export class CalleeResolver {
     }
     const exported = moduleType.getProperty(name.text);
     return exported ? resolveAlias(exported, this.checker) : symbol;
+  }
+
+  /**
+   * `return { set, get }` (a module of local functions): the property `set` is the function it names.
+   */
+  private throughShorthand(symbol: ts.Symbol): ts.SignatureDeclaration | undefined {
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || !ts.isShorthandPropertyAssignment(declaration)) {
+      return undefined;
+    }
+    const target = this.safe(() => this.checker.getShorthandAssignmentValueSymbol(declaration));
+    return target ? functionWithBodyOf(resolveAlias(target, this.checker)) : undefined;
   }
 
   /**

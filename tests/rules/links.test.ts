@@ -413,6 +413,26 @@ export function onChange(session: Session) {
 `,
       errors: [{ messageId: 'promptStored', line: 12, column: 8 }],
     },
+    // A storage module of local functions returned as an object (\`return { set, get }\`).
+    {
+      code: `${chatMessage}
+function createStorage() {
+  function set(key: string, data: unknown) {
+    localStorage.setItem(key, JSON.stringify({ data, savedAt: Date.now() }));
+  }
+  function get(key: string): unknown {
+    return JSON.parse(localStorage.getItem(key) ?? 'null');
+  }
+  return { set, get };
+}
+const storage = createStorage();
+export function persist(session: Session) {
+  storage.set('theme', 'dark');
+  storage.set('session', session);
+}
+`,
+      errors: [{ messageId: 'promptStored', line: 15, column: 26 }],
+    },
   ],
 });
 
