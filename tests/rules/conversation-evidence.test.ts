@@ -242,6 +242,15 @@ export async function run(question: string) {
   await complete(question, chars => console.log('answer chars', chars));
 }
 `,
+    // A helper given an LLM URL alone only reads the URL: what it returns is no answer.
+    `const CHAT_URL = 'https://api.openai.com/v1/chat/completions';
+function baseOf(url: string): string {
+  return url.slice(0, url.indexOf('/v1') + 3);
+}
+export function describeEndpoint() {
+  console.log('base', baseOf(CHAT_URL));
+}
+`,
     // Server-sent events from an LLM endpoint: only the size of each event is logged.
     `import { fetchEventSource } from '@microsoft/fetch-event-source';
 export async function stream(question: string) {

@@ -79,8 +79,9 @@ export class LlmEndpoints {
       const api = this.requestUrls(call, spec).map(matchGenerationEndpoint).find(match => match !== undefined);
       return api ? { api, bodies: this.bodiesOf(call, spec) } : undefined;
     }
-    if (info.projectFunction) {
-      // `callLlm('/v1/chat/completions', { messages })`: an app's own client given an LLM URL.
+    if (info.projectFunction && call.arguments.length > 1) {
+      // `callLlm('/v1/chat/completions', { messages })`: an app's own client given an LLM URL and what
+      // to send. A function given the URL alone (`extractBaseURL(url)`) only reads the URL.
       for (const argument of call.arguments) {
         const expression = skipTransparent(argument);
         if (ts.isObjectLiteralExpression(expression) || ts.isFunctionLike(expression)) continue;
