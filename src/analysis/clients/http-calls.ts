@@ -69,15 +69,19 @@ export function matchHttpCall(
   };
   if (name !== undefined && HTTP_CALL_NAMES.has(name)) {
     const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
-    const spec = nameNode ? bySymbol(checker.getSymbolAtLocation(nameNode), name) : undefined;
+    const symbol = nameNode ? checker.getSymbolAtLocation(nameNode) : undefined;
+    const spec = bySymbol(symbol, name);
     if (spec) {
       return spec;
     }
-    // A client package that does not resolve where the lint runs: its import binding names it.
-    const bound = identityFromBinding(callee, checker, program);
-    const byBinding = bound && specs.find(spec => spec.name === bound.name && spec.packages.some(pattern => originMatches(bound.origin, pattern)));
-    if (byBinding) {
-      return byBinding;
+    if (!symbol || !resolveAlias(symbol, checker).getDeclarations()?.length) {
+      // A client package that does not resolve where the lint runs: its import binding names it.
+      // Only for callees without declarations: a declared `create` or `get` is what it says it is.
+      const bound = identityFromBinding(callee, checker, program);
+      const byBinding = bound && specs.find(candidate => candidate.name === bound.name && candidate.packages.some(pattern => originMatches(bound.origin, pattern)));
+      if (byBinding) {
+        return byBinding;
+      }
     }
   }
   return callableObjects ? bySymbol(checker.getTypeAtLocation(callee).getSymbol(), '()') : undefined;

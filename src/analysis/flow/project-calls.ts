@@ -38,7 +38,7 @@ const MAX_CLOSURE_NESTING = 6;
  * calls itself, or one nested too deep, goes through its summary.
  */
 export function localClosure(walker: Walker, fn: ts.SignatureDeclaration): FunctionLikeWithBody | undefined {
-  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || fn.body === undefined) {
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || fn.body === undefined || fn.getSourceFile() !== walker.owner.getSourceFile()) {
     return undefined;
   }
   let encloses = false;
