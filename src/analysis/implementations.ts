@@ -28,9 +28,8 @@ export class Implementations {
       return cached;
     }
     const found: ts.SignatureDeclaration[] = [];
-    const owner = method.declarations?.[0]?.parent;
-    const ownerSymbol = owner && (ts.isInterfaceDeclaration(owner) || ts.isClassLike(owner)) && owner.name ? this.symbolAt(owner.name) : undefined;
-    if (ownerSymbol && isAbstractOrInterfaceMember(method)) {
+    const ownerSymbol = this.implementedOwner(method);
+    if (ownerSymbol) {
       for (const implementation of this.subclasses(ownerSymbol)) {
         const member = this.memberOf(implementation, method.getName());
         if (member) found.push(member);
@@ -39,6 +38,20 @@ export class Implementations {
     }
     this.cache.set(method, found);
     return found;
+  }
+
+  /**
+   * Whether a call of `method` may run implementations found anywhere in the program (not only in
+   * the files the caller imports): it is an interface or abstract member of a named type.
+   */
+  isImplementedElsewhere(method: ts.Symbol): boolean {
+    return this.implementedOwner(method) !== undefined;
+  }
+
+  /** The interface or class whose implementations a call of `method` may run. */
+  private implementedOwner(method: ts.Symbol): ts.Symbol | undefined {
+    const owner = method.declarations?.[0]?.parent;
+    return owner && (ts.isInterfaceDeclaration(owner) || ts.isClassLike(owner)) && owner.name && isAbstractOrInterfaceMember(method) ? this.symbolAt(owner.name) : undefined;
   }
 
   private memberOf(classNode: ts.ClassLikeDeclaration, name: string): ts.SignatureDeclaration | undefined {

@@ -32,7 +32,7 @@ export function staleFiles(previous: ProgramFiles, program: ts.Program, current:
   for (const [name, sourceFile] of current.byName) {
     const before = previous.byName.get(name);
     if (before === sourceFile) continue;
-    if (!before || sourceFile.isDeclarationFile || !ts.isExternalModule(sourceFile) || !ts.isExternalModule(before)) {
+    if (!before || sourceFile.isDeclarationFile || !ts.isExternalModule(sourceFile) || !ts.isExternalModule(before) || augments(before) || augments(sourceFile)) {
       return 'all';
     }
     changed.push(sourceFile);
@@ -40,21 +40,30 @@ export function staleFiles(previous: ProgramFiles, program: ts.Program, current:
   return new Set(changed.length === 0 ? [] : filesImporting(program, changed));
 }
 
+/** A module that adds to global or another module's types (`declare global`, `declare module 'x'`) reaches files that never import it. */
+function augments(sourceFile: ts.SourceFile): boolean {
+  return /\bdeclare\s+(?:global\b|module\s*['"])/.test(sourceFile.text);
+}
+
 /**
  * Per-file facts carried from one program of a project to the next. One generation per key (a
  * project and its settings), so memory stays bounded by the number of open projects.
  */
 export class CarriedFacts<Fact> {
-  private readonly generations = new Map<string, { files: ProgramFiles; facts: Map<ts.SourceFile, Fact> }>();
+  private readonly generations = new Map<string, { files: ProgramFiles; signature: string; facts: Map<ts.SourceFile, Fact> }>();
 
   constructor(private readonly maxGenerations = 8) {}
 
-  /** The facts of `program` that still hold, to be completed with `compute` for the others. */
-  forProgram(key: string, program: ts.Program): Map<ts.SourceFile, Fact> {
+  /**
+   * The facts of `program` that still hold, to be completed by the caller for the others (the map
+   * is the next program's starting point). `signature` names what facts depend on beyond their
+   * files' import closure: when it differs from the previous program's, nothing is carried.
+   */
+  forProgram(key: string, program: ts.Program, signature = ''): Map<ts.SourceFile, Fact> {
     const files = programFiles(program);
     const previous = this.generations.get(key);
     const facts = new Map<ts.SourceFile, Fact>();
-    if (previous) {
+    if (previous && previous.signature === signature) {
       const stale = staleFiles(previous.files, program, files);
       if (stale !== 'all') {
         for (const [sourceFile, fact] of previous.facts) {
@@ -67,7 +76,7 @@ export class CarriedFacts<Fact> {
       // The oldest project: Map iteration follows insertion order.
       this.generations.delete(this.generations.keys().next().value!);
     }
-    this.generations.set(key, { files, facts });
+    this.generations.set(key, { files, signature, facts });
     return facts;
   }
 }

@@ -11,8 +11,20 @@ export function packageOfSpecifier(specifier: string): string | undefined {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
+/** Specifiers by file: syntax only, so they hold while an editor's next program reuses the `SourceFile`. */
+const specifiersByFile = new WeakMap<ts.SourceFile, readonly ts.StringLiteralLike[]>();
+
 /** Every module specifier of a file: imports, re-exports, `import x = require()`, `require()` and `import()`. */
-export function moduleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
+export function moduleSpecifiers(sourceFile: ts.SourceFile): readonly ts.StringLiteralLike[] {
+  let specifiers = specifiersByFile.get(sourceFile);
+  if (!specifiers) {
+    specifiers = findModuleSpecifiers(sourceFile);
+    specifiersByFile.set(sourceFile, specifiers);
+  }
+  return specifiers;
+}
+
+function findModuleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
   const specifiers: ts.StringLiteralLike[] = [];
   for (const statement of sourceFile.statements) {
     if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier)) {

@@ -13,7 +13,7 @@ import { FIXTURES_DIR } from '../rule-tester.js';
  * (saved or not, the service only sees the text it is given) and the next program reuses the
  * `SourceFile` objects of the files that did not change.
  */
-function editorSession(initial: Record<string, string>) {
+function editorSession(initial: Record<string, string>, currentDirectory = FIXTURES_DIR) {
   const files = new Map(Object.entries(initial).map(([name, text]) => [path.join(FIXTURES_DIR, 'editor', name), { text, version: 1 }]));
   const options: ts.CompilerOptions = {
     strict: true,
@@ -33,7 +33,8 @@ function editorSession(initial: Record<string, string>) {
       const text = files.get(fileName)?.text ?? ts.sys.readFile(fileName);
       return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
     },
-    getCurrentDirectory: () => FIXTURES_DIR,
+    // The project key of carried facts: a session with another directory is another project.
+    getCurrentDirectory: () => currentDirectory,
     getDefaultLibFileName: ts.getDefaultLibFilePath,
     fileExists: fileName => files.has(fileName) || ts.sys.fileExists(fileName),
     readFile: fileName => files.get(fileName)?.text ?? ts.sys.readFile(fileName),
@@ -105,6 +106,12 @@ describe('editor reuse across programs', () => {
     const fourth = session.program();
     const stale = staleFiles(third, fourth, programFiles(fourth));
     expect(stale === 'all' ? 'all' : [...stale].map(file => path.basename(file.fileName)).sort()).toEqual(['audit.ts', 'other.ts', 'send.ts', 'types.ts']);
+
+    // A module that augments global types reaches files that do not import it.
+    const fifth = programFiles(fourth);
+    session.edit('other.ts', `${other}declare global { interface Window { lastAnswer?: string } }\n`);
+    const sixth = session.program();
+    expect(staleFiles(fifth, sixth, programFiles(sixth))).toBe('all');
   });
 
   it('keeps the facts of unchanged files and recomputes the others', () => {
@@ -142,3 +149,180 @@ describe('editor reuse across programs', () => {
     expect(promptFindings(fourth, session.file(fourth, 'audit.ts'))).toHaveLength(1);
   });
 });
+
+// A helper in another file that logs model output, the route that calls it, and code around them.
+const logging = `export function logOutput(text: string) {
+  console.log('answer', text);
+}
+export function logLength(text: string) {
+  console.log('length', text.length);
+}
+`;
+const forwarding = `import { logOutput } from './logging.js';
+export function report(text: string) {
+  logOutput(text);
+}
+`;
+const bot = `import OpenAI from 'openai';
+const client = new OpenAI();
+export class Bot {
+  last = '';
+  async ask(question: string) {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+    this.last = completion.choices[0]?.message.content ?? '';
+  }
+  report() {
+    console.log(this.last);
+  }
+}
+`;
+const streaming = `import type { ChatCompletionStream } from 'openai/lib/ChatCompletionStream';
+export function pipe(stream: ChatCompletionStream) {
+  stream.on('content', delta => console.log(delta));
+}
+`;
+const events = `import { EventEmitter } from 'node:events';
+import OpenAI from 'openai';
+const client = new OpenAI();
+export class Relay extends EventEmitter {
+  async run(question: string) {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+    this.emit('answer', completion.choices[0]?.message.content ?? '');
+  }
+}
+export function listen(relay: Relay) {
+  relay.on('answer', text => console.log(text));
+}
+`;
+// An interface whose implementation lives in a file the caller does not import.
+const provider = `import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+export interface Provider {
+  ask(question: string, history: ChatCompletionMessageParam[]): Promise<string>;
+}
+export async function answer(provider: Provider, question: string) {
+  console.log(await provider.ask(question, []));
+}
+`;
+const implementation = (returned: string) => `import OpenAI from 'openai';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { Provider } from './provider.js';
+const client = new OpenAI();
+export class OpenAIProvider implements Provider {
+  async ask(question: string, history: ChatCompletionMessageParam[]) {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [...history, { role: 'user', content: question }] });
+    return ${returned};
+  }
+}
+`;
+const route = (variant: string) => `import OpenAI from 'openai';
+import { report } from './forwarding.js';
+import { logLength, logOutput } from './logging.js';
+import { Bot } from './bot.js';
+import { Relay } from './events.js';
+const client = new OpenAI();
+export async function POST(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question + '${variant}' }] });
+  const text = completion.choices[0]?.message.content ?? '';
+  logOutput(text);
+  logLength(text);
+  report(text);
+  await new Bot().ask(question);
+  const relay = new Relay();
+  relay.on('answer', answer => console.info(answer));
+}
+`;
+const notLogging = logging.replace("console.log('answer', text);", "console.log('answer', text.length);");
+
+/** Every finding of every file, as text: what must not depend on whether results were carried. */
+function allFindings(program: ts.Program, names: readonly string[]): string[] {
+  const analysis = flowAnalysisFor(program, EMPTY_CUSTOMIZATION);
+  return names.flatMap(name => {
+    const sourceFile = program.getSourceFile(path.join(FIXTURES_DIR, 'editor', name))!;
+    return analysis.analyzeFile(sourceFile).map(finding => {
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(finding.node.getStart());
+      return `${name}:${line + 1}:${character + 1} ${finding.taint.kind} from ${finding.taint.label} to ${finding.sink.callee} via ${finding.sink.via.join(',')}`;
+    });
+  });
+}
+
+/** The findings of a program built from scratch over the same texts (another project: nothing carried). */
+function freshFindings(texts: Record<string, string>): string[] {
+  const fresh = editorSession(texts, path.join(FIXTURES_DIR, 'editor'));
+  return allFindings(fresh.program(), Object.keys(texts));
+}
+
+describe('function results carried across programs', () => {
+  it('does not walk an unchanged helper again after an edit of its caller, and reports the same', () => {
+    const texts: Record<string, string> = { 'logging.ts': logging, 'forwarding.ts': forwarding, 'bot.ts': bot, 'streaming.ts': streaming, 'events.ts': events, 'route.ts': route('') };
+    const session = editorSession(texts);
+    const first = session.program();
+    const before = allFindings(first, ['route.ts']);
+    const streamingBefore = allFindings(first, ['streaming.ts']);
+    expect(before.some(finding => finding.includes('via logOutput()'))).toBe(true);
+    expect(streamingBefore).toHaveLength(1);
+
+    session.edit('route.ts', route(' ')); // an edit inside a string: the line of every finding stays
+    const second = session.program();
+    const analysis = flowAnalysisFor(second, EMPTY_CUSTOMIZATION);
+    const analysed: string[] = [];
+    analysis.onFunctionAnalysed = node => analysed.push(functionName(node));
+    expect(allFindings(second, ['route.ts'])).toEqual(before);
+    expect(analysed).toContain('POST');
+    expect(analysed).not.toContain('logOutput');
+    expect(analysed).not.toContain('report');
+
+    // Another file of the project, linted after the edit: its function comes from the previous
+    // program, and the callback it walked in place is not walked again on its own.
+    analysed.length = 0;
+    expect(allFindings(second, ['streaming.ts'])).toEqual(streamingBefore);
+    expect(analysed).toEqual([]);
+  });
+
+  it('follows unsaved edits of a helper, and of a helper it calls, in other files', () => {
+    const texts: Record<string, string> = { 'logging.ts': logging, 'forwarding.ts': forwarding, 'bot.ts': bot, 'events.ts': events, 'route.ts': route('') };
+    const session = editorSession(texts);
+    const viaReport = (program: ts.Program) => allFindings(program, ['route.ts']).filter(finding => finding.includes('via report()'));
+    expect(viaReport(session.program())).toHaveLength(1);
+
+    // logging.ts changes; forwarding.ts did not, but it imports logging.ts: report() must be walked again.
+    session.edit('logging.ts', notLogging);
+    expect(viaReport(session.program())).toHaveLength(0);
+    session.edit('logging.ts', logging);
+    expect(viaReport(session.program())).toHaveLength(1);
+  });
+
+  it('gives every file the findings a program built from scratch gives, edit after edit', () => {
+    const texts: Record<string, string> = { 'logging.ts': logging, 'forwarding.ts': forwarding, 'bot.ts': bot, 'streaming.ts': streaming, 'events.ts': events, 'provider.ts': provider, 'impl.ts': implementation("completion.choices[0]?.message.content ?? ''"), 'route.ts': route('') };
+    const names = Object.keys(texts);
+    const session = editorSession(texts);
+    const edits: [string, string][] = [
+      ['route.ts', route(' ')],
+      ['logging.ts', notLogging],
+      ['route.ts', route('  ')],
+      ['logging.ts', logging],
+      ['bot.ts', bot.replace('console.log(this.last);', 'console.log(this.last.length);')],
+      ['route.ts', route('')],
+      ['bot.ts', bot],
+      ['impl.ts', implementation('String(completion.usage?.total_tokens)')],
+      ['route.ts', route('')],
+      ['impl.ts', implementation("completion.choices[0]?.message.content ?? ''")],
+    ];
+    // Only the route file is linted between edits, as in an editor; then every file is compared.
+    allFindings(session.program(), names);
+    for (const [name, text] of edits) {
+      session.edit(name, text);
+      texts[name] = text;
+      allFindings(session.program(), ['route.ts']);
+      session.edit('route.ts', texts['route.ts']!.replace('gpt-4o', 'gpt-4o-mini'));
+      texts['route.ts'] = texts['route.ts']!.replace('gpt-4o', 'gpt-4o-mini');
+      expect(allFindings(session.program(), names)).toEqual(freshFindings(texts));
+    }
+    // The listener of an event the class in events.ts emits, and (below) the class member that stores the answer in `this.last`, the stream's callback and the event's listener still report.
+    expect(allFindings(session.program(), ['route.ts']).filter(finding => finding.includes('console.info()'))).toHaveLength(1);
+    expect(allFindings(session.program(), ['bot.ts', 'streaming.ts', 'events.ts', 'provider.ts'])).toHaveLength(4);
+  });
+});
+
+function functionName(node: ts.Node): string {
+  return (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name ? node.name.getText() : '<literal>';
+}

@@ -3,33 +3,63 @@ import ts from 'typescript';
 import { skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';
 import { resolveAlias } from '../packages.js';
 
+/** Member accesses followed through `const` objects, enums and namespaces, at most this deep. */
+const MAX_MEMBER_DEPTH = 6;
+
 /**
- * The declaration a name refers to when it is a `const` (or a property of an object literal, an
- * enum member): the place its value is written. `let`, `var` and parameters are not followed.
+ * The expression a name's value is written as, when it is fixed: a `const` (through imports), a
+ * property of a `const` object literal (`CONFIG.api.url`), an enum member, a namespace's export.
+ * `let`, `var` and parameters are not followed. Member accesses are read from the declarations,
+ * never from the receiver's type, which would make the checker type the whole receiver.
  */
-export function constInitializer(expression: ts.Expression, checker: ts.TypeChecker): ts.Expression | undefined {
+export function constInitializer(expression: ts.Expression, checker: ts.TypeChecker, depth = 0): ts.Expression | undefined {
   const node = skipTransparent(expression);
-  let target: ts.Node | undefined;
   if (ts.isIdentifier(node)) {
-    target = node;
-  } else if (ts.isPropertyAccessExpression(node)) {
-    target = node.name;
-  } else if (ts.isElementAccessExpression(node)) {
-    target = node.argumentExpression;
+    // `{ baseURL }`: the name of a shorthand property is the property; its value is the variable.
+    const symbol = symbolOrUndefined(() =>
+      node.parent && ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node),
+    );
+    return symbol ? declaredValue(resolveAlias(symbol, checker).valueDeclaration) : undefined;
   }
-  if (!target) {
+  if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && depth < MAX_MEMBER_DEPTH) {
+    const name = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
+    return name === undefined ? undefined : memberValue(node.expression, name, checker, depth + 1);
+  }
+  return undefined;
+}
+
+/** The value written for `name` in what `receiver` is: an enum, a namespace, a `const` object literal. */
+function memberValue(receiver: ts.Expression, name: string, checker: ts.TypeChecker, depth: number): ts.Expression | undefined {
+  const node = skipTransparent(receiver);
+  const symbol = ts.isIdentifier(node) ? symbolOrUndefined(() => checker.getSymbolAtLocation(node)) : undefined;
+  const target = symbol && resolveAlias(symbol, checker);
+  if (target && target.flags & ts.SymbolFlags.Enum) {
+    const member = target.declarations?.flatMap(declaration => (ts.isEnumDeclaration(declaration) ? declaration.members : [])).find(candidate => ts.isIdentifier(candidate.name) && candidate.name.text === name);
+    return member?.initializer;
+  }
+  if (target && target.flags & ts.SymbolFlags.ValueModule) {
+    const exported = symbolOrUndefined(() => checker.tryGetMemberInModuleExports(name, target));
+    return exported ? declaredValue(resolveAlias(exported, checker).valueDeclaration) : undefined;
+  }
+  let object: ts.Expression | undefined = target ? declaredValue(target.valueDeclaration) : constInitializer(node, checker, depth);
+  object = object && skipTransparent(object);
+  if (!object || !ts.isObjectLiteralExpression(object)) {
     return undefined;
   }
-  // `{ baseURL }`: the name of a shorthand property is the property; its value is the variable.
-  let symbol =
-    target.parent && ts.isShorthandPropertyAssignment(target.parent) && target.parent.name === target
-      ? checker.getShorthandAssignmentValueSymbol(target.parent)
-      : checker.getSymbolAtLocation(target);
-  if (!symbol) {
-    return undefined;
+  // Later properties win, as at run time; a spread is not followed here.
+  let found: ts.Expression | undefined;
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && !ts.isComputedPropertyName(property.name) && property.name.text === name) {
+      found = property.initializer;
+    } else if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) {
+      found = property.name;
+    }
   }
-  symbol = resolveAlias(symbol, checker);
-  const declaration = symbol.valueDeclaration;
+  return found;
+}
+
+/** The value a declaration fixes: a `const`'s initializer, an object property's, an enum member's. */
+function declaredValue(declaration: ts.Declaration | undefined): ts.Expression | undefined {
   if (!declaration) {
     return undefined;
   }
@@ -37,16 +67,22 @@ export function constInitializer(expression: ts.Expression, checker: ts.TypeChec
     const isConst = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
     return isConst && ts.isIdentifier(declaration.name) ? declaration.initializer : undefined;
   }
-  if (ts.isPropertyAssignment(declaration)) {
+  if (ts.isPropertyAssignment(declaration) || ts.isEnumMember(declaration)) {
     return declaration.initializer;
   }
   if (ts.isShorthandPropertyAssignment(declaration)) {
     return declaration.name;
   }
-  if (ts.isEnumMember(declaration)) {
-    return declaration.initializer;
-  }
   return undefined;
+}
+
+// The checker can throw on code it cannot make sense of.
+function symbolOrUndefined(compute: () => ts.Symbol | undefined): ts.Symbol | undefined {
+  try {
+    return compute();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The object literal an expression is or names through `const` (`const opts = {...}; new X(opts)`). */

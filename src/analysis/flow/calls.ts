@@ -29,6 +29,12 @@ import type { Walker } from './walker.js';
  * weak encryption and sanitizers applied, then the result is built from the callee's summary (a
  * project function), from library propagation, and from the source the callee's type implies.
  */
+/** `stream.on('error', cb)`, `.on('end', cb)`: a callback that receives no content. */
+function isNonContentEvent(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  const eventName = call.arguments[0] ? staticStringValue(call.arguments[0], checker) : undefined;
+  return eventName !== undefined && NON_CONTENT_CALLBACK_PATTERN.test(eventName);
+}
+
 export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValue {
   const analysis = walker.analysis;
   const callee = skipTransparent(call.expression);
@@ -81,10 +87,10 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   const elementParameters = method !== undefined && isTainted(receiver) && (isLibraryMethod(info) || declaredInSdk) ? ELEMENT_CALLBACKS.get(method) : undefined;
   // `list.reduce(fn, initial)`: the accumulator starts as `initial` (joined into the result below), not as an element.
   const accumulatorFromInitial = method !== undefined && ACCUMULATOR_METHODS.has(method) && call.arguments.length > 1;
-  const eventName = call.arguments[0] ? staticStringValue(call.arguments[0], walker.checker) : undefined;
   // `stream.on('text', cb)` on an SDK stream, `res.data.on('data', cb)` on a response that carries output.
+  // The event's name is read last: it may ask the checker.
   const sdkEvent =
-    isTainted(receiver) && (declaredInSdk || (method !== undefined && EVENT_SUBSCRIBE_METHODS.has(method))) && !(eventName && NON_CONTENT_CALLBACK_PATTERN.test(eventName));
+    isTainted(receiver) && (declaredInSdk || (method !== undefined && EVENT_SUBSCRIBE_METHODS.has(method))) && !isNonContentEvent(call, walker.checker);
   const callbackSeeds = (parameterCount: number): TaintValue[] => {
     if (method !== undefined && ERROR_CALLBACK_METHODS.has(method)) {
       // `create(...).catch(e => log(e))`: the rejection is an error, not the data.
@@ -172,6 +178,8 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   } else if (info.symbol && info.declarations.length > 0 && info.declarations.every(declaration => declaration.origin === undefined)) {
     // The app's own client behind an interface or an abstract class: what its implementations do,
     // and what the declared result type says (an SDK type, a conversation shape).
+    // Implementations may live in any file, not only in the ones this file imports.
+    if (analysis.implementations.isImplementedElsewhere(info.symbol)) analysis.usesWholeProgram();
     for (const implementation of analysis.implementations.of(info.symbol)) {
       value = join(value, applySummary(walker, call, { ...info, projectFunction: implementation }, argumentValues));
     }

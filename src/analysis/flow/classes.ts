@@ -24,6 +24,8 @@ export class ClassFields {
     if (!isTainted(concrete)) {
       return;
     }
+    // A side effect on the program's state: the member must be walked again in the next program.
+    this.analysis.usesWholeProgram();
     const writes = this.writes.get(classNode) ?? new Map<string, TaintValue>();
     writes.set(name, join(writes.get(name) ?? CLEAN, withoutFields(concrete)));
     this.writes.set(classNode, writes);

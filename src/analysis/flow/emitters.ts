@@ -30,6 +30,8 @@ export class Emitters {
     if (!concrete.some(isTainted)) {
       return;
     }
+    // A side effect on the program's state: the function must be walked again in the next program.
+    this.analysis.usesWholeProgram();
     const events = this.emitted.get(key) ?? new Map<string, TaintValue[]>();
     const previous = events.get(event) ?? [];
     events.set(event, Array.from({ length: Math.max(previous.length, concrete.length) }, (_, index) => join(previous[index] ?? CLEAN, concrete[index] ?? CLEAN)));

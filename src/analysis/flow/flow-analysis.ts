@@ -11,6 +11,7 @@ import { hasLlmEvidence } from '../sources/file-evidence.js';
 import { LearnedTypes } from '../sources/learned-types.js';
 import { LlmEndpoints } from '../sources/llm-endpoints.js';
 import { TypeSources } from '../sources/sdk-types.js';
+import { CarriedSummaries } from './carried-summaries.js';
 import { ClassFields } from './classes.js';
 import { Emitters } from './emitters.js';
 import { type Finding, dedupe } from './finding.js';
@@ -45,7 +46,7 @@ export class FlowAnalysis {
   /** Called each time a function body is analysed (tests use it to check the cache). */
   onFunctionAnalysed: ((declaration: ts.Node) => void) | undefined;
 
-  private readonly summaries = new SummaryCache();
+  private readonly summaries: SummaryCache;
   private readonly fileResults = new WeakMap<ts.SourceFile, readonly Finding[]>();
   private llmReachingFiles: ReadonlySet<ts.SourceFile> | undefined;
 
@@ -64,7 +65,22 @@ export class FlowAnalysis {
     this.emitters = new Emitters(this);
     this.implementations = new Implementations(program, this.checker);
     const learned = new LearnedTypes(this);
-    this.typeSources.learnedEvidence = type => learned.evidenceFor(type);
+    this.typeSources.learnedEvidence = type => {
+      const evidence = learned.evidenceFor(type);
+      if (evidence) this.usesWholeProgram();
+      return evidence;
+    };
+    this.summaries = new SummaryCache(new CarriedSummaries(program, this.customizationKey, () => learned.signature()), fn => this.inlineFunctions.add(fn));
+  }
+
+  /** The functions being analysed use a fact gathered over the whole program: their results are not carried to the next one. */
+  usesWholeProgram(): void {
+    this.summaries.usesWholeProgram();
+  }
+
+  /** A function literal analysed where it is passed or called, not on its own. */
+  analysedInPlace(fn: ts.Node): void {
+    this.summaries.analysedInPlace(fn);
   }
 
   /** Every finding whose reported node lies in `sourceFile`. */

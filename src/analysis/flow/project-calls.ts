@@ -17,7 +17,7 @@ import type { Walker } from './walker.js';
 
 /** Analyses a function literal passed to a call (or a local closure called here), with its parameters bound to `seeds`. */
 export function runCallback(walker: Walker, fn: FunctionLikeWithBody, seeds: readonly TaintValue[]): TaintValue {
-  walker.analysis.inlineFunctions.add(fn);
+  walker.analysis.analysedInPlace(fn);
   const callback = walker.child(fn);
   callback.runFunction(
     fn,
@@ -212,7 +212,7 @@ function instantiate(value: TaintValue, argumentValues: readonly TaintValue[]): 
  * `resolve` tracked, and the promise holds what it is called with (`await` and `then` read it).
  */
 export function runPromiseExecutor(walker: Walker, executor: ts.FunctionExpression | ts.ArrowFunction): TaintValue {
-  walker.analysis.inlineFunctions.add(executor);
+  walker.analysis.analysedInPlace(executor);
   const child = walker.child(executor);
   const resolve = executor.parameters[0];
   const symbol = resolve && ts.isIdentifier(resolve.name) ? walker.symbolOf(resolve.name) : undefined;

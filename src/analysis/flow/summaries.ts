@@ -83,6 +83,29 @@ interface Frame {
   recursive: boolean;
   /** It read the summary of a function still being analysed further down the stack. */
   provisional: boolean;
+  /** Its result follows from its file and the files that file imports alone (see {@link SummaryCarry}). */
+  carryable: boolean;
+  /** Function literals its walk analysed in place, which the file's own pass must then skip. */
+  readonly inline: ts.Node[];
+}
+
+/** A final result as it is carried to the project's next program, with the side effect it had. */
+export interface CarriedResult {
+  readonly result: FunctionResult;
+  /** Function literals the walk analysed in place (the analysis's `inlineFunctions`). */
+  readonly inline: readonly ts.Node[];
+}
+
+/**
+ * Editor reuse of results between a project's programs (`program-delta.ts`). A result is offered
+ * to `keep` only when nothing outside its file's import closure went into it: no fact gathered
+ * over the whole program (events, class fields written, implementations of an interface, learned
+ * app types) and no summary that did.
+ */
+export interface SummaryCarry {
+  /** The result of the project's previous program for this declaration, when it still holds. */
+  take(declaration: ts.Node): CarriedResult | undefined;
+  keep(declaration: ts.Node, carried: CarriedResult): void;
 }
 
 /** What a summary says, as text, to tell when iterating a recursive function changes nothing. */
@@ -112,6 +135,30 @@ export class SummaryCache {
   private readonly tentative = new Map<ts.Node, FunctionResult>();
   private readonly provisional = new Map<ts.Node, FunctionResult>();
   private readonly stack: Frame[] = [];
+  /** Final results that used a fact of the whole program: whoever reads them did too. */
+  private readonly programWide = new WeakSet<ts.Node>();
+  /** Tentative results that can be carried once final. */
+  private readonly tentativeCarried = new Map<ts.Node, CarriedResult>();
+
+  constructor(
+    private readonly carry?: SummaryCarry,
+    /** Marks function literals as analysed in place (a carried result's side effect, replayed). */
+    private readonly markInline: (fn: ts.Node) => void = () => {},
+  ) {}
+
+  /**
+   * The functions being analysed use a fact of the whole program (an event emitted elsewhere, an
+   * interface's implementations, a learned type): their results hold for this program only.
+   */
+  usesWholeProgram(): void {
+    for (const frame of this.stack) frame.carryable = false;
+  }
+
+  /** A function literal the current walk analyses in place. */
+  analysedInPlace(fn: ts.Node): void {
+    this.markInline(fn);
+    this.stack.at(-1)?.inline.push(fn);
+  }
 
   has(declaration: ts.Node): boolean {
     return this.results.has(declaration) || this.tentative.has(declaration);
@@ -120,6 +167,7 @@ export class SummaryCache {
   get(declaration: FunctionLikeWithBody, compute: () => FunctionResult): FunctionResult {
     const cached = this.results.get(declaration) ?? this.tentative.get(declaration);
     if (cached) {
+      if (this.programWide.has(declaration)) this.usesWholeProgram();
       return cached;
     }
     const active = this.stack.findIndex(frame => frame.declaration === declaration);
@@ -129,10 +177,18 @@ export class SummaryCache {
       for (const frame of this.stack.slice(active + 1)) frame.provisional = true;
       return this.provisional.get(declaration) ?? EMPTY_RESULT;
     }
+    const carried = this.carry?.take(declaration);
+    if (carried) {
+      for (const fn of carried.inline) this.markInline(fn);
+      this.results.set(declaration, carried.result);
+      return carried.result;
+    }
     if (this.stack.length >= MAX_SUMMARY_DEPTH || !declaration.body) {
+      // A result cut short here depends on the chain of callers above it.
+      if (declaration.body) this.usesWholeProgram();
       return EMPTY_RESULT;
     }
-    const frame: Frame = { declaration, recursive: false, provisional: false };
+    const frame: Frame = { declaration, recursive: false, provisional: false, carryable: this.carry !== undefined, inline: [] };
     this.stack.push(frame);
     try {
       let result = compute();
@@ -145,19 +201,30 @@ export class SummaryCache {
         result = compute();
       }
       this.provisional.delete(declaration);
+      const carriedResult = frame.carryable ? { result, inline: frame.inline } : undefined;
+      if (this.carry && !carriedResult) this.programWide.add(declaration);
       if (frame.provisional) {
         this.tentative.set(declaration, result);
+        if (carriedResult) this.tentativeCarried.set(declaration, carriedResult);
       } else {
-        this.results.set(declaration, result);
+        this.settle(declaration, result, carriedResult);
       }
       return result;
     } finally {
       this.stack.pop();
+      // What a nested analysis depended on, the function that asked for it depends on too.
+      if (this.carry && !frame.carryable) this.usesWholeProgram();
       if (this.stack.length === 0) {
         // Every recursion is settled: what was tentative is final.
-        for (const [node, result] of this.tentative) this.results.set(node, result);
+        for (const [node, result] of this.tentative) this.settle(node, result, this.tentativeCarried.get(node));
         this.tentative.clear();
+        this.tentativeCarried.clear();
       }
     }
+  }
+
+  private settle(declaration: ts.Node, result: FunctionResult, carried: CarriedResult | undefined): void {
+    this.results.set(declaration, result);
+    if (carried) this.carry?.keep(declaration, carried);
   }
 }

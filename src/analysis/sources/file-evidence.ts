@@ -13,6 +13,18 @@ import { GLOBAL_MODEL_API_TEXT } from '../../knowledge/text-results.js';
  * model (`LanguageModel.create()`) is a global that no import names, so its name is evidence too.
  */
 export function hasLlmEvidence(sourceFile: ts.SourceFile): boolean {
+  let found = evidenceByFile.get(sourceFile);
+  if (found === undefined) {
+    found = findLlmEvidence(sourceFile);
+    evidenceByFile.set(sourceFile, found);
+  }
+  return found;
+}
+
+/** By file: syntax only, so it holds while an editor's next program reuses the `SourceFile`. */
+const evidenceByFile = new WeakMap<ts.SourceFile, boolean>();
+
+function findLlmEvidence(sourceFile: ts.SourceFile): boolean {
   const text = sourceFile.text;
   if (LLM_ENDPOINT_TEXT.test(text) || GLOBAL_MODEL_API_TEXT.test(text)) {
     return true;

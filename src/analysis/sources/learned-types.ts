@@ -43,6 +43,12 @@ export class LearnedTypes {
     return undefined;
   }
 
+  /** The learned declarations, as a string that changes when they do (for carrying results, see `program-delta.ts`). */
+  signature(): string {
+    this.learned ??= this.learn();
+    return [...this.learned.keys()].map(declaration => `${declaration.getSourceFile().fileName}:${declaration.pos}`).sort().join('\n');
+  }
+
   /** The app type symbols a type is or holds (`Turn`, `Turn[]`, `Turn | undefined`). */
   private candidates(type: ts.Type): ts.Symbol[] {
     const checker = this.analysis.checker;
