@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { staticStringValue } from '../../src/analysis/constants.js';
 import { Environment } from '../../src/analysis/flow/environment.js';
 import { originMatches, originOfDeclaration } from '../../src/analysis/packages.js';
-import { CLEAN, type Taint, fieldValue, join, objectValue, taintValue } from '../../src/analysis/flow/taint.js';
+import { CLEAN, type Taint, fieldValue, join, objectValue, taintValue, valueAtPath, withField, withoutFields } from '../../src/analysis/flow/taint.js';
 import { TextCarrierOracle } from '../../src/analysis/sanitizers/text-carriers.js';
 import { createFixtureProgram } from './program.js';
 
@@ -29,6 +29,24 @@ describe('taint values', () => {
     // An unknown spread makes every field carry the object's taints.
     const spread = objectValue(new Map([['tokens', CLEAN]]), taintValue(output));
     expect(fieldValue(spread, 'tokens').taints).toEqual([output]);
+  });
+
+  it('gives a value whose parts are unknown a field of its own, the other fields as before', () => {
+    const parameter: Taint = { kind: 'parameter', origin, label: "'client'", parameterIndex: 0 };
+    // `client.pending = answer` on a parameter: `client.pending` is the answer, `client.config` the caller's.
+    const client = withField(taintValue(parameter), 'pending', taintValue(output));
+    expect(fieldValue(client, 'pending').taints).toEqual([output]);
+    expect(fieldValue(client, 'config').taints).toEqual([{ ...parameter, path: ['config'] }]);
+    expect(valueAtPath(client, ['config', 'url']).taints).toEqual([{ ...parameter, path: ['config', 'url'] }]);
+    // The whole value holds both, and so does any use that drops the fields.
+    expect(client.taints).toEqual([parameter, output]);
+    expect(withoutFields(client)).toEqual({ taints: [parameter, output] });
+    // A branch where the field was not set: the field may hold either; the others are unchanged.
+    const either = join(client, withField(taintValue(parameter), 'other', CLEAN));
+    expect(fieldValue(either, 'pending').taints).toEqual([output, { ...parameter, path: ['pending'] }]);
+    expect(fieldValue(either, 'config').taints).toEqual([{ ...parameter, path: ['config'] }]);
+    // On a value that held nothing, the other fields stay clean.
+    expect(fieldValue(withField(CLEAN, 'pending', taintValue(output)), 'config')).toBe(CLEAN);
   });
 });
 

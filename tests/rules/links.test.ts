@@ -65,6 +65,21 @@ export async function ask(question: string) {
   console.log('models', models);
 }
 `,
+    // A helper given the client as a parameter stuffs the pending answer onto it (as LibreChat's
+    // assistants controllers do); what the helper later reads from the client's other fields and
+    // logs is the API's bookkeeping, not the answer.
+    `${openai}
+type Client = typeof client & { pending?: Promise<string> };
+async function track(api: Client, pending: Promise<string>, threadId: string) {
+  api.pending = pending;
+  const runs = await api.beta.threads.runs.list(threadId);
+  console.log('runs', runs.data.length, api.baseURL);
+}
+export async function ask(question: string, threadId: string) {
+  const pending = client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] }).then(completion => completion.choices[0]?.message.content ?? '');
+  await track(client, pending, threadId);
+}
+`,
     // A local closure that logs only the length of the answer it reads from around it.
     `${openai}
 export async function ask(question: string) {
@@ -90,6 +105,21 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
+    // The stuffed field itself, and the parameter as a whole, do hold the answer.
+    ...['await api.pending', 'api'].map(logged => ({
+      code: `${openai}
+type Client = typeof client & { pending?: Promise<string> };
+async function track(api: Client, pending: Promise<string>) {
+  api.pending = pending;
+  console.log('logged', ${logged});
+}
+export async function ask(question: string) {
+  const pending = client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] }).then(completion => completion.choices[0]?.message.content ?? '');
+  await track(client, pending);
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged' as const, line: 10, column: 23 }],
+    })),
     // The same field, logged, and the object that holds it.
     {
       code: `${openai}
@@ -287,6 +317,25 @@ export async function run(context: Context) {
   return client.chat.completions.create({ model: 'gpt-4o', messages: history.map(text => ({ role: 'user' as const, content: text })) });
 }
 `,
+    // A recursive run loop returns the history it accumulates next to its steps (as LibreChat's
+    // runAssistant does): the steps logged by the caller are not the history.
+    `${chatMessage}
+interface RunResult { status: string; steps: string[]; messages: ChatMessage[] }
+async function poll(runId: string): Promise<string> {
+  return (await fetch(\`/runs/\${runId}\`)).statusText;
+}
+export async function runLoop({ runId, steps = [], messages = [] }: { runId: string; steps?: string[]; messages?: ChatMessage[] }): Promise<RunResult> {
+  const status = await poll(runId);
+  if (status === 'requires_action') {
+    return runLoop({ runId, steps: [...steps, status], messages });
+  }
+  return { status, steps, messages };
+}
+export async function handle(runId: string) {
+  const response = await runLoop({ runId });
+  console.log('run', response.status, response.steps);
+}
+`,
     // An app type that is never sent to a model is not learned.
     `${openai}
 interface Ticket { subject: string; body: string }
@@ -308,6 +357,27 @@ export function trace({ apiBase, title }: Session) {
 `,
   ],
   invalid: [
+    // The history the recursive run loop returns is the conversation.
+    {
+      code: `${chatMessage}
+interface RunResult { status: string; steps: string[]; messages: ChatMessage[] }
+async function poll(runId: string): Promise<string> {
+  return (await fetch(\`/runs/\${runId}\`)).statusText;
+}
+export async function runLoop({ runId, steps = [], messages = [] }: { runId: string; steps?: string[]; messages?: ChatMessage[] }): Promise<RunResult> {
+  const status = await poll(runId);
+  if (status === 'requires_action') {
+    return runLoop({ runId, steps: [...steps, status], messages });
+  }
+  return { status, steps, messages };
+}
+export async function handle(runId: string) {
+  const response = await runLoop({ runId });
+  console.log('run', response.messages);
+}
+`,
+      errors: [{ messageId: 'promptLogged', line: 16, column: 22 }],
+    },
     // A learned app type: its values are the prompt of a model call elsewhere in the program.
     {
       code: `${openai}

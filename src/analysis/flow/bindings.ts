@@ -2,7 +2,7 @@ import ts from 'typescript';
 
 import { skipTransparent, staticPropertyName } from '../constants.js';
 import { isMetadataField } from '../sanitizers/metadata-fields.js';
-import { CLEAN, type TaintValue, fieldValue, isTainted, join, objectValue, withoutFields } from './taint.js';
+import { CLEAN, type TaintValue, fieldValue, isTainted, join, withField, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -110,19 +110,16 @@ export function assignTo(walker: Walker, target: ts.Node, value: TaintValue, com
 }
 
 /**
- * `client.lastAnswer = text` on an object that held no data, or whose parts are known: only that
- * field holds the data, so `client.models.list()` does not. An object whose data is in every part
- * (a parameter, an untyped value) carries the value as a whole instead ({@link taintContainer}).
+ * `client.lastAnswer = text`: only that field holds the data, so `client.models.list()` does not.
+ * The other fields keep what they held: nothing, their known values, or (a parameter, an untyped
+ * value whose parts are not known) what the whole value held before.
  */
 function setKnownField(walker: Walker, object: ts.Identifier, name: string, value: TaintValue): boolean {
   const symbol = walker.symbolOf(object);
-  const previous = symbol ? walker.lookup(symbol) : undefined;
-  if (!symbol || (previous !== undefined && isTainted(previous) && previous.fields === undefined)) {
+  if (!symbol) {
     return false;
   }
-  const fields = new Map(previous?.fields ?? []);
-  fields.set(name, value);
-  walker.env.set(symbol, objectValue(fields, CLEAN));
+  walker.env.set(symbol, withField(walker.lookup(symbol) ?? CLEAN, name, value));
   return true;
 }
 

@@ -43,7 +43,7 @@ export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression,
       fields.set(property.name.text, walker.evaluate(property.name));
     } else if (ts.isSpreadAssignment(property)) {
       const spread = walker.evaluate(property.expression);
-      if (spread.fields) {
+      if (spread.fields && !spread.rest) {
         for (const [name, value] of spread.fields) fields.set(name, value);
       } else {
         unknownParts = join(unknownParts, spread);

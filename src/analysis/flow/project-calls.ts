@@ -4,7 +4,7 @@ import { type CalleeInfo, calleeText, functionWithBodyOf } from '../callees.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';
 import { weakEncryptionNote } from '../sinks/weak-encryption.js';
 import type { SinkHit } from './finding.js';
-import type { FunctionLikeWithBody, FunctionSummary, ParameterSinkHit } from './summaries.js';
+import type { FunctionLikeWithBody, ParameterSinkHit } from './summaries.js';
 import { CLEAN, type TaintValue, annotate, filterTaints, isTainted, join, valueAtPath, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
@@ -76,11 +76,7 @@ export function applyCallbackReference(walker: Walker, reference: ts.Expression,
       if (isTainted(reaching)) walker.record(reaching, reference, through(hit, name));
     }
   }
-  let value = summary.returns;
-  for (const index of summary.parametersToReturn) {
-    value = join(value, returnedPart(summary, index, seedOf(index)));
-  }
-  return value;
+  return instantiate(summary.returnShape, seedOf);
 }
 
 /** One report per flow: data of a kind already reported at the sink inside the function is not reported again at the call. */
@@ -102,15 +98,6 @@ function through(hit: ParameterSinkHit, calleeText: string): SinkHit {
   };
 }
 
-/** What of an argument's value the function returns: all of it, or only the fields it reads (`chat.title`). */
-function returnedPart(summary: FunctionSummary, index: number, argument: TaintValue): TaintValue {
-  let value = CLEAN;
-  for (const path of summary.returnedFields.get(index) ?? [[]]) {
-    value = join(value, withoutFields(valueAtPath(argument, path)));
-  }
-  return value;
-}
-
 /** The function of the program a reference names: a declaration, a method, or a `const` holding an arrow. */
 function functionDeclarationOf(walker: Walker, reference: ts.Expression): FunctionLikeWithBody | undefined {
   const node = ts.isPropertyAccessExpression(reference) ? reference.name : reference;
@@ -130,15 +117,13 @@ export function applySummary(walker: Walker, call: ts.CallExpression, info: Call
     const node = call.arguments[index];
     return node ? [{ value: argumentValues[index] ?? CLEAN, node }] : [];
   };
-  let value = summary.returns;
-  for (const index of summary.parametersToReturn) {
+  const passed = (index: number): TaintValue => {
+    const value = argumentsOf(index).reduce((joined, argument) => join(joined, argument.value), CLEAN);
     // A helper that "encrypts" weakly returns data that still counts as plaintext, and says why.
     const weak = summary.parameterSinks.get(index)?.find(hit => hit.weakness !== undefined);
-    for (const argument of argumentsOf(index)) {
-      const passed = returnedPart(summary, index, argument.value);
-      value = join(value, weak?.weakness ? annotate(passed, weakEncryptionNote(info.text, weak.weakness.reason)) : passed);
-    }
-  }
+    return weak?.weakness ? annotate(value, weakEncryptionNote(info.text, weak.weakness.reason)) : value;
+  };
+  const value = instantiate(summary.returnShape, passed);
   for (const [index, hits] of summary.parameterSinks) {
     for (const argument of argumentsOf(index)) {
       for (const hit of hits) {
@@ -162,7 +147,7 @@ export function applyCallbackCalls(walker: Walker, call: ts.CallExpression, info
     const argument = call.arguments[index];
     if (!argument) continue;
     for (const callbackCall of calls) {
-      const seeds = callbackCall.arguments.map(value => instantiate(value, argumentValues));
+      const seeds = callbackCall.arguments.map(value => instantiate(value, index => argumentValues[index] ?? CLEAN));
       if (!seeds.some(isTainted)) continue;
       const callback = callbackAt(argument, callbackCall.path, walker);
       if (!callback) continue;
@@ -195,17 +180,27 @@ function callbackAt(argument: ts.Expression, path: readonly string[], walker: Wa
 }
 
 /** A summary's value in terms of one call: "what the caller passes as argument k" becomes that argument's value. */
-function instantiate(value: TaintValue, argumentValues: readonly TaintValue[]): TaintValue {
+function instantiate(value: TaintValue, argumentOf: (index: number) => TaintValue, depth = 0): TaintValue {
   let result = CLEAN;
   for (const taint of value.taints) {
     if (taint.kind === 'parameter') {
-      result = join(result, withoutFields(valueAtPath(argumentValues[taint.parameterIndex ?? -1] ?? CLEAN, taint.path ?? [])));
+      result = join(result, withoutFields(valueAtPath(argumentOf(taint.parameterIndex ?? -1), taint.path ?? [])));
     } else {
       result = join(result, { taints: [taint] });
     }
   }
-  return result;
+  if (!value.fields || depth >= MAX_SHAPE_DEPTH) {
+    return result;
+  }
+  // A returned object keeps its fields: `return { run, steps }` gives the caller a clean `run`.
+  const fields = new Map<string, TaintValue>();
+  for (const [name, field] of value.fields) fields.set(name, instantiate(field, argumentOf, depth + 1));
+  const rest = value.rest && instantiate(value.rest, argumentOf, depth + 1);
+  return { taints: result.taints, fields, ...(rest && (isTainted(rest) || rest.fields) ? { rest } : {}) };
 }
+
+/** Returned objects keep their fields this many levels deep. */
+const MAX_SHAPE_DEPTH = 3;
 
 /**
  * `new Promise((resolve, reject) => { ... resolve(text) ... })`: the executor is walked with

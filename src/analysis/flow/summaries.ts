@@ -26,6 +26,12 @@ export interface CallbackCall {
 export interface FunctionSummary {
   /** Sensitive data the function returns by itself (e.g. the text of a completion it requested). */
   readonly returns: TaintValue;
+  /**
+   * What it returns, parameters included, with the fields of a returned object kept apart
+   * (`return { run, steps, messages }`): a call fills in its arguments ({@link FunctionSummary.returns}
+   * and `returnedFields` are the same, flattened).
+   */
+  readonly returnShape: TaintValue;
   /** Parameters whose data reaches the return value. */
   readonly parametersToReturn: ReadonlySet<number>;
   /**
@@ -49,6 +55,7 @@ export interface FunctionResult {
 
 const EMPTY_SUMMARY: FunctionSummary = {
   returns: CLEAN,
+  returnShape: CLEAN,
   parametersToReturn: new Set(),
   returnedFields: new Map(),
   parameterSinks: new Map(),

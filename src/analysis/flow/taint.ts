@@ -54,6 +54,11 @@ function samePath(a: FieldPath | undefined, b: FieldPath | undefined): boolean {
 export interface TaintValue {
   readonly taints: readonly Taint[];
   readonly fields?: ReadonlyMap<string, TaintValue>;
+  /**
+   * With `fields`: what the other fields hold, when they are not all known (a parameter given a
+   * field of its own: `openai.visionPromise = promise`). Absent: the other fields hold nothing.
+   */
+  readonly rest?: TaintValue;
 }
 
 /** At most this many distinct taints are kept per value: enough to report, bounded for speed. */
@@ -104,25 +109,39 @@ export function join(a: TaintValue, b: TaintValue): TaintValue {
   }
   const taints = mergeTaints(a.taints, b.taints);
   if (a.fields && b.fields) {
-    return { taints, fields: mergeFieldMaps(a.fields, b.fields) };
+    const rest = a.rest || b.rest ? join(a.rest ?? CLEAN, b.rest ?? CLEAN) : undefined;
+    return { taints, fields: mergeFieldMaps(a, b), ...(rest ? { rest } : {}) };
   }
   // A clean side without known fields (`undefined`, a number) keeps the other side's field precision.
   if (a.fields && !isTainted(b)) {
-    return { taints, fields: a.fields };
+    return { ...a, taints };
   }
   if (b.fields && !isTainted(a)) {
-    return { taints, fields: b.fields };
+    return { ...b, taints };
   }
   return taints.length === 0 ? CLEAN : { taints };
 }
 
-function mergeFieldMaps(a: ReadonlyMap<string, TaintValue>, b: ReadonlyMap<string, TaintValue>): ReadonlyMap<string, TaintValue> {
-  const merged = new Map(a);
-  for (const [name, value] of b) {
-    const existing = merged.get(name);
-    merged.set(name, existing ? join(existing, value) : value);
+/** Each field of either value, as either side holds it (a field one side does not list is in its rest). */
+function mergeFieldMaps(a: TaintValue, b: TaintValue): ReadonlyMap<string, TaintValue> {
+  const merged = new Map<string, TaintValue>();
+  for (const name of new Set([...a.fields!.keys(), ...b.fields!.keys()])) {
+    merged.set(name, join(fieldValue(a, name), fieldValue(b, name)));
   }
   return merged;
+}
+
+/**
+ * `object.name = value`: the field holds the value, every other field what it held before (known
+ * fields, or the whole previous value for a value whose parts are not known).
+ */
+export function withField(object: TaintValue, name: string, value: TaintValue): TaintValue {
+  const fields = new Map(object.fields ?? []);
+  fields.set(name, value);
+  const rest = object.fields ? object.rest : isTainted(object) ? object : undefined;
+  let taints = rest ? rest.taints : NO_TAINTS;
+  for (const field of fields.values()) taints = mergeTaints(taints, field.taints);
+  return { taints, fields, ...(rest ? { rest } : {}) };
 }
 
 export function joinAll(values: readonly TaintValue[]): TaintValue {
@@ -151,7 +170,7 @@ export function objectValue(fields: ReadonlyMap<string, TaintValue>, unknownPart
  */
 export function fieldValue(value: TaintValue, name: string | undefined): TaintValue {
   if (value.fields && name !== undefined) {
-    return value.fields.get(name) ?? CLEAN;
+    return value.fields.get(name) ?? (value.rest ? fieldValue(value.rest, name) : CLEAN);
   }
   if (value.taints.length === 0) {
     return CLEAN;
@@ -176,12 +195,26 @@ export function valueAtPath(value: TaintValue, path: FieldPath): TaintValue {
 }
 
 export function withoutFields(value: TaintValue): TaintValue {
-  return value.fields ? { taints: value.taints } : value;
+  return value.fields || value.rest ? { taints: value.taints } : value;
 }
 
 export function filterTaints(value: TaintValue, keep: (taint: Taint) => boolean): TaintValue {
   const taints = value.taints.filter(keep);
   return taints.length === value.taints.length ? value : taints.length === 0 ? CLEAN : { taints };
+}
+
+/**
+ * {@link filterTaints} on every known field too, so a returned object keeps its shape: `return { run,
+ * steps, messages }` with `steps` from a parameter still has a clean `run` for the caller.
+ */
+export function filterTaintsDeep(value: TaintValue, keep: (taint: Taint) => boolean, depth = 0): TaintValue {
+  if (!value.fields || depth >= MAX_PATH) {
+    return filterTaints(value, keep);
+  }
+  const fields = new Map<string, TaintValue>();
+  for (const [name, field] of value.fields) fields.set(name, filterTaintsDeep(field, keep, depth + 1));
+  const rest = value.rest && filterTaintsDeep(value.rest, keep, depth + 1);
+  return { taints: value.taints.filter(keep), fields, ...(rest && (isTainted(rest) || rest.fields) ? { rest } : {}) };
 }
 
 /** The same data, with a note on what happened to it (kept on every taint of the value). */

@@ -14,7 +14,7 @@ import { isPackageCallee } from './library-steps.js';
 import { type Finding, type SinkHit, dedupe } from './finding.js';
 import type { FlowAnalysis } from './flow-analysis.js';
 import type { CallbackCall, FunctionLikeWithBody, FunctionResult, ParameterSinkHit } from './summaries.js';
-import { CLEAN, type FieldPath, type Taint, type TaintKind, type TaintValue, filterTaints, isTainted, join, taintValue, withoutFields } from './taint.js';
+import { CLEAN, type FieldPath, type Taint, type TaintKind, type TaintValue, filterTaints, filterTaintsDeep, isTainted, join, taintValue, withoutFields } from './taint.js';
 
 /** Expressions nested deeper than this are not analysed further (stack safety). */
 const MAX_EXPRESSION_DEPTH = 400;
@@ -129,19 +129,20 @@ export class Walker {
   result(): FunctionResult {
     const parametersToReturn = new Set<number>();
     const returnedFields = new Map<number, FieldPath[]>();
-    const concreteReturn = filterTaints(this.returnValue, taint => {
+    for (const taint of this.returnValue.taints) {
       if (taint.kind === 'parameter') {
         const index = taint.parameterIndex ?? -1;
         parametersToReturn.add(index);
         returnedFields.set(index, [...(returnedFields.get(index) ?? []), taint.path ?? []]);
-        return false;
       }
-      return true;
-    });
+    }
+    // The returned object keeps its known fields (`response.run` of `return { run, steps }` stays apart).
+    const concreteReturn = filterTaintsDeep(this.returnValue, taint => taint.kind !== 'parameter');
     const findings = this.findings.filter(finding => finding.taint.kind !== 'parameter');
     return {
       summary: {
         returns: concreteReturn,
+        returnShape: this.returnValue,
         parametersToReturn,
         returnedFields,
         parameterSinks: this.parameterSinks,
