@@ -31,6 +31,13 @@ describe('taint values', () => {
     expect(fieldValue(spread, 'tokens').taints).toEqual([output]);
   });
 
+  it('keeps each kind of data however many origins of another kind a value already holds', () => {
+    const prompts = Array.from({ length: 10 }, (_, index): Taint => ({ kind: 'prompt', origin: ts.factory.createIdentifier(`p${index}`), label: `'p${index}'` }));
+    const manyPrompts = prompts.reduce((value, taint) => join(value, taintValue(taint)), CLEAN);
+    expect(manyPrompts.taints.length).toBeLessThan(prompts.length);
+    expect(join(manyPrompts, taintValue(output)).taints.map(taint => taint.kind)).toContain('output');
+  });
+
   it('gives a value whose parts are unknown a field of its own, the other fields as before', () => {
     const parameter: Taint = { kind: 'parameter', origin, label: "'client'", parameterIndex: 0 };
     // `client.pending = answer` on a parameter: `client.pending` is the answer, `client.config` the caller's.

@@ -105,6 +105,18 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
+    // A trace update whose input holds the history from many places still holds the answer too.
+    {
+      code: `${openai}
+type Turn = { role: 'user' | 'assistant'; content: string };
+export async function ask(a: Turn, b: Turn, c: Turn, d: Turn, e: Turn, f: Turn, g: Turn) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [a, b, c, d, e, f, g] });
+  const update = { input: [a, b, c, d, e, f, g], output: completion.choices[0]?.message.content };
+  console.log('trace', update);
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 7, column: 24 }],
+    },
     // The stuffed field itself, and the parameter as a whole, do hold the answer.
     ...['await api.pending', 'api'].map(logged => ({
       code: `${openai}

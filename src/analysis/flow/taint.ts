@@ -61,7 +61,7 @@ export interface TaintValue {
   readonly rest?: TaintValue;
 }
 
-/** At most this many distinct taints are kept per value: enough to report, bounded for speed. */
+/** At most this many distinct taints are kept per value (plus one per kind): enough to report, bounded for speed. */
 const MAX_TAINTS = 6;
 
 const NO_TAINTS: readonly Taint[] = Object.freeze([]);
@@ -84,8 +84,10 @@ function mergeTaints(a: readonly Taint[], b: readonly Taint[]): readonly Taint[]
   }
   const merged = [...a];
   for (const taint of b) {
-    if (merged.length >= MAX_TAINTS) {
-      break;
+    // Past the bound, a taint is kept only for a kind not yet present: a value holding the user's
+    // input many times over still holds the model's answer too.
+    if (merged.length >= MAX_TAINTS && merged.some(existing => existing.kind === taint.kind)) {
+      continue;
     }
     if (
       !merged.some(
