@@ -28,13 +28,23 @@ export const LLM_GENERATION_ENDPOINTS: readonly GenerationEndpoint[] = [
   { pattern: /^\/models\/.+/, api: 'the Hugging Face inference endpoint', hosts: ['api-inference.huggingface.co'] },
   // The ChatGPT web app's own conversation API, which browser extensions call.
   { pattern: /\/backend-api\/conversation$/, api: 'the ChatGPT conversation endpoint' },
+  // Other chat services' web apps, which multi-bot browser extensions call with the user's session:
+  // each answers the prompt in the request with the model's reply (mostly as an SSE stream).
+  { pattern: /^\/api\/append_message$|\/chat_conversations\/[^/]+\/completion$/, api: "the Claude web app's completion endpoint", hosts: ['claude.ai'] },
+  { pattern: /\/assistant\.lamda\.BardFrontendService\/StreamGenerate$/, api: "the Gemini (Bard) web app's StreamGenerate endpoint" },
+  { pattern: /^\/(?:dialog\/)?conversation$/, api: "the Qwen (Tongyi Qianwen) web app's conversation endpoint", hosts: ['qianwen.aliyun.com', 'qianwen.biz.aliyun.com', 'tongyi.aliyun.com'] },
+  { pattern: /\/iflygpt-chat\/u\/chat_message\/chat$/, api: "the iFlytek Spark web app's chat endpoint" },
+  { pattern: /^\/api\/chat\/v1\/chat$/, api: "the Baichuan web app's chat endpoint", hosts: ['www.baichuan-ai.com', 'baichuan-ai.com'] },
+  { pattern: /\/grok\/add_response\.json$/, api: "the Grok web app's add_response endpoint" },
+  { pattern: /\/chatglm\/backend-api\/assistant\/stream$/, api: "the ChatGLM web app's stream endpoint" },
 ];
 
 /**
  * Text that a file calling an LLM REST API is bound to contain, for the syntactic pre-filter that
  * decides which files are worth analysing (no type checking). A match only admits the file.
  */
-export const LLM_ENDPOINT_TEXT = /chat\/completions|\/v1\/(?:completions|responses|messages|complete)\b|[gG]enerateContent|\/api\/(?:chat|generate)\b|backend-api\/conversation|api-inference\.huggingface\.co|api\.cohere\.(?:com|ai)/;
+export const LLM_ENDPOINT_TEXT =
+  /chat\/completions|\/v1\/(?:completions|responses|messages|complete)\b|[gG]enerateContent|\/api\/(?:chat|generate)\b|backend-api\/conversation|api-inference\.huggingface\.co|api\.cohere\.(?:com|ai)|claude\.ai\/|BardFrontendService|qianwen|iflygpt-chat|baichuan-ai\.com|grok\/add_response|chatglm\/backend-api/;
 
 /**
  * Properties of the request body (or of its options) that hold the conversation. Everything else

@@ -189,6 +189,15 @@ export async function ask(settings: { base: string }, prompt: string) {
 
 ruleTester.run('no-model-output-logging: conversation data by evidence', outputRule, {
   valid: [
+    // Web apps of chat services: their other endpoints (the account's organizations, a session list)
+    // and a \`/conversation\` path on another host are no model calls.
+    `export async function organizations(prompt: string) {
+  const orgs = await fetch('https://claude.ai/api/organizations', { method: 'GET' });
+  console.log('orgs', await orgs.json());
+  const saved = await fetch('https://example.com/conversation', { method: 'POST', body: JSON.stringify({ prompt }) });
+  console.log('saved', await saved.json());
+}
+`,
     // Counts and metadata of a REST response.
     `export async function ask(question: string) {
   const res = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] }) });
@@ -389,6 +398,32 @@ export async function chat(question: string) {
 }
 `,
       errors: [{ messageId: 'modelOutputLogged', line: 10, column: 26 }],
+    },
+    // A browser extension calls the Claude web app with the user's session and logs each SSE message.
+    {
+      code: `import { createParser } from 'eventsource-parser';
+async function parseSSEResponse(resp: Response, onMessage: (message: string) => void) {
+  const parser = createParser({ onEvent: event => onMessage(event.data) });
+  const decoder = new TextDecoder();
+  for await (const chunk of resp.body as unknown as AsyncIterable<Uint8Array>) parser.feed(decoder.decode(chunk));
+}
+export async function send(organizationId: string, conversationId: string, prompt: string) {
+  const resp = await fetch('https://claude.ai/api/append_message', { method: 'POST', body: JSON.stringify({ organization_uuid: organizationId, conversation_uuid: conversationId, text: prompt, completion: { prompt } }) });
+  await parseSSEResponse(resp, message => {
+    console.debug('claude sse message', message);
+  });
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 10, column: 41 }],
+    },
+    // The Qwen web app's conversation endpoint: the answer text is logged.
+    {
+      code: `export async function ask(sessionId: string, prompt: string) {
+  const resp = await fetch('https://qianwen.aliyun.com/conversation', { method: 'POST', body: JSON.stringify({ action: 'next', contents: [{ contentType: 'text', content: prompt }], sessionId }) });
+  console.log('qianwen', await resp.text());
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 3, column: 26 }],
     },
     // The app's own client calls the \`onUpdate\` of its options with each delta.
     {
