@@ -9,6 +9,21 @@ import { createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
+// A recursive run loop that returns the history it accumulates next to its steps (LibreChat's
+// runAssistant). After the two-line \`chatMessage\` prelude, the case's own code starts on line 14.
+const runLoop = `interface RunResult { status: string; steps: string[]; messages: ChatMessage[] }
+async function poll(runId: string): Promise<string> {
+  return (await fetch(\`/runs/\${runId}\`)).statusText;
+}
+export async function runLoop({ runId, steps = [], messages = [] }: { runId: string; steps?: string[]; messages?: ChatMessage[] }): Promise<RunResult> {
+  const status = await poll(runId);
+  if (status === 'requires_action') {
+    return runLoop({ runId, steps: [...steps, status], messages });
+  }
+  return { status, steps, messages };
+}
+`;
+
 // One-line preludes: the case's own code starts on line 3.
 const openai = `import OpenAI from 'openai';
 const client = new OpenAI();`;
@@ -332,18 +347,7 @@ export async function run(context: Context) {
     // A recursive run loop returns the history it accumulates next to its steps (as LibreChat's
     // runAssistant does): the steps logged by the caller are not the history.
     `${chatMessage}
-interface RunResult { status: string; steps: string[]; messages: ChatMessage[] }
-async function poll(runId: string): Promise<string> {
-  return (await fetch(\`/runs/\${runId}\`)).statusText;
-}
-export async function runLoop({ runId, steps = [], messages = [] }: { runId: string; steps?: string[]; messages?: ChatMessage[] }): Promise<RunResult> {
-  const status = await poll(runId);
-  if (status === 'requires_action') {
-    return runLoop({ runId, steps: [...steps, status], messages });
-  }
-  return { status, steps, messages };
-}
-export async function handle(runId: string) {
+${runLoop}export async function handle(runId: string) {
   const response = await runLoop({ runId });
   console.log('run', response.status, response.steps);
 }
@@ -372,18 +376,7 @@ export function trace({ apiBase, title }: Session) {
     // The history the recursive run loop returns is the conversation.
     {
       code: `${chatMessage}
-interface RunResult { status: string; steps: string[]; messages: ChatMessage[] }
-async function poll(runId: string): Promise<string> {
-  return (await fetch(\`/runs/\${runId}\`)).statusText;
-}
-export async function runLoop({ runId, steps = [], messages = [] }: { runId: string; steps?: string[]; messages?: ChatMessage[] }): Promise<RunResult> {
-  const status = await poll(runId);
-  if (status === 'requires_action') {
-    return runLoop({ runId, steps: [...steps, status], messages });
-  }
-  return { status, steps, messages };
-}
-export async function handle(runId: string) {
+${runLoop}export async function handle(runId: string) {
   const response = await runLoop({ runId });
   console.log('run', response.messages);
 }

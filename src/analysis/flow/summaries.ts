@@ -204,6 +204,7 @@ export class SummaryCache {
         this.provisional.set(declaration, result);
         // What was computed from the previous round is stale.
         this.tentative.clear();
+        this.tentativeCarried.clear();
         frame.recursive = false;
         result = compute();
       }
@@ -213,6 +214,7 @@ export class SummaryCache {
       if (frame.provisional) {
         this.tentative.set(declaration, result);
         if (carriedResult) this.tentativeCarried.set(declaration, carriedResult);
+        else this.tentativeCarried.delete(declaration);
       } else {
         this.settle(declaration, result, carriedResult);
       }
