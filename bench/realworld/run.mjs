@@ -618,12 +618,19 @@ function writeOutsideTsconfig(dir, files, file = path.join(dir, 'tsconfig.llm-se
   return file;
 }
 
+/** The plugin's record of each report's path (source, helpers, sink), as the scanner reads it for SARIF. */
+async function loadTrails() {
+  return import(pathToFileURL(path.join(path.dirname(PLUGIN_ENTRY), 'util', 'flow-trails.js')).href);
+}
+
 async function lintInBatches(eslint, dir, files) {
   const out = { findings: [], parseErrors: [], crashes: [] };
+  const trails = await loadTrails();
   const absolute = files.map(file => (path.isAbsolute(file) ? file : path.join(dir, file)));
   for (let i = 0; i < absolute.length; i += BATCH_SIZE) {
     const batch = absolute.slice(i, i + BATCH_SIZE);
     let results;
+    trails.startRecordingTrails();
     try {
       results = await eslint.lintFiles(batch);
     } catch {
@@ -636,14 +643,32 @@ async function lintInBatches(eslint, dir, files) {
         }
       }
     }
-    for (const result of results) collectMessages(result, path.relative(dir, result.filePath).split(path.sep).join('/'), out);
+    const recorded = trails.stopRecordingTrails();
+    for (const result of results) collectMessages(result, path.relative(dir, result.filePath).split(path.sep).join('/'), out, sinkLocator(recorded, dir));
   }
   return out;
 }
 
-function collectMessages(result, file, out) {
+/**
+ * Where a report's sink is, when it is inside a helper the reported call leads to (the report is at
+ * the call, where the data enters the helper): the last step of its recorded trail.
+ */
+function sinkLocator(recorded, dir) {
+  const seen = new Map();
+  return (result, message) => {
+    const key = `${message.ruleId}\u0000${result.filePath}\u0000${message.line}\u0000${message.column}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    const steps = recorded.find(message.ruleId, result.filePath, message.line, message.column, occurrence)?.steps ?? [];
+    const sink = steps.length > 2 ? steps.at(-1)?.location : undefined;
+    return sink ? { file: path.relative(dir, sink.file).split(path.sep).join('/'), line: sink.line } : undefined;
+  };
+}
+
+function collectMessages(result, file, out, sinkOf) {
   for (const message of result.messages) {
     if (message.ruleId?.startsWith(PREFIX)) {
+      const sinkAt = sinkOf(result, message);
       out.findings.push({
         file,
         line: message.line,
@@ -653,6 +678,7 @@ function collectMessages(result, file, out) {
         rule: bareRuleId(message.ruleId),
         messageId: message.messageId,
         message: message.message,
+        ...(sinkAt ? { sinkAt } : {}),
       });
     } else if (message.fatal || !message.ruleId) {
       const rule = /llm-security\/[\w-]+/.exec(message.message)?.[0];
@@ -699,17 +725,26 @@ function matchFindings(app, findings, ruleIds) {
     const best = matched.find(entry => entry.kind === 'instance') ?? matched[0];
     finding.label = best ? { kind: best.kind, index: best.index, line: best.label.line, endLine: best.label.endLine ?? best.label.line, reason: best.label.reason } : null;
   }
+  // An instance whose sink sits in a helper may be reported at the helper's callers instead: counted
+  // apart (`atCaller`), not in recall, which stays "a report on the labelled lines".
+  for (const finding of findings.filter(candidate => candidate.sinkAt)) {
+    for (const entry of byFileAndRule.get(`${finding.sinkAt.file}\u0000${finding.rule}`) ?? []) {
+      const [from, to] = labelRange(entry.label);
+      if (entry.kind === 'instance' && finding.sinkAt.line >= from && finding.sinkAt.line <= to) (entry.atCaller ??= []).push(finding);
+    }
+  }
   return labels;
 }
 
 function emptyCounts() {
-  return { instances: 0, matched: 0, lookalikes: 0, flagged: 0, reports: 0, onInstances: 0, onLookalikes: 0, unlabelled: 0 };
+  return { instances: 0, matched: 0, atCaller: 0, lookalikes: 0, flagged: 0, reports: 0, onInstances: 0, onLookalikes: 0, unlabelled: 0 };
 }
 
 function addLabelCounts(counts, entry) {
   if (entry.kind === 'instance') {
     counts.instances += 1;
     if (entry.hits.length > 0) counts.matched += 1;
+    else if (entry.atCaller?.length > 0) counts.atCaller += 1;
   } else {
     counts.lookalikes += 1;
     if (entry.hits.length > 0) counts.flagged += 1;
@@ -802,6 +837,7 @@ function printReport({ scored, skipped, summary, verbose }) {
     ['crashes', 7, row => row.crashes],
   ]);
   console.log(`\nreports: ${summary.overall.reports} in all, ${summary.overall.onInstances} on instances, ${summary.overall.onLookalikes} on look-alikes, ${summary.overall.unlabelled} unlabelled (matching no label)`);
+  console.log(`instances not matched but reached by a report at a caller of the helper holding their sink: ${summary.overall.atCaller} (not counted in recall)`);
 
   for (const app of scored) {
     const limit = verbose ? Infinity : 10;
@@ -1062,7 +1098,13 @@ async function runApp(app, args, ruleIds) {
 }
 
 function jsonResults(scored, skipped, summary, plugin) {
-  const labelFacts = entry => ({ ...entry.label, counted: entry.counted, matched: entry.hits.length > 0, findings: entry.hits.map(hit => ({ line: hit.line, column: hit.column })) });
+  const labelFacts = entry => ({
+    ...entry.label,
+    counted: entry.counted,
+    matched: entry.hits.length > 0,
+    findings: entry.hits.map(hit => ({ line: hit.line, column: hit.column })),
+    ...(entry.atCaller ? { atCaller: entry.atCaller.map(hit => ({ file: hit.file, line: hit.line, column: hit.column })) } : {}),
+  });
   return {
     generatedAt: new Date().toISOString(),
     plugin,

@@ -26,7 +26,7 @@ export interface TrailLocation {
 export interface TrailStep {
   readonly kind: 'source' | 'step' | 'sink';
   readonly message: string;
-  /** Absent where the analysis knows only a name (a helper in another file, the sink inside it). */
+  /** Absent where the analysis knows only a name (a helper between the call and the sink). */
   readonly location?: TrailLocation;
 }
 
@@ -89,9 +89,9 @@ export class FlowTrailIndex {
 
 /**
  * The path of one finding, from the source's location to the reported argument and, by name,
- * through the project helpers (`finding.sink.via`) to the sink call. Steps the analysis can
- * place get a location; the others are steps without one, so when `via` gains locations they
- * become steps of their own.
+ * through the project helpers (`finding.sink.via`) to the sink, placed where the data is written
+ * there. Steps the analysis can place get a location; the helpers in between are steps without
+ * one, so when `via` gains locations they become steps of their own.
  */
 export function trailOfFinding(finding: Finding, ruleId: string, file: string, reported: TSESTree.Node): FlowTrail {
   const { taint, sink } = finding;
@@ -106,7 +106,7 @@ export function trailOfFinding(finding: Finding, ruleId: string, file: string, r
   } else {
     steps.push({ kind: 'step', message: `Passed to '${first}'.`, location: reportedAt });
     for (const helper of rest) steps.push({ kind: 'step', message: `Passed on to '${helper}'.` });
-    steps.push({ kind: 'sink', message: `'${sink.callee}' ${verb} ${destination}.` });
+    steps.push({ kind: 'sink', message: `'${sink.callee}' ${verb} ${destination}.`, ...(sink.at ? { location: locationOfTsNode(sink.at) } : {}) });
   }
   return { ruleId, file, line: reported.loc.start.line, column: reported.loc.start.column + 1, steps };
 }

@@ -262,7 +262,9 @@ describe('llm-security-scan reports', () => {
     ]);
     expect(steps(throughHelper)).toEqual([
       { uri: rel('src/chat.ts'), line: 10, message: "Model output from 'client.chat.completions.create()'.", kinds: ['taint', 'source'] },
-      { uri: rel('src/chat.ts'), line: 13, message: "Passed to 'logEvent()'. 'console.info()' writes it to the console log.", kinds: ['taint', 'call'] },
+      { uri: rel('src/chat.ts'), line: 13, message: "Passed to 'logEvent()'.", kinds: ['taint', 'call'] },
+      // The sink inside the helper, in its own file.
+      { uri: rel('src/log.ts'), line: 2, message: "'console.info()' writes it to the console log.", kinds: ['taint', 'sink'] },
     ]);
   });
 

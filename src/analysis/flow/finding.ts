@@ -21,6 +21,11 @@ export interface SinkHit {
   readonly reportedBelow?: readonly TaintKind[];
   /** For `crypto` sinks: why the encryption does not protect the data. */
   readonly weakness?: Weakness;
+  /**
+   * What the data is written as at the sink itself (the argument of `logger.info(...)`), also when
+   * the finding is reported at a caller of the helper that holds the sink: a code flow's last step.
+   */
+  readonly at?: ts.Node;
 }
 
 /** Sensitive data reaching a sink. */

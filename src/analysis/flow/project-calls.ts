@@ -92,6 +92,7 @@ function through(hit: ParameterSinkHit, calleeText: string): SinkHit {
     callee: hit.callee,
     via: [`${calleeText}()`, ...hit.via],
     ...(hit.weakness ? { weakness: hit.weakness } : {}),
+    ...(hit.at ? { at: hit.at } : {}),
     // What the sink does not receive holds for every caller up the chain.
     ...(hit.notReceived ? { notReceived: hit.notReceived } : {}),
     ...(hit.reportedInside.length > 0 || hit.reportedBelow ? { reportedBelow: [...hit.reportedInside, ...(hit.reportedBelow ?? [])] } : {}),

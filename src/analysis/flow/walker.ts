@@ -156,7 +156,9 @@ export class Walker {
   // ---------------------------------------------------------------- findings
 
   /** Sensitive data reaches a sink: a finding, or (for "whatever the caller passes") part of the summary. */
-  record(taints: TaintValue, node: ts.Node, sink: SinkHit): void {
+  record(taints: TaintValue, node: ts.Node, reached: SinkHit): void {
+    // A sink in the walked code is where the data is written; through a helper, where the helper wrote it.
+    const sink = reached.at ? reached : { ...reached, at: node };
     // Kinds the sink is known not to receive here, or that a helper further down already reports at
     // it, count as handled, for callers too.
     const handledBelow = [...(sink.notReceived ?? []), ...(sink.reportedBelow ?? [])];
