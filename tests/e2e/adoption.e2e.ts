@@ -109,7 +109,7 @@ interface SarifLog {
       baselineState?: string;
       partialFingerprints: Record<string, string>;
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
-      codeFlows?: { threadFlows: { locations: { location: { message: { text: string }; physicalLocation: { region: { startLine: number } } } }[] }[] }[];
+      codeFlows?: { threadFlows: { locations: { location: { message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } } }[] }[] }[];
     }[];
   }[];
 }
@@ -345,11 +345,14 @@ describe('SARIF from the installed scanner', () => {
 
   it('has code flows from the model call through the helper to the sink', () => {
     const flows = readSarif(sarifFile()).runs[0]!.results.map(result =>
-      result.codeFlows?.[0]?.threadFlows[0]?.locations.map(({ location }) => `${location.physicalLocation.region.startLine}: ${location.message.text}`),
+      result.codeFlows?.[0]?.threadFlows[0]?.locations.map(
+        ({ location }) => `${path.basename(location.physicalLocation.artifactLocation.uri)}:${location.physicalLocation.region.startLine}: ${location.message.text}`,
+      ),
     );
     expect(flows).toEqual([
-      ["10: Model output from 'client.chat.completions.create()'.", "12: 'console.log()' writes it to the console log."],
-      ["10: Model output from 'client.chat.completions.create()'.", "13: Passed to 'logEvent()'. 'console.info()' writes it to the console log."],
+      ["chat.ts:10: Model output from 'client.chat.completions.create()'.", "chat.ts:12: 'console.log()' writes it to the console log."],
+      // The last step is the sink inside the helper, in the helper's own file.
+      ["chat.ts:10: Model output from 'client.chat.completions.create()'.", "chat.ts:13: Passed to 'logEvent()'.", "log.ts:2: 'console.info()' writes it to the console log."],
     ]);
   });
 
