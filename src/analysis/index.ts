@@ -59,14 +59,24 @@ export function analyzeCurrentFile(
   };
 }
 
+/** Where a node is, as a message says it: `line 12` in the reported file, `chat.ts:12` elsewhere. */
+function placeOf(node: ts.Node, currentFile: ts.SourceFile): string {
+  const sourceFile = node.getSourceFile();
+  return sourceFile === currentFile ? `line ${lineOf(node)}` : `${path.basename(sourceFile.fileName)}:${lineOf(node)}`;
+}
+
 /** Message data shared by the flow rules: where the data came from and where it goes. */
 export function describeFinding(finding: Finding, currentFile: ts.SourceFile): Record<string, string> {
-  const origin = finding.taint.origin;
-  const originFile = origin.getSourceFile();
-  const line = String(lineOf(origin));
-  const where = originFile === currentFile ? `line ${line}` : `${path.basename(originFile.fileName)}:${line}`;
+  const where = placeOf(finding.taint.origin, currentFile);
   const [first, ...rest] = finding.sink.via;
-  const sink = first === undefined ? `'${finding.sink.callee}'` : `'${first}'${rest.length > 0 ? ` (through ${rest.map(step => `'${step}'`).join(', ')})` : ''}, which passes it to '${finding.sink.callee}'`;
+  const quoted = (steps: readonly string[]): string => steps.map(step => `'${step}'`).join(', ');
+  const received = finding.sink.received;
+  const sink =
+    first !== undefined
+      ? `'${first}'${rest.length > 0 ? ` (through ${quoted(rest)})` : ''}, which passes it to '${finding.sink.callee}'`
+      : received
+        ? `'${finding.sink.callee}', which receives it from ${placeOf(received.at, currentFile)}${received.through.length > 0 ? ` through ${quoted(received.through)}` : ''}`
+        : `'${finding.sink.callee}'`;
   return {
     source: finding.taint.label,
     where,

@@ -98,10 +98,15 @@ export function trailOfFinding(finding: Finding, ruleId: string, file: string, r
   const destination = SINK_DESTINATIONS[sink.category];
   const what = taint.kind === 'output' ? 'Model output' : taint.kind === 'prompt' ? 'Prompt data' : 'Data';
   const steps: TrailStep[] = [{ kind: 'source', message: `${what} from ${taint.label}.`, location: locationOfTsNode(taint.origin) }];
-  const [first, ...rest] = sink.via;
+  // Reported inside a helper (an arrival), the path runs through the call where the data entered it.
+  const [first, ...rest] = sink.received ? sink.received.through : sink.via;
   const reportedAt = locationOfEsTreeNode(file, reported);
   const verb = sink.kind === 'log' ? 'writes it to' : sink.kind === 'storage' ? 'stores it in' : 'protects it only with';
   if (first === undefined) {
+    steps.push({ kind: 'sink', message: `'${sink.callee}' ${verb} ${destination}.`, location: reportedAt });
+  } else if (sink.received) {
+    steps.push({ kind: 'step', message: `Passed to '${first}'.`, location: locationOfTsNode(sink.received.at) });
+    for (const helper of rest) steps.push({ kind: 'step', message: `Passed on to '${helper}'.` });
     steps.push({ kind: 'sink', message: `'${sink.callee}' ${verb} ${destination}.`, location: reportedAt });
   } else {
     steps.push({ kind: 'step', message: `Passed to '${first}'.`, location: reportedAt });

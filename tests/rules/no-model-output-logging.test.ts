@@ -877,7 +877,8 @@ export function handle(completion: ChatCompletion) {
 `,
       errors: [{ messageId, line: 3, column: 15 }],
     },
-    // A helper in the same file that logs its argument: reported at the call, naming the inner sink.
+    // A helper in the same file that logs its argument, given the answer by every call: reported
+    // once, at the log inside it, naming where the answer came in.
     {
       code: `${openai}
 function logLine(line: string) {
@@ -893,9 +894,33 @@ logLine(completion.choices[0]?.message.content ?? '');
             source: "'client.chat.completions.create()'",
             where: 'line 6',
             destination: 'the console log',
+            sink: "'console.log()', which receives it from line 7 through 'logLine()'",
+          },
+          line: 4,
+          column: 15,
+        },
+      ],
+    },
+    // A generic log helper that other calls give plain text: reported at the call that passes the answer.
+    {
+      code: `${openai}
+function logLine(line: string) {
+  console.log(\`[chat] \${line}\`);
+}
+logLine('starting');
+const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [] });
+logLine(completion.choices[0]?.message.content ?? '');
+`,
+      errors: [
+        {
+          messageId,
+          data: {
+            source: "'client.chat.completions.create()'",
+            where: 'line 7',
+            destination: 'the console log',
             sink: "'logLine()', which passes it to 'console.log()'",
           },
-          line: 7,
+          line: 8,
           column: 9,
         },
       ],

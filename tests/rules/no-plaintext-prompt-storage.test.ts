@@ -702,7 +702,8 @@ writeFileSync('history.enc', weakEncrypt(JSON.stringify(messages)));
         },
       ],
     },
-    // A repository function in the same file: reported at the call, naming the inner sink.
+    // A repository function in the same file, given the conversation by its only call: reported at
+    // the query inside it, where the fix goes, naming the call the data came in by.
     {
       code: `${history}
 import pg from 'pg';
@@ -719,10 +720,10 @@ await saveMessages('c1', messages);
             source: "'messages'",
             where: 'line 2',
             destination: 'a database',
-            sink: "'saveMessages()', which passes it to 'pool.query()'",
+            sink: "'pool.query()', which receives it from line 8 through 'saveMessages()'",
           },
-          line: 8,
-          column: 26,
+          line: 6,
+          column: 67,
         },
       ],
     },

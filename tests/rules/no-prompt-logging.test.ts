@@ -653,7 +653,8 @@ export async function ask(userId: string, question: string) {
 `,
       errors: [{ messageId, line: 6, column: 60 }],
     },
-    // A helper in the same file that logs its argument.
+    // A helper in the same file that logs its argument; its only call passes the history, so the
+    // report is at the log inside it.
     {
       code: `${history}
 function audit(label: string, payload: unknown) {
@@ -661,7 +662,18 @@ function audit(label: string, payload: unknown) {
 }
 audit('sending', messages);
 `,
-      errors: [{ messageId, line: 6, column: 18 }],
+      errors: [{ messageId, line: 4, column: 22 }],
+    },
+    // The same helper called with other data too: reported at the call that passes the history.
+    {
+      code: `${history}
+function audit(label: string, payload: unknown) {
+  console.log(label, JSON.stringify(payload));
+}
+audit('config', { retries: 3 });
+audit('sending', messages);
+`,
+      errors: [{ messageId, line: 7, column: 18 }],
     },
     // A helper that puts its parameter into a prompt makes the caller's argument prompt data.
     {
@@ -902,7 +914,7 @@ export function chat(messages: ModelMessage[]) {
   return streamText({ model: openai('gpt-4o'), messages });
 }
 `,
-      errors: [{ messageId, line: 5, column: 24 }],
+      errors: [{ messageId, line: 3, column: 74 }],
     },
     // A user turn pushed into the history is prompt data.
     {

@@ -26,6 +26,11 @@ export interface SinkHit {
    * the finding is reported at a caller of the helper that holds the sink: a code flow's last step.
    */
   readonly at?: ts.Node;
+  /**
+   * For a finding reported at a sink inside a helper (see `arrivals.ts`): the argument of a call
+   * where the data entered the first helper, and the helpers it went through, outermost first.
+   */
+  readonly received?: { readonly at: ts.Node; readonly through: readonly string[] };
 }
 
 /** Sensitive data reaching a sink. */

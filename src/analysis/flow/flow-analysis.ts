@@ -11,6 +11,7 @@ import { hasLlmEvidence } from '../sources/file-evidence.js';
 import { LearnedTypes } from '../sources/learned-types.js';
 import { LlmEndpoints } from '../sources/llm-endpoints.js';
 import { TypeSources } from '../sources/sdk-types.js';
+import { arrivalsIn } from './arrivals.js';
 import { CarriedSummaries } from './carried-summaries.js';
 import { ClassFields } from './classes.js';
 import { Emitters } from './emitters.js';
@@ -48,6 +49,7 @@ export class FlowAnalysis {
 
   private readonly summaries: SummaryCache;
   private readonly fileResults = new WeakMap<ts.SourceFile, readonly Finding[]>();
+  private readonly ownResults = new WeakMap<ts.SourceFile, readonly Finding[]>();
   private llmReachingFiles: ReadonlySet<ts.SourceFile> | undefined;
 
   constructor(
@@ -83,14 +85,29 @@ export class FlowAnalysis {
     this.summaries.analysedInPlace(fn);
   }
 
-  /** Every finding whose reported node lies in `sourceFile`. */
+  /**
+   * Every finding whose reported node lies in `sourceFile`: flows found in its code, and flows from
+   * other code that reach a sink inside its helpers (`arrivals.ts`).
+   */
   analyzeFile(sourceFile: ts.SourceFile): readonly Finding[] {
-    const cached = this.fileResults.get(sourceFile);
+    let findings = this.fileResults.get(sourceFile);
+    if (!findings) {
+      const { arrivals, covered } = arrivalsIn(this, sourceFile, file => this.ownFindings(file));
+      // In one file, a flow is reported once: at the sink inside the helper, not also at the call.
+      findings = dedupe([...this.ownFindings(sourceFile).filter(finding => !covered.has(finding)), ...arrivals]);
+      this.fileResults.set(sourceFile, findings);
+    }
+    return findings;
+  }
+
+  /** The findings of the flows a file's own code starts, reported where the file hands the data to a sink or a helper. */
+  private ownFindings(sourceFile: ts.SourceFile): readonly Finding[] {
+    const cached = this.ownResults.get(sourceFile);
     if (cached) {
       return cached;
     }
     if (!this.canHoldLlmData(sourceFile)) {
-      this.fileResults.set(sourceFile, []);
+      this.ownResults.set(sourceFile, []);
       return [];
     }
     const findings: Finding[] = [];
@@ -106,7 +123,7 @@ export class FlowAnalysis {
     };
     ts.forEachChild(sourceFile, visit);
     const own = dedupe(findings.filter(finding => finding.node.getSourceFile() === sourceFile));
-    this.fileResults.set(sourceFile, own);
+    this.ownResults.set(sourceFile, own);
     return own;
   }
 

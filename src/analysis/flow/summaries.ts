@@ -11,6 +11,8 @@ export interface ParameterSinkHit extends SinkHit {
    * type makes it conversation data: callers passing the same kind are not reported again.
    */
   readonly reportedInside: readonly TaintKind[];
+  /** Where in the function the parameter's data is handed to this sink (or to the helper holding it). */
+  readonly passedAt: readonly ts.Node[];
 }
 
 /**

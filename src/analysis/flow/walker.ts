@@ -173,7 +173,7 @@ export class Walker {
           .filter(other => other.kind !== 'parameter' && (this.isTypedFrom(other.origin, declared) || isWithin(other.origin, owner)))
           .map(other => other.kind)
           .concat(handledBelow);
-        this.ownerOf(taint)?.addParameterSink(taint.parameterIndex ?? -1, { ...sink, path: taint.path ?? [], reportedInside });
+        this.ownerOf(taint)?.addParameterSink(taint.parameterIndex ?? -1, { ...sink, path: taint.path ?? [], reportedInside, passedAt: [node] });
         continue;
       }
       if (reportedKinds.has(taint.kind)) {
@@ -261,8 +261,11 @@ export class Walker {
 
   private addParameterSink(index: number, sink: ParameterSinkHit): void {
     const list = this.parameterSinks.get(index) ?? [];
-    if (!list.some(hit => hit.category === sink.category && hit.callee === sink.callee && hit.path.join('.') === sink.path.join('.'))) {
+    const same = list.findIndex(hit => hit.at === sink.at && hit.category === sink.category && hit.callee === sink.callee && hit.path.join('.') === sink.path.join('.'));
+    if (same === -1) {
       list.push(sink);
+    } else if (!list[same]!.passedAt.includes(sink.passedAt[0]!)) {
+      list[same] = { ...list[same]!, passedAt: [...list[same]!.passedAt, ...sink.passedAt] };
     }
     this.parameterSinks.set(index, list);
   }

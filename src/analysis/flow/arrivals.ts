@@ -1,0 +1,215 @@
+import ts from 'typescript';
+
+import { calleeName } from '../callees.js';
+import type { Finding, SinkHit } from './finding.js';
+import type { FlowAnalysis } from './flow-analysis.js';
+import { type FunctionLikeWithBody, isFunctionLike } from './summaries.js';
+import type { TaintKind } from './taint.js';
+
+/**
+ * Arrivals: data that a caller hands to a project helper, which writes it to a sink (a
+ * `saveMessage(message)` that stores it, a mapper that logs a malformed message part), is also
+ * reported at that sink, in the helper's own file, where the fix goes and where a reader of the
+ * helper looks. Only when every call of the helper found in the program passes sensitive data
+ * there: a generic helper (a `log(...args)` wrapper that most callers give plain strings) is
+ * reported at the callers that pass it sensitive data, not inside.
+ */
+
+/** Callers followed up from the helper: a helper of a helper of a helper. */
+const MAX_CALLER_DEPTH = 4;
+
+/** Calls of a name looked at to find a helper's callers; more, and the helper is taken as generic. */
+const MAX_CANDIDATE_CALLS = 200;
+
+/** Calls by callee name, per file: syntax only, so it holds while an editor's next program reuses the `SourceFile`. */
+const callsByFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly ts.CallExpression[]>>();
+
+/**
+ * The arrivals at sinks of a file: one finding per sink and kind of data, reported at the sink.
+ * `fileFindings` gives a file's own findings (those reported at callers), so arrivals never recurse.
+ */
+export function arrivalsIn(
+  analysis: FlowAnalysis,
+  sourceFile: ts.SourceFile,
+  fileFindings: (file: ts.SourceFile) => readonly Finding[],
+): { arrivals: Finding[]; covered: Set<Finding> } {
+  const arrivals: Finding[] = [];
+  // The callers' findings an arrival stands for.
+  const covered = new Set<Finding>();
+  const fileCanHold = analysis.canHoldLlmData(sourceFile);
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node) && node.body && node.parameters.length > 0 && !analysis.inlineFunctions.has(node)) {
+      const calls = callsOf(analysis, node);
+      // A helper in a file without LLM data is looked at only when LLM code calls it (`saveMessage()` of a models module).
+      if (calls.length > 0 && (fileCanHold || calls.some(call => analysis.canHoldLlmData(call.getSourceFile())))) {
+        for (const [index, hits] of analysis.functionResult(node).summary.parameterSinks) {
+          for (const hit of hits) {
+            const sink = hit.at;
+            // Weak encryption is reported at the weak construct by its own rule (`crypto/reports.ts`).
+            if (!sink || sink.getSourceFile() !== sourceFile || hit.kind === 'crypto') continue;
+            const entries = callersPassing(analysis, { fn: node, calls }, index, sink, fileFindings, 0, new Set());
+            const reported = new Set<TaintKind>(hit.reportedInside);
+            for (const entry of entries ?? []) {
+              if (reported.has(entry.taint.kind)) continue;
+              reported.add(entry.taint.kind);
+              arrivals.push({ taint: entry.taint, node: sink, sink: arrivalSink(hit, entry) });
+            }
+            for (const entry of entries ?? []) if (!hit.reportedInside.includes(entry.taint.kind)) covered.add(entry);
+          }
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sourceFile, visit);
+  return { arrivals, covered };
+}
+
+function arrivalSink(hit: SinkHit, entry: Finding): SinkHit {
+  return {
+    kind: hit.kind,
+    category: hit.category,
+    callee: hit.callee,
+    via: [],
+    at: hit.at,
+    ...(hit.weakness ? { weakness: hit.weakness } : {}),
+    ...(hit.notReceived ? { notReceived: hit.notReceived } : {}),
+    received: { at: entry.node, through: entry.sink.via },
+  };
+}
+
+interface Helper {
+  readonly fn: FunctionLikeWithBody;
+  readonly calls: readonly ts.CallExpression[];
+}
+
+/**
+ * The callers' findings for the data every call of a helper passes in parameter `index` to `sink`
+ * (each finding is where the data entered the first helper), or `undefined` when some call passes
+ * nothing sensitive there, or no call is found.
+ */
+function callersPassing(
+  analysis: FlowAnalysis,
+  helper: Helper,
+  index: number,
+  sink: ts.Node,
+  fileFindings: (file: ts.SourceFile) => readonly Finding[],
+  depth: number,
+  visiting: Set<ts.Node>,
+): Finding[] | undefined {
+  if (depth > MAX_CALLER_DEPTH) {
+    return undefined;
+  }
+  // A recursive call passes on what the helper was given; a function nothing calls passes nothing.
+  if (visiting.has(helper.fn) || helper.calls.length === 0) {
+    return [];
+  }
+  visiting.add(helper.fn);
+  const entries: Finding[] = [];
+  let everyCall = true;
+  for (const call of helper.calls) {
+    const passed = argumentsAt(call, helper.fn, index);
+    const around = enclosingFunction(analysis, call);
+    const findings = around ? analysis.functionResult(around).findings : fileFindings(call.getSourceFile());
+    // A finding is reported at the argument, or at the property of an object literal argument that holds the data.
+    let arriving: Finding[] | undefined = findings.filter(finding => finding.sink.at === sink && passed.some(argument => within(finding.node, argument)));
+    if (arriving.length === 0 && around) {
+      // The caller passes its own parameter on: what its callers pass.
+      const owned = [...analysis.functionResult(around).summary.parameterSinks].find(([, hits]) =>
+        hits.some(hit => hit.at === sink && hit.passedAt.some(node => passed.some(argument => within(node, argument)))),
+      );
+      arriving = owned && callersPassing(analysis, { fn: around, calls: callsOf(analysis, around) }, owned[0], sink, fileFindings, depth + 1, visiting);
+    }
+    if (!arriving || (arriving.length === 0 && !around)) {
+      everyCall = false;
+      break;
+    }
+    entries.push(...arriving);
+  }
+  visiting.delete(helper.fn);
+  return everyCall ? entries : undefined;
+}
+
+function within(node: ts.Node, container: ts.Node): boolean {
+  return node.getSourceFile() === container.getSourceFile() && node.pos >= container.pos && node.end <= container.end;
+}
+
+/** The argument nodes a call passes in a parameter (all the rest for a `...rest` parameter). */
+function argumentsAt(call: ts.CallExpression, fn: FunctionLikeWithBody, index: number): readonly ts.Node[] {
+  const parameter = fn.parameters[index];
+  if (!parameter) return [];
+  return parameter.dotDotDotToken ? call.arguments.slice(index) : call.arguments[index] ? [call.arguments[index]] : [];
+}
+
+/**
+ * The function standing on its own whose analysis covers a call: the nearest enclosing function
+ * that is not a callback analysed in place. `undefined` for code the file's top-level walk covers
+ * (module code, and callbacks passed at the top level, such as route handlers).
+ */
+function enclosingFunction(analysis: FlowAnalysis, call: ts.Node): FunctionLikeWithBody | undefined {
+  const chain: FunctionLikeWithBody[] = [];
+  for (let node = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
+    if (isFunctionLike(node) && node.body) chain.push(node);
+  }
+  const outermost = chain.at(-1);
+  if (!outermost || declaredName(outermost) === undefined) {
+    return undefined;
+  }
+  // Analysing the outermost function marks the callbacks it analyses in place.
+  analysis.functionResult(outermost);
+  return chain.find(fn => !analysis.inlineFunctions.has(fn));
+}
+
+/** The calls of the program that reach `fn`: found by the name it is declared under, confirmed by resolving them. */
+function callsOf(analysis: FlowAnalysis, fn: FunctionLikeWithBody): ts.CallExpression[] {
+  const name = declaredName(fn);
+  if (name === undefined) {
+    return [];
+  }
+  const candidates: ts.CallExpression[] = [];
+  for (const file of analysis.program.getSourceFiles()) {
+    if (file.isDeclarationFile || analysis.program.isSourceFileFromExternalLibrary(file)) continue;
+    candidates.push(...(callsNamed(file).get(name) ?? []));
+    // A name this common (`get`, `push`) cannot tell the callers apart cheaply: the helper is not followed.
+    if (candidates.length > MAX_CANDIDATE_CALLS) return [];
+  }
+  return candidates.filter(call => analysis.callees.resolve(call).projectFunction === fn);
+}
+
+/** The name a function is called by: its own, or that of the variable, field or property holding it. */
+function declaredName(fn: FunctionLikeWithBody): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) {
+    return fn.name.text;
+  }
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) {
+    return undefined;
+  }
+  // `const save = useCallback((message) => ..., [])` names the arrow too.
+  const holder = ts.isCallExpression(fn.parent) ? fn.parent.parent : fn.parent;
+  if (holder && (ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder) || ts.isPropertyAssignment(holder)) && ts.isIdentifier(holder.name)) {
+    return holder.name.text;
+  }
+  return undefined;
+}
+
+function callsNamed(file: ts.SourceFile): ReadonlyMap<string, readonly ts.CallExpression[]> {
+  let calls = callsByFile.get(file);
+  if (!calls) {
+    const found = new Map<string, ts.CallExpression[]>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const name = calleeName(node.expression);
+        if (name !== undefined) {
+          const named = found.get(name);
+          if (named) named.push(node);
+          else found.set(name, [node]);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    calls = found;
+    callsByFile.set(file, calls);
+  }
+  return calls;
+}
