@@ -129,7 +129,9 @@ describe('llm-security-scan exit codes', () => {
     expect(stdout).toContain('llm-security/no-model-output-logging');
     expect(stdout).not.toContain('react-hooks/exhaustive-deps');
     expect(stdout).not.toContain('Unused eslint-disable');
-    expect(stderr).toBe('llm-security-scan: 2 finding(s) in 1 of 3 scanned file(s); 1 file(s) skipped (--verbose lists them).\n');
+    // chat.ts logs the answer twice (directly, and through logEvent); logEvent's only call passes it the
+    // answer, so its console.info in log.ts is reported too.
+    expect(stderr).toBe('llm-security-scan: 3 finding(s) in 2 of 3 scanned file(s); 1 file(s) skipped (--verbose lists them).\n');
   });
 
   it('exits 0 on a folder whose only problems are foreign or unused directives', async () => {
@@ -200,7 +202,7 @@ describe('llm-security-scan exit codes', () => {
   it('creates the folder of --output, and fails on one line when it cannot write there', async () => {
     const output = path.join(dir, 'reports/nested/scan.sarif');
     expect((await run(dir, '--format', 'sarif', '--output', output)).code).toBe(1);
-    expect(readSarif(output).runs[0]?.results).toHaveLength(2);
+    expect(readSarif(output).runs[0]?.results).toHaveLength(3);
     const blocked = await run(dir, '--format', 'sarif', '--output', path.join(dir, 'tsconfig.json/scan.sarif'));
     expect(blocked.code).toBe(2);
     expect(blocked.stderr).toMatch(/^llm-security-scan: cannot write --output .*tsconfig\.json\/scan\.sarif: E[A-Z]+: .*\n$/);
@@ -212,11 +214,12 @@ describe('llm-security-scan reports', () => {
     const { code, stdout } = await run(dir, '--format', 'github');
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(
       `::error file=${rel('src/chat.ts')},line=12,endLine=12,col=15,endColumn=21,title=llm-security/no-model-output-logging::Model output from 'client.chat.completions.create()' (line 10) is written to the console log by 'console.log()'. Model answers repeat what users told the model; log metadata (ids, token counts) instead.`,
     );
     expect(lines[1]).toMatch(/^::error file=[^,]+,line=13,endLine=13,col=22,endColumn=28,title=llm-security\/no-model-output-logging::.*'logEvent\(\)'/);
+    expect(lines[2]).toMatch(/^::error file=[^,]*src\/log\.ts,line=2,.*'console\.info\(\)', which receives it from chat\.ts:13 through 'logEvent\(\)'/);
   });
 
   it('writes SARIF with fingerprints that survive moved lines and change with the flagged code', async () => {
@@ -233,13 +236,14 @@ describe('llm-security-scan reports', () => {
 
       const fingerprints = (file: string) => readSarif(file).runs[0]!.results.map(result => result.partialFingerprints[FINGERPRINT_KEY]);
       const lines = (file: string) => readSarif(file).runs[0]!.results.map(result => result.locations[0]!.physicalLocation.region.startLine);
-      expect(lines(before)).toEqual([12, 13]);
-      expect(lines(moved)).toEqual([15, 16]);
+      expect(lines(before)).toEqual([12, 13, 2]);
+      expect(lines(moved)).toEqual([15, 16, 2]);
       expect(fingerprints(moved)).toEqual(fingerprints(before));
-      expect(new Set(fingerprints(before)).size).toBe(2);
+      expect(new Set(fingerprints(before)).size).toBe(3);
       // The edited console.log is a different finding; the untouched logEvent line keeps its fingerprint.
       expect(fingerprints(edited)[0]).not.toBe(fingerprints(before)[0]);
       expect(fingerprints(edited)[1]).toBe(fingerprints(before)[1]);
+      expect(fingerprints(edited)[2]).toBe(fingerprints(before)[2]);
     } finally {
       writeFileSync(chat, CHAT);
     }
@@ -248,7 +252,7 @@ describe('llm-security-scan reports', () => {
   it('gives each flow finding a code flow from the source through the helper to the sink', async () => {
     const output = path.join(dir, 'flows.sarif');
     await run(dir, '--format', 'sarif', '--output', output);
-    const [direct, throughHelper] = readSarif(output).runs[0]!.results;
+    const [direct, throughHelper, atHelperSink] = readSarif(output).runs[0]!.results;
     const steps = (result: typeof direct) =>
       result!.codeFlows![0]!.threadFlows[0]!.locations.map(({ location, kinds }) => ({
         uri: location.physicalLocation.artifactLocation.uri,
@@ -266,6 +270,9 @@ describe('llm-security-scan reports', () => {
       // The sink inside the helper, in its own file.
       { uri: rel('src/log.ts'), line: 2, message: "'console.info()' writes it to the console log.", kinds: ['taint', 'sink'] },
     ]);
+    // The same flow reported in the helper's file: the same path, the result placed at the sink.
+    expect(atHelperSink!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(rel('src/log.ts'));
+    expect(steps(atHelperSink)).toEqual(steps(throughHelper));
   });
 
   it('describes each rule fully (doc page, severity, CWE tags) and lists skipped files as notifications, not results', async () => {
@@ -294,7 +301,7 @@ describe('llm-security-scan reports', () => {
     const known = await run(dir, '--baseline', baseline);
     expect(known.code).toBe(0);
     expect(known.stdout).toBe('');
-    expect(known.stderr).toBe('llm-security-scan: 2 finding(s) in 1 of 3 scanned file(s), 0 new, 2 in the baseline; 1 file(s) skipped (--verbose lists them).\n');
+    expect(known.stderr).toBe('llm-security-scan: 3 finding(s) in 2 of 3 scanned file(s), 0 new, 3 in the baseline; 1 file(s) skipped (--verbose lists them).\n');
 
     const chat = path.join(dir, 'src/chat.ts');
     writeFileSync(chat, CHAT.replace('  return answer;', '  console.warn(completion.choices[0]?.message);\n  return answer;'));
@@ -304,7 +311,7 @@ describe('llm-security-scan reports', () => {
       expect(annotations.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^::error file=[^,]+,line=14,.*'console\.warn\(\)'/)]);
       const output = path.join(dir, 'with-baseline.sarif');
       expect((await run(dir, '--baseline', baseline, '--format', 'sarif', '--output', output)).code).toBe(1);
-      expect(readSarif(output).runs[0]!.results.map(result => result.baselineState)).toEqual(['unchanged', 'unchanged', 'new']);
+      expect(readSarif(output).runs[0]!.results.map(result => result.baselineState)).toEqual(['unchanged', 'unchanged', 'new', 'unchanged']);
     } finally {
       writeFileSync(chat, CHAT);
     }

@@ -79,8 +79,12 @@ export async function ask(question: string): Promise<string> {
 }
 `;
 
+// A generic logger (another call gives it plain text): the answer is reported where it is passed in.
 const LOG = `export function logEvent(name: string, detail: string): void {
   console.info(\`\${name}: \${detail}\`);
+}
+export function logStartup(): void {
+  logEvent('startup', 'ready');
 }
 `;
 
