@@ -25,7 +25,16 @@ export interface CalleeInfo {
   readonly text: string;
   /** The symbol the callee resolves to (through imports), when it has one. */
   readonly symbol?: ts.Symbol;
+  /**
+   * The other project functions the call may run, when the receiver is a union of the app's own
+   * classes (`getClient(name).sendMessage(...)` with one class per provider): a union property has
+   * the declarations of every member.
+   */
+  readonly alternatives?: readonly ts.SignatureDeclaration[];
 }
+
+/** Members of a union receiver looked at per call: enough for an app's providers, bounded for speed. */
+const MAX_ALTERNATIVES = 8;
 
 const MAX_CALLEE_TEXT = 60;
 
@@ -200,7 +209,30 @@ export class CalleeResolver {
         projectFunction = declaration && functionHasBody(declaration) ? declaration : undefined;
       }
     }
-    return { declarations, projectFunction, name, text: calleeText(callee), ...(resolved ? { symbol: resolved } : {}) };
+    const alternatives = projectFunction && resolved ? this.alternativesOf(resolved, projectFunction) : [];
+    return {
+      declarations,
+      projectFunction,
+      name,
+      text: calleeText(callee),
+      ...(resolved ? { symbol: resolved } : {}),
+      ...(alternatives.length > 0 ? { alternatives } : {}),
+    };
+  }
+
+  /** The bodies of the same method in the other classes of a union receiver (not overloads: those share a parent). */
+  private alternativesOf(symbol: ts.Symbol, chosen: ts.SignatureDeclaration): ts.SignatureDeclaration[] {
+    const declarations = symbol.getDeclarations() ?? [];
+    if (declarations.length < 2 || !(symbol.flags & ts.SymbolFlags.Transient)) {
+      return [];
+    }
+    const alternatives: ts.SignatureDeclaration[] = [];
+    for (const declaration of declarations) {
+      if (declaration.parent === chosen.parent || !functionHasBody(declaration) || alternatives.some(known => known.parent === declaration.parent)) continue;
+      alternatives.push(declaration);
+      if (alternatives.length >= MAX_ALTERNATIVES) break;
+    }
+    return alternatives;
   }
 
   /**

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import type ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { EMPTY_CUSTOMIZATION } from '../../src/analysis/config.js';

@@ -32,6 +32,26 @@ interface Session { id: string; apiBase: string; title: string; messages: ChatMe
 
 ruleTester.run('no-model-output-logging: links', outputRule, {
   valid: [
+    // A union of the app's own backends where no member returns the answer's text: only counts are logged.
+    `${openai}
+class OpenAiBackend {
+  async send(prompt: string): Promise<number> {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+    return completion.usage?.total_tokens ?? 0;
+  }
+}
+class EchoBackend {
+  async send(prompt: string): Promise<number> {
+    return prompt.length;
+  }
+}
+function backendFor(name: string) {
+  return name === 'echo' ? new EchoBackend() : new OpenAiBackend();
+}
+export async function run(name: string, question: string) {
+  console.log('tokens', await backendFor(name).send(question));
+}
+`,
     // A retry wrapper that returns only whether the call succeeded.
     `${openai}
 async function succeeds(fn: () => Promise<unknown>): Promise<boolean> {
@@ -120,6 +140,31 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
+    // A union of the app's own backends (one class per provider): the call may run any member's
+    // method, and one of them returns the model's answer.
+    {
+      code: `${openai}
+class OpenAiBackend {
+  async send(prompt: string): Promise<string> {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+    return completion.choices[0]?.message.content ?? '';
+  }
+}
+class EchoBackend {
+  async send(prompt: string): Promise<string> {
+    return prompt.toUpperCase();
+  }
+}
+function backendFor(name: string) {
+  return name === 'echo' ? new EchoBackend() : new OpenAiBackend();
+}
+export async function run(name: string, question: string) {
+  const answer = await backendFor(name).send(question);
+  console.log(answer);
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 19, column: 15 }],
+    },
     // A trace update whose input holds the history from many places still holds the answer too.
     {
       code: `${openai}

@@ -173,7 +173,10 @@ function callsOf(analysis: FlowAnalysis, fn: FunctionLikeWithBody): ts.CallExpre
     // A name this common (`get`, `push`) cannot tell the callers apart cheaply: the helper is not followed.
     if (candidates.length > MAX_CANDIDATE_CALLS) return [];
   }
-  return candidates.filter(call => analysis.callees.resolve(call).projectFunction === fn);
+  return candidates.filter(call => {
+    const info = analysis.callees.resolve(call);
+    return info.projectFunction === fn || info.alternatives?.includes(fn);
+  });
 }
 
 /** The name a function is called by: its own, or that of the variable, field or property holding it. */

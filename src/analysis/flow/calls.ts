@@ -143,6 +143,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   walker.recordCallbackCall(called, argumentValues);
   if (info.projectFunction) {
     applyCallbackCalls(walker, call, info, argumentValues);
+    for (const alternative of info.alternatives ?? []) applyCallbackCalls(walker, call, { ...info, projectFunction: alternative }, argumentValues);
   }
   feedParserHandlers(walker, call, info, argumentValues);
   recordEmit(walker, call, method, argumentValues);
@@ -175,6 +176,10 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   if (info.projectFunction) {
     const closure = localClosure(walker, info.projectFunction);
     value = join(value, closure ? runCallback(walker, closure, argumentValues) : applySummary(walker, call, info, argumentValues));
+    // A union of the app's own classes as receiver: what each member's method does.
+    for (const alternative of info.alternatives ?? []) {
+      value = join(value, applySummary(walker, call, { ...info, projectFunction: alternative }, argumentValues));
+    }
   } else if (info.symbol && info.declarations.length > 0 && info.declarations.every(declaration => declaration.origin === undefined)) {
     // The app's own client behind an interface or an abstract class: what its implementations do,
     // and what the declared result type says (an SDK type, a conversation shape).
