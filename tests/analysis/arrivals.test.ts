@@ -61,6 +61,16 @@ describe('arrivals: flows reported at the sink inside the helper', () => {
     expect(describeFindings(analysis, sourceFile('arrival-caller.ts'))).toEqual(['output fs.writeFileSync() line 8']);
   });
 
+  it('leaves calls from test files out: a fixture passed in a test does not make a helper generic', () => {
+    const { program, sourceFile } = createFixtureProgram({
+      'arrival-store.ts': store,
+      'arrival-caller.ts': caller(`  saveTurn('c1', { id: 't1', body: answer });`),
+      'arrival-store.test.ts': `import { saveTurn } from './arrival-store.js';\nsaveTurn('fixture', { id: 't0', body: 'hello' });\n`,
+    });
+    const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
+    expect(describeFindings(analysis, sourceFile('arrival-store.ts'))).toEqual(['output fs.writeFileSync() line 4 from arrival-caller.ts:8 through saveTurn()']);
+  });
+
   it('does not report inside a helper that is never called with sensitive data', () => {
     const { program, sourceFile } = createFixtureProgram({
       'arrival-store.ts': store,

@@ -108,6 +108,8 @@ function callersPassing(
   const entries: Finding[] = [];
   let everyCall = true;
   for (const call of helper.calls) {
+    // Tests call helpers with fixtures (\`saveTurn('c1', 'hello')\`): that says nothing of what the app passes.
+    if (isTestFile(call.getSourceFile())) continue;
     const passed = argumentsAt(call, helper.fn, index);
     const around = enclosingFunction(analysis, call);
     const findings = around ? analysis.functionResult(around).findings : fileFindings(call.getSourceFile());
@@ -132,6 +134,13 @@ function callersPassing(
 
 function within(node: ts.Node, container: ts.Node): boolean {
   return node.getSourceFile() === container.getSourceFile() && node.pos >= container.pos && node.end <= container.end;
+}
+
+/** Test code by the usual conventions: `*.test.ts`, `*.spec.tsx`, `__tests__/`, `__mocks__/`. */
+const TEST_FILE = /(?:\.(?:test|spec)\.[cm]?[jt]sx?$)|(?:[\\/]__(?:tests|mocks)__[\\/])/;
+
+function isTestFile(sourceFile: ts.SourceFile): boolean {
+  return TEST_FILE.test(sourceFile.fileName);
 }
 
 /** The argument nodes a call passes in a parameter (all the rest for a `...rest` parameter). */

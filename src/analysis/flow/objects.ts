@@ -21,13 +21,17 @@ export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression,
   const analysis = walker.analysis;
   const fields = new Map<string, TaintValue>();
   let unknownParts = CLEAN;
+  // A model call's handlers, walked where they are: they run many times, in any order.
+  const handlers: (() => void)[] = [];
   for (const property of node.properties) {
     if (ts.isPropertyAssignment(property)) {
       const name = staticPropertyName(property.name, walker.checker);
       const initializer = skipTransparent(property.initializer);
       let value: TaintValue;
       if (callbackTaint && name !== undefined && (ts.isFunctionExpression(initializer) || ts.isArrowFunction(initializer))) {
-        value = runCallback(walker, initializer, receivesOutput(name) ? [callbackTaint] : []);
+        const seeds = receivesOutput(name) ? [callbackTaint] : [];
+        value = runCallback(walker, initializer, seeds);
+        handlers.push(() => runCallback(walker, initializer, seeds));
       } else if (callbackTaint && name !== undefined && receivesOutput(name) && (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer))) {
         // `onFinish: handleFinish` with the handler declared elsewhere.
         value = applyCallbackReference(walker, initializer, [callbackTaint]) ?? walker.evaluate(property.initializer);
@@ -50,8 +54,11 @@ export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression,
       }
     } else if (ts.isMethodDeclaration(property) && property.body) {
       const name = staticPropertyName(property.name, walker.checker);
-      if (callbackTaint && name !== undefined && receivesOutput(name)) {
-        runCallback(walker, property, [callbackTaint]);
+      if (callbackTaint && name !== undefined) {
+        // Also handlers given no data (\`onclose() { resolve(lastEvent) }\`): they read what the others wrote.
+        const seeds = receivesOutput(name) ? [callbackTaint] : [];
+        runCallback(walker, property, seeds);
+        handlers.push(() => runCallback(walker, property, seeds));
       } else if (!analysis.isFunctionAnalysed(property)) {
         analysis.functionResult(property, walker);
       }
@@ -59,5 +66,8 @@ export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression,
       analysis.functionResult(property, walker);
     }
   }
+  // A second round, so a handler sees what another (or a later run of itself) wrote to the variables
+  // around them: \`onmessage\` sets \`lastEvent\`, \`onclose\` resolves the promise with it.
+  if (handlers.length > 0) for (const handler of handlers) handler();
   return objectValue(fields, unknownParts);
 }
