@@ -272,6 +272,26 @@ export async function stream(question: string) {
   });
 }
 `,
+    // Handlers that keep only a count of the events: the promise resolves with a number.
+    `import { fetchEventSource } from '@microsoft/fetch-event-source';
+export async function ask(question: string) {
+  const events = await new Promise<number>((resolve, reject) => {
+    let count = 0;
+    fetchEventSource('https://api.openai.com/v1/chat/completions', {
+      method: 'POST',
+      body: JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: question }] }),
+      onclose() {
+        resolve(count);
+      },
+      onmessage(message) {
+        if (message.data === '[DONE]') return resolve(count);
+        count += 1;
+      },
+    }).catch(reject);
+  });
+  console.debug('events', events);
+}
+`,
     // The same call through a package the program cannot resolve and no knowledge names: no evidence
     // that it is an HTTP client, so the URL alone does not make it a model call.
     {
@@ -299,6 +319,30 @@ export async function stream(question) {
     },
   ],
   invalid: [
+    // A promise settled by the stream's handlers: \`onclose\` (written first, given no data) resolves
+    // with what \`onmessage\` stored; handlers run many times and in any order.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+export async function ask(question: string) {
+  const last = await new Promise<unknown>((resolve, reject) => {
+    let lastEvent: unknown = null;
+    fetchEventSource('https://api.openai.com/v1/chat/completions', {
+      method: 'POST',
+      body: JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: question }] }),
+      onclose() {
+        resolve(lastEvent);
+      },
+      onmessage(message) {
+        if (message.data === '[DONE]') return resolve(lastEvent);
+        lastEvent = JSON.parse(message.data);
+      },
+    }).catch(reject);
+  });
+  console.debug('last event', last);
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 17, column: 31 }],
+    },
     // Each server-sent event of a streamed chat completion carries a piece of the answer.
     {
       code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
