@@ -15,14 +15,19 @@ export function saveTurn(chatId: string, turn: { id: string; body: string }) {
 export function saveSetting(name: string, value: string) {
   fs.writeFileSync(\`settings/\${name}\`, value);
 }
+`;
+
+// A module that passes its parameter on to the store.
+const forwarder = `
+import { saveTurn } from './arrival-store.js';
 export function forward(chatId: string, turn: { id: string; body: string }) {
   saveTurn(chatId, turn);
 }
 `;
 
-const caller = (body: string) => `
+const caller = (body: string, imports = `import { saveTurn, saveSetting } from './arrival-store.js';`) => `
 import OpenAI from 'openai';
-import { saveTurn, saveSetting, forward } from './arrival-store.js';
+${imports}
 const client = new OpenAI();
 export async function ask(question: string) {
   const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
@@ -83,10 +88,21 @@ describe('arrivals: flows reported at the sink inside the helper', () => {
   it('follows a helper that passes its parameter on to the callers of that helper', () => {
     const { program, sourceFile } = createFixtureProgram({
       'arrival-store.ts': store,
-      'arrival-caller.ts': caller(`  forward('c1', { id: 't1', body: answer });`),
+      'arrival-forward.ts': forwarder,
+      'arrival-caller.ts': caller(`  forward('c1', { id: 't1', body: answer });`, `import { forward } from './arrival-forward.js';`),
     });
     const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
     expect(describeFindings(analysis, sourceFile('arrival-store.ts'))).toEqual(['output fs.writeFileSync() line 4 from arrival-caller.ts:8 through forward(),saveTurn()']);
+  });
+
+  it('takes a function the app never calls, passing its parameter on, as a caller that may pass anything', () => {
+    const { program, sourceFile } = createFixtureProgram({
+      'arrival-store.ts': store,
+      'arrival-forward.ts': forwarder,
+      'arrival-caller.ts': caller(`  saveTurn('c1', { id: 't1', body: answer });`),
+    });
+    const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
+    expect(describeFindings(analysis, sourceFile('arrival-store.ts'))).toEqual([]);
   });
 
   it('reports a flow of one file once, at the sink inside the helper, not also at the call', () => {
@@ -129,7 +145,11 @@ export async function ask(question: string) {
   it('counts a caller that passes its parameter on by what its own callers pass', () => {
     const { program, sourceFile } = createFixtureProgram({
       'arrival-store.ts': store,
-      'arrival-caller.ts': caller(`  saveTurn('c1', { id: 't1', body: answer });\n  forward('c2', { id: 't2', body: 'plain' });`),
+      'arrival-forward.ts': forwarder,
+      'arrival-caller.ts': caller(
+        `  saveTurn('c1', { id: 't1', body: answer });\n  forward('c2', { id: 't2', body: 'plain' });`,
+        `import { saveTurn } from './arrival-store.js'; import { forward } from './arrival-forward.js';`,
+      ),
     });
     const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
     // \`forward\` is called, with plain data: the store's sink is not reported inside.

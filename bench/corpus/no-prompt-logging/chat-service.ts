@@ -8,8 +8,9 @@ const tracer = trace.getTracer('chat-service');
 
 const SYSTEM_PROMPT = 'You are a careful assistant for a health insurer.';
 
+// Its only call passes the conversation: reported here, where the payload is written.
 function audit(event: string, payload: unknown): void {
-  console.log(`[audit] ${event}`, JSON.stringify(payload));
+  console.log(`[audit] ${event}`, JSON.stringify(payload)); // expect: no-prompt-logging
 }
 
 export class ChatService {
@@ -23,7 +24,7 @@ export class ChatService {
 
     this.logger.log(`user ${userId} sent ${text.length} characters (turn ${turns.length})`);
     this.logger.verbose(`system prompt: ${SYSTEM_PROMPT}`);
-    audit('chat.turn', { userId, turns }); // expect: no-prompt-logging
+    audit('chat.turn', { userId, turns });
 
     return tracer.startActiveSpan('anthropic.messages', async span => {
       span.setAttribute('gen_ai.request.model', 'claude-sonnet-4-5');

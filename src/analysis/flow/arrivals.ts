@@ -41,7 +41,7 @@ export function arrivalsIn(
     if (isFunctionLike(node) && node.body && node.parameters.length > 0 && !analysis.inlineFunctions.has(node)) {
       const calls = callsOf(analysis, node);
       // A helper in a file without LLM data is looked at only when LLM code calls it (`saveMessage()` of a models module).
-      if (calls.length > 0 && (fileCanHold || calls.some(call => analysis.canHoldLlmData(call.getSourceFile())))) {
+      if (calls.length > 0 && (fileCanHold || calledFromLlmCode(analysis, calls, 0, new Set()))) {
         for (const [index, hits] of analysis.functionResult(node).summary.parameterSinks) {
           for (const hit of hits) {
             const sink = hit.at;
@@ -63,6 +63,18 @@ export function arrivalsIn(
   };
   ts.forEachChild(sourceFile, visit);
   return { arrivals, covered };
+}
+
+/** Whether some call lies in a file that can hold LLM data, or in a function such a file calls (a few levels up). */
+function calledFromLlmCode(analysis: FlowAnalysis, calls: readonly ts.CallExpression[], depth: number, seen = new Set<ts.Node>()): boolean {
+  return calls.some(call => {
+    if (analysis.canHoldLlmData(call.getSourceFile())) return true;
+    if (depth >= MAX_CALLER_DEPTH) return false;
+    const around = ts.findAncestor(call.parent, node => isFunctionLike(node) && declaredName(node) !== undefined) as FunctionLikeWithBody | undefined;
+    if (!around || seen.has(around)) return false;
+    seen.add(around);
+    return calledFromLlmCode(analysis, callsOf(analysis, around), depth + 1, seen);
+  });
 }
 
 function arrivalSink(hit: SinkHit, entry: Finding): SinkHit {
@@ -100,16 +112,20 @@ function callersPassing(
   if (depth > MAX_CALLER_DEPTH) {
     return undefined;
   }
-  // A recursive call passes on what the helper was given; a function nothing calls passes nothing.
-  if (visiting.has(helper.fn) || helper.calls.length === 0) {
+  // A recursive call passes on what the helper was given.
+  if (visiting.has(helper.fn)) {
     return [];
+  }
+  // Tests call helpers with fixtures (\`saveTurn('c1', 'hello')\`): that says nothing of what the app
+  // passes. A function the app never calls (an entry point, an export for others) may be given anything.
+  const calls = helper.calls.filter(call => !isTestFile(call.getSourceFile()));
+  if (calls.length === 0) {
+    return undefined;
   }
   visiting.add(helper.fn);
   const entries: Finding[] = [];
   let everyCall = true;
-  for (const call of helper.calls) {
-    // Tests call helpers with fixtures (\`saveTurn('c1', 'hello')\`): that says nothing of what the app passes.
-    if (isTestFile(call.getSourceFile())) continue;
+  for (const call of calls) {
     const passed = argumentsAt(call, helper.fn, index);
     const around = enclosingFunction(analysis, call);
     const findings = around ? analysis.functionResult(around).findings : fileFindings(call.getSourceFile());
