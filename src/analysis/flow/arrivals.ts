@@ -95,6 +95,7 @@ interface Helper {
   readonly calls: readonly ts.CallExpression[];
 }
 
+
 /**
  * The callers' findings for the data every call of a helper passes in parameter `index` to `sink`
  * (each finding is where the data entered the first helper), or `undefined` when some call passes
@@ -186,22 +187,49 @@ function enclosingFunction(analysis: FlowAnalysis, call: ts.Node): FunctionLikeW
 }
 
 /** The calls of the program that reach `fn`: found by the name it is declared under, confirmed by resolving them. */
-function callsOf(analysis: FlowAnalysis, fn: FunctionLikeWithBody): ts.CallExpression[] {
-  const name = declaredName(fn);
-  if (name === undefined) {
-    return [];
+function callsOf(analysis: FlowAnalysis, fn: FunctionLikeWithBody): readonly ts.CallExpression[] {
+  let byFunction = callsByFunction.get(analysis);
+  if (!byFunction) {
+    byFunction = new WeakMap();
+    callsByFunction.set(analysis, byFunction);
   }
-  const candidates: ts.CallExpression[] = [];
-  for (const file of analysis.program.getSourceFiles()) {
-    if (file.isDeclarationFile || analysis.program.isSourceFileFromExternalLibrary(file)) continue;
-    candidates.push(...(callsNamed(file).get(name) ?? []));
+  let calls = byFunction.get(fn);
+  if (!calls) {
+    const name = declaredName(fn);
+    const candidates = name === undefined ? [] : (programCalls(analysis).get(name) ?? []);
     // A name this common (`get`, `push`) cannot tell the callers apart cheaply: the helper is not followed.
-    if (candidates.length > MAX_CANDIDATE_CALLS) return [];
+    calls =
+      candidates.length > MAX_CANDIDATE_CALLS
+        ? []
+        : candidates.filter(call => {
+            const info = analysis.callees.resolve(call);
+            return info.projectFunction === fn || info.alternatives?.includes(fn);
+          });
+    byFunction.set(fn, calls);
   }
-  return candidates.filter(call => {
-    const info = analysis.callees.resolve(call);
-    return info.projectFunction === fn || info.alternatives?.includes(fn);
-  });
+  return calls;
+}
+
+/** Calls by callee name over the program's own files, per analysis (one program): merged from the per-file index. */
+const callsByProgram = new WeakMap<FlowAnalysis, ReadonlyMap<string, readonly ts.CallExpression[]>>();
+const callsByFunction = new WeakMap<FlowAnalysis, WeakMap<ts.Node, readonly ts.CallExpression[]>>();
+
+function programCalls(analysis: FlowAnalysis): ReadonlyMap<string, readonly ts.CallExpression[]> {
+  let merged = callsByProgram.get(analysis);
+  if (!merged) {
+    const calls = new Map<string, ts.CallExpression[]>();
+    for (const file of analysis.program.getSourceFiles()) {
+      if (file.isDeclarationFile || analysis.program.isSourceFileFromExternalLibrary(file)) continue;
+      for (const [name, named] of callsNamed(file)) {
+        const known = calls.get(name);
+        if (known) known.push(...named);
+        else calls.set(name, [...named]);
+      }
+    }
+    merged = calls;
+    callsByProgram.set(analysis, merged);
+  }
+  return merged;
 }
 
 /** The name a function is called by: its own, or that of the variable, field or property holding it. */
