@@ -10,9 +10,10 @@ import type { TaintKind } from './taint.js';
  * Arrivals: data that a caller hands to a project helper, which writes it to a sink (a
  * `saveMessage(message)` that stores it, a mapper that logs a malformed message part), is also
  * reported at that sink, in the helper's own file, where the fix goes and where a reader of the
- * helper looks. Only when every call of the helper found in the program passes sensitive data
- * there: a generic helper (a `log(...args)` wrapper that most callers give plain strings) is
- * reported at the callers that pass it sensitive data, not inside.
+ * helper looks. Only when every call of the helper found in the program (outside test files)
+ * passes sensitive data there: a generic helper (a `log(...args)` wrapper that most callers give
+ * plain strings, or one an uncalled entry point passes its own parameter) is reported at the callers
+ * that pass it sensitive data, not inside.
  */
 
 /** Callers followed up from the helper: a helper of a helper of a helper. */
@@ -117,7 +118,7 @@ function callersPassing(
   if (visiting.has(helper.fn)) {
     return [];
   }
-  // Tests call helpers with fixtures (\`saveTurn('c1', 'hello')\`): that says nothing of what the app
+  // Tests call helpers with fixtures (`saveTurn('c1', 'hello')`): that says nothing of what the app
   // passes. A function the app never calls (an entry point, an export for others) may be given anything.
   const calls = helper.calls.filter(call => !isTestFile(call.getSourceFile()));
   if (calls.length === 0) {

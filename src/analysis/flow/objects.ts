@@ -55,7 +55,7 @@ export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression,
     } else if (ts.isMethodDeclaration(property) && property.body) {
       const name = staticPropertyName(property.name, walker.checker);
       if (callbackTaint && name !== undefined) {
-        // Also handlers given no data (\`onclose() { resolve(lastEvent) }\`): they read what the others wrote.
+        // Also handlers given no data (`onclose() { resolve(lastEvent) }`): they read what the others wrote.
         const seeds = receivesOutput(name) ? [callbackTaint] : [];
         runCallback(walker, property, seeds);
         handlers.push(() => runCallback(walker, property, seeds));
@@ -67,7 +67,7 @@ export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression,
     }
   }
   // A second round, so a handler sees what another (or a later run of itself) wrote to the variables
-  // around them: \`onmessage\` sets \`lastEvent\`, \`onclose\` resolves the promise with it.
-  if (handlers.length > 0) for (const handler of handlers) handler();
+  // around them: `onmessage` sets `lastEvent`, `onclose` resolves the promise with it.
+  for (const handler of handlers) handler();
   return objectValue(fields, unknownParts);
 }
