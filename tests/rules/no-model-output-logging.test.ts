@@ -7,6 +7,11 @@ const messageId = 'modelOutputLogged' as const;
 // Two-line preludes: the case's own code starts on line 3.
 const openai = `import OpenAI from 'openai';
 const client = new OpenAI();`;
+/** A same-file log helper: reported inside it or at its calls, depending on what every call passes. */
+const logLine = `function logLine(line: string) {
+  console.log(\`[chat] \${line}\`);
+}
+`;
 const anthropic = `import Anthropic from '@anthropic-ai/sdk';
 const anthropic = new Anthropic();`;
 
@@ -881,10 +886,7 @@ export function handle(completion: ChatCompletion) {
     // once, at the log inside it, naming where the answer came in.
     {
       code: `${openai}
-function logLine(line: string) {
-  console.log(\`[chat] \${line}\`);
-}
-const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [] });
+${logLine}const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [] });
 logLine(completion.choices[0]?.message.content ?? '');
 `,
       errors: [
@@ -904,10 +906,7 @@ logLine(completion.choices[0]?.message.content ?? '');
     // A generic log helper that other calls give plain text: reported at the call that passes the answer.
     {
       code: `${openai}
-function logLine(line: string) {
-  console.log(\`[chat] \${line}\`);
-}
-logLine('starting');
+${logLine}logLine('starting');
 const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [] });
 logLine(completion.choices[0]?.message.content ?? '');
 `,
