@@ -340,6 +340,9 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
   // `UIMessage.metadata` and the providers' request `metadata` tags.
   'role',
   'metadata',
+  // What kind of part, event or block a value is (`part.type === 'text'`), also where an app's own
+  // type declares it as a plain `string`.
+  'type',
   'updatedAt',
   'updated_at',
 ]);
@@ -427,17 +430,23 @@ export const REQUEST_CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
 export const ASSISTANT_ROLES: ReadonlySet<string> = new Set(['assistant', 'model', 'ai']);
 
 /**
- * Properties that are metadata only on the SDK's own objects: a tool call's `name` is one of the
- * developer's tool names (the model only picks it), while `object.name` of structured output the
- * user's schema defines is generated content.
- */
-/**
  * The `type` of a message part that is a tool call or result: the AI SDK's UI parts (`tool-${name}`,
  * `dynamic-tool`) and content parts (`tool-call`, `tool-result`), Anthropic's `tool_use` /
  * `tool_result` blocks.
  */
 export const TOOL_PART_TYPE = /^(?:tool-|dynamic-tool$|tool_use$|tool_result$)/;
 
+/**
+ * Of those, the parts that hold only what the app's tool answered. The others hold the call the
+ * model made (its generated input), also when a UI part carries the result as well.
+ */
+export const TOOL_RESULT_PART_TYPE = /^(?:tool-result|tool_result)$/;
+
+/**
+ * Properties that are metadata only on the SDK's own objects: a tool call's `name` is one of the
+ * developer's tool names (the model only picks it), while `object.name` of structured output the
+ * user's schema defines is generated content.
+ */
 export const SDK_METADATA_PROPERTIES: ReadonlySet<string> = new Set(['name', 'tool_call_id', 'toolCallId', 'call_id', 'toolName']);
 
 /**

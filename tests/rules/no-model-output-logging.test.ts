@@ -375,8 +375,70 @@ console.warn(warnings, response.id, response.modelId, response.timestamp);
 const { data, response } = await client.chat.completions.create({ model: 'gpt-4o', messages: [] }).withResponse();
 console.log(response.status, response.headers.get('x-request-id'), data.id);
 `,
+    // A tool-result part holds what the app's tool answered, not what the model generated.
+    `import type { ModelMessage } from 'ai';
+export function auditTools(messages: ModelMessage[]) {
+  for (const message of messages) {
+    if (message.role !== 'tool') continue;
+    for (const part of message.content) {
+      switch (part.type) {
+        case 'tool-result':
+          console.log('tool result', part);
+      }
+    }
+  }
+}
+`,
   ],
   invalid: [
+    // A part of a message of any role, narrowed to a tool call: the model generated its input.
+    {
+      code: `import type { UIMessage } from 'ai';
+export function toRows(message: UIMessage) {
+  return message.parts.map(part => {
+    switch (part.type) {
+      case 'text':
+        return { kind: 'text', length: part.text.length };
+      case 'dynamic-tool':
+        if (!part.toolCallId) console.error('Invalid tool part:', part);
+        return { kind: 'tool', name: part.toolName };
+      default:
+        return null;
+    }
+  });
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 8, column: 67 }],
+    },
+    // The app's loose part type, narrowed by the case label and a failed type guard, two helpers
+    // from the UI message whose parts it maps for the database; reported where it is logged.
+    {
+      code: `import type { UIMessage } from 'ai';
+interface ToolCallPart { type: 'tool-call'; toolCallId: string; args: unknown }
+interface DataPart { type: string; [key: string]: unknown }
+function isToolCallPart(part: DataPart): part is ToolCallPart {
+  return part.type === 'tool-call' && typeof part.toolCallId === 'string';
+}
+function toDbParts(parts: DataPart[], messageId: string) {
+  return parts.map((part, order) => {
+    switch (part.type) {
+      case 'tool-call':
+        if (!isToolCallPart(part)) {
+          console.error('Invalid tool-call part:', part);
+          return null;
+        }
+        return { messageId, order, toolCallId: part.toolCallId };
+      default:
+        return { messageId, order };
+    }
+  });
+}
+export function saveMessage(message: UIMessage) {
+  return toDbParts(message.parts, message.id);
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 12, column: 52 }],
+    },
     // A tool part of the assistant's turn is what the model asked for: still output.
     {
       code: `interface Part { type: string; input?: unknown }

@@ -203,7 +203,8 @@ export function toRows(message: ChatMessage) {
   });
 }
 `,
-    // A part narrowed to a tool part: the app's own tool call, logged when it is malformed.
+    // A part narrowed to a tool part: the tool call the model made, logged when it is malformed. It is
+    // model output (no-model-output-logging reports it), not what the user typed.
     `import type { UIMessage } from 'ai';
 export function toRows(message: UIMessage) {
   return message.parts.map(part => {

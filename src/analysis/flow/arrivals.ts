@@ -87,6 +87,7 @@ function arrivalSink(hit: SinkHit, entry: Finding): SinkHit {
     at: hit.at,
     ...(hit.weakness ? { weakness: hit.weakness } : {}),
     ...(hit.notReceived ? { notReceived: hit.notReceived } : {}),
+    ...(hit.toolCall ? { toolCall: hit.toolCall } : {}),
     received: { at: entry.node, through: entry.sink.via },
   };
 }

@@ -15,6 +15,11 @@ export interface SinkHit {
   /** Kinds of data the sink is known not to receive here (a tool part written out is no prompt). */
   readonly notReceived?: readonly TaintKind[];
   /**
+   * The sink writes a tool call the model made (a message part narrowed to one): what it holds is
+   * the model's output, also where the message as a whole counts as prompt data.
+   */
+  readonly toolCall?: true;
+  /**
    * Kinds already reported at this sink inside a function further down the chain (its parameter's
    * own type made the data sensitive there): callers up the chain do not report them again.
    */

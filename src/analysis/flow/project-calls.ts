@@ -95,6 +95,7 @@ function through(hit: ParameterSinkHit, calleeText: string): SinkHit {
     ...(hit.at ? { at: hit.at } : {}),
     // What the sink does not receive holds for every caller up the chain.
     ...(hit.notReceived ? { notReceived: hit.notReceived } : {}),
+    ...(hit.toolCall ? { toolCall: hit.toolCall } : {}),
     ...(hit.reportedInside.length > 0 || hit.reportedBelow ? { reportedBelow: [...hit.reportedInside, ...(hit.reportedBelow ?? [])] } : {}),
   };
 }

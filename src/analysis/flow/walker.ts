@@ -156,9 +156,10 @@ export class Walker {
   // ---------------------------------------------------------------- findings
 
   /** Sensitive data reaches a sink: a finding, or (for "whatever the caller passes") part of the summary. */
-  record(taints: TaintValue, node: ts.Node, reached: SinkHit): void {
+  record(written: TaintValue, node: ts.Node, reached: SinkHit): void {
     // A sink in the walked code is where the data is written; through a helper, where the helper wrote it.
     const sink = reached.at ? reached : { ...reached, at: node };
+    const taints = sink.toolCall ? asToolCall(written) : written;
     // Kinds the sink is known not to receive here, or that a helper further down already reports at
     // it, count as handled, for callers too.
     const handledBelow = [...(sink.notReceived ?? []), ...(sink.reportedBelow ?? [])];
@@ -450,4 +451,12 @@ export class Walker {
 /** Does a node lie inside another (same file)? */
 function isWithin(node: ts.Node, container: ts.Node): boolean {
   return node.getSourceFile() === container.getSourceFile() && node.pos >= container.pos && node.end <= container.end;
+}
+
+/** Conversation data written as a tool call the model made is what the model generated. */
+function asToolCall(value: TaintValue): TaintValue {
+  if (!value.taints.some(taint => taint.kind === 'prompt')) {
+    return value;
+  }
+  return { taints: value.taints.map(taint => (taint.kind === 'prompt' ? { ...taint, kind: 'output', label: `the tool call in ${taint.label}` } : taint)) };
 }

@@ -7,7 +7,7 @@ import type { SinkHit } from '../flow/finding.js';
 import { CLEAN, type TaintValue, fieldValue, isTainted } from '../flow/taint.js';
 import type { Walker } from '../flow/walker.js';
 import { originMatches } from '../packages.js';
-import { isToolPart } from '../sanitizers/tool-parts.js';
+import { toolPartKind } from '../sanitizers/tool-parts.js';
 import { typeIsOneOf } from '../sources/type-families.js';
 import { calleeMatchesUser } from '../sources/user-specifiers.js';
 
@@ -96,8 +96,9 @@ function recordSinkArguments(walker: Walker, call: ts.CallExpression, argumentVa
       }
       return;
     }
-    // A tool call or result is what the model asked for or the app answered, not what the user said.
-    walker.record(value, argument, isToolPart(walker.checker, argument) ? { ...hit, notReceived: ['prompt'] } : hit);
+    // A tool call is what the model asked for, a tool result what the app answered: not what the user said.
+    const toolPart = toolPartKind(walker.checker, argument);
+    walker.record(value, argument, toolPart === 'call' ? { ...hit, toolCall: true } : toolPart === 'result' ? { ...hit, notReceived: ['prompt'] } : hit);
   });
 }
 
