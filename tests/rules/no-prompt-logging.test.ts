@@ -12,6 +12,16 @@ declare const messages: ChatCompletionMessageParam[];`;
 
 ruleTester.run('no-prompt-logging', rule, {
   valid: [
+    // The field placed in the prompt is prompt data, the request's other fields are not; a persona
+    // written in the source holds no user data.
+    `${openai}
+const PERSONA = { system: 'You are a concise assistant.', temperature: 0.2 };
+export async function handle(req: { body: { question: string; userId: string }; headers: Record<string, string> }) {
+  console.log('request from', req.body.userId, req.headers['user-agent']);
+  console.log('persona', PERSONA);
+  await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: PERSONA.system }, { role: 'user', content: req.body.question }] });
+}
+`,
     // Ids collected with reduce: the accumulator starts as the empty list, not as a message.
     `${history}
 const names = messages.reduce<string[]>((collected, message) => (message.role === 'user' ? [...collected, message.role] : collected), []);
@@ -403,6 +413,27 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
+    // An Express body logged before it is sent, as it is, as the user's message.
+    {
+      code: `${openai}
+export async function handleRequest(req: { body: any }) {
+  console.log('Received request:', req.body);
+  const stream = client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user' as const, content: req.body }] });
+  return stream.finalChatCompletion();
+}
+`,
+      errors: [{ messageId, line: 4, column: 36 }],
+    },
+    // A body whose question field is the prompt: logging the whole body logs the question.
+    {
+      code: `${openai}
+export async function handleRequest(req: { body: { question: string; userId: string } }) {
+  await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.question }] });
+  console.debug('handled', req.body);
+}
+`,
+      errors: [{ messageId, line: 5, column: 28 }],
+    },
     // The text of every message joined with reduce, and a reduce that starts from the user's question.
     {
       code: `${history}

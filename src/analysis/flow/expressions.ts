@@ -202,7 +202,7 @@ function evaluateMemberAccess(walker: Walker, node: ts.PropertyAccessExpression 
       value = join(filterTaints(value, taint => taint.kind !== 'output'), typed);
     }
   }
-  return applySanitizerTypes(analysis, node, value);
+  return applySanitizerTypes(analysis, node, walker.marks.withFieldMark(node, value));
 }
 
 function evaluateBinary(walker: Walker, node: ts.BinaryExpression): TaintValue {

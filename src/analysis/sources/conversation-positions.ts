@@ -55,6 +55,11 @@ export class ConversationMarks {
   private readonly variables = new Map<ts.Symbol, Taint>();
   /** What is pushed into which local array (`turns.push({ role: 'user', content: text })`). */
   private readonly pushedInto = new Map<ts.Symbol, ts.Expression[]>();
+  /**
+   * Fields of variables placed in a prompt as they are (`content: req.body`), by variable and field
+   * path (`body`): the same field read elsewhere in the function is that data too.
+   */
+  private readonly fields = new Map<ts.Symbol, Map<string, Taint>>();
   /** Parameters of the function whose data is placed in a model call's prompt. */
   readonly parametersToPrompt = new Set<number>();
 
@@ -77,6 +82,36 @@ export class ConversationMarks {
   withMark(symbol: ts.Symbol, value: TaintValue): TaintValue {
     const mark = this.markOf(symbol);
     return mark ? join(value, taintValue(mark)) : value;
+  }
+
+  /**
+   * A field placed in a prompt (`req.body`) is that data wherever it is read; an object that holds
+   * one (`req.body` when `req.body.question` was placed) holds conversation data, its other fields not.
+   * The variable itself is not marked: `req.headers` says nothing of what the user typed.
+   */
+  withFieldMark(read: ts.PropertyAccessExpression | ts.ElementAccessExpression, value: TaintValue): TaintValue {
+    if (this.fields.size === 0 && !this.parent) {
+      return value;
+    }
+    const chain = fieldChain(read, this.checker);
+    const symbol = chain && symbolAt(this.checker, chain.root);
+    const marks = symbol && this.fieldMarksOf(symbol);
+    if (!chain || !marks) {
+      return value;
+    }
+    const key = chain.path.join('.');
+    const exact = marks.get(key);
+    if (exact) {
+      return join(value, taintValue(exact));
+    }
+    for (const [marked, taint] of marks) {
+      if (marked.startsWith(`${key}.`)) return join(value, taintValue({ ...taint, container: true }));
+    }
+    return value;
+  }
+
+  private fieldMarksOf(symbol: ts.Symbol): ReadonlyMap<string, Taint> | undefined {
+    return this.fields.get(symbol) ?? this.parent?.fieldMarksOf(symbol);
   }
 
   /**
@@ -200,7 +235,8 @@ export class ConversationMarks {
         return;
       }
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-        // A field read does not make the object conversation data (`body.question`).
+        // A field read does not make the object conversation data (`body.question`); the field is.
+        this.markField(node, taint);
         return;
       }
       if (ts.isCallExpression(node)) {
@@ -233,6 +269,27 @@ export class ConversationMarks {
       ts.forEachChild(node, visit);
     };
     visit(expression);
+  }
+
+  private markField(read: ts.PropertyAccessExpression | ts.ElementAccessExpression, taint: Taint): void {
+    const chain = fieldChain(read, this.checker);
+    const symbol = chain && symbolAt(this.checker, chain.root);
+    const declaration = symbol?.valueDeclaration;
+    if (!chain || !symbol || !declaration || !isDataDeclaration(declaration)) {
+      return;
+    }
+    // Settings written in the source (`const PERSONA = { system: '...' }`) hold no user data.
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer && isLiteralConstant(declaration, this.checker)) {
+      return;
+    }
+    // Only fields that can hold text: `content: message.parts` marks the parts, not `message.id`.
+    if (!this.analysis.text.carriesText(this.checker.getTypeAtLocation(read))) {
+      return;
+    }
+    const marks = this.fields.get(symbol) ?? new Map<string, Taint>();
+    const key = chain.path.join('.');
+    if (!marks.has(key)) marks.set(key, taint);
+    this.fields.set(symbol, marks);
   }
 
   /** Whether a method returns its receiver's data: standard-library text and list methods, known propagators. */
@@ -275,6 +332,27 @@ export class ConversationMarks {
       this.markRoots(pushed, taint, visited);
     }
   }
+}
+
+/** Longer field paths are not marked (bounded, and rare in prompts). */
+const MAX_FIELD_PATH = 3;
+
+/** `req.body.text` as its root variable and field names, when every name is static. */
+function fieldChain(read: ts.Expression, checker: ts.TypeChecker): { root: ts.Identifier; path: string[] } | undefined {
+  const path: string[] = [];
+  let node = skipTransparent(read);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    const name = ts.isPropertyAccessExpression(node) ? node.name.text : staticPropertyName(node.argumentExpression, checker);
+    if (name === undefined || path.length >= MAX_FIELD_PATH) return undefined;
+    path.unshift(name);
+    node = skipTransparent(node.expression);
+  }
+  return ts.isIdentifier(node) && path.length > 0 ? { root: node, path } : undefined;
+}
+
+/** A variable or parameter of the linted code (not a global such as `process`). */
+function isDataDeclaration(declaration: ts.Declaration): boolean {
+  return (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration) || ts.isBindingElement(declaration)) && !declaration.getSourceFile().isDeclarationFile;
 }
 
 /** The function returns its parameter itself, not only fields read from it (`returnedFields` lists those paths; none means the whole). */
