@@ -155,4 +155,22 @@ export async function ask(question: string) {
     // \`forward\` is called, with plain data: the store's sink is not reported inside.
     expect(describeFindings(analysis, sourceFile('arrival-store.ts'))).toEqual([]);
   });
+
+  it('reports each sink of a helper that writes its argument in two places, while the call is reported once', () => {
+    const { program, sourceFile } = createFixtureProgram({
+      'arrival-two-logs.ts': `
+export function check(turn: { id: string; body: string }) {
+  if (!turn.id) console.error('missing id', turn);
+  if (!turn.body.trim()) console.error('empty turn', turn);
+}
+`,
+      'arrival-caller.ts': caller(`  check({ id: 't1', body: answer });`, `import { check } from './arrival-two-logs.js';`),
+    });
+    const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
+    expect(describeFindings(analysis, sourceFile('arrival-two-logs.ts'))).toEqual([
+      'output console.error() line 3 from arrival-caller.ts:8 through check()',
+      'output console.error() line 4 from arrival-caller.ts:8 through check()',
+    ]);
+    expect(describeFindings(analysis, sourceFile('arrival-caller.ts'))).toEqual(['output console.error() line 8']);
+  });
 });

@@ -312,13 +312,25 @@ export async function stream(question) {
       code: `export async function ask(question) {
   const res = await fetch('https://api.anthropic.com/v1/messages', { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: question }] }) });
   const data = await res.json();
-  console.log('answer chars', data.content[0].text.length);
+  console.log('answer chars', data.content[0].text.length, data.content[0].text.trim().length);
 }
 `,
       filename: js,
     },
   ],
   invalid: [
+    // Untyped: a text method on parsed JSON passes the text on, though nothing declares it.
+    {
+      code: `export async function ask(question) {
+  const res = await fetch('https://api.anthropic.com/v1/messages', { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: question }] }) });
+  const data = await res.json();
+  const reply = data.content[0].text.trim().split('\\n')[0];
+  console.log('reply', reply);
+}
+`,
+      filename: js,
+      errors: [{ messageId: 'modelOutputLogged', line: 5, column: 24 }],
+    },
     // A promise settled by the stream's handlers: \`onclose\` (written first, given no data) resolves
     // with what \`onmessage\` stored; handlers run many times and in any order.
     {

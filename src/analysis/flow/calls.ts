@@ -2,7 +2,7 @@ import ts from 'typescript';
 
 import { EVENT_SUBSCRIBE_METHODS } from '../../knowledge/llm-endpoints.js';
 import { NON_CONTENT_CALLBACK_PATTERN } from '../../knowledge/llm-sdks.js';
-import { ACCUMULATOR_METHODS, CALLBACK_RESULT_METHODS, ELEMENT_CALLBACKS, ERROR_CALLBACK_METHODS, MUTATING_METHODS } from '../../knowledge/propagation.js';
+import { ACCUMULATOR_METHODS, CALLBACK_RESULT_METHODS, ELEMENT_CALLBACKS, ERROR_CALLBACK_METHODS, MUTATING_METHODS, UNTYPED_TEXT_METHODS } from '../../knowledge/propagation.js';
 import { skipTransparent, staticStringValue } from '../constants.js';
 import { isFailedResponseRead } from '../sanitizers/error-responses.js';
 import { applySanitizerTypes, isUserSanitizerCall } from '../sanitizers/user-sanitizers.js';
@@ -197,7 +197,9 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
         taintContainer(walker, callee.expression, stored);
       }
     }
-    if (isTainted(receiver) && (isLibraryMethod(info) || declaredInSdk || propagatesReceiver(info))) {
+    // Untyped code (`data.message.content.parts[0].trim()` on parsed JSON): the method name is all there is.
+    const untypedTextMethod = info.declarations.length === 0 && method !== undefined && UNTYPED_TEXT_METHODS.has(method);
+    if (isTainted(receiver) && (isLibraryMethod(info) || declaredInSdk || propagatesReceiver(info) || untypedTextMethod)) {
       // `messages.map(m => m.id)`: what the analysed callback returns, not the elements themselves.
       const resultFromCallback = method !== undefined && CALLBACK_RESULT_METHODS.has(method) && analysedCallback;
       if (!resultFromCallback) value = join(value, withoutFields(receiver));

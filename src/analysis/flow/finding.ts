@@ -55,16 +55,30 @@ function findingKey(finding: Finding): string {
   return `${finding.node.pos}:${finding.node.end}:${finding.taint.kind}:${finding.sink.kind}:${finding.sink.category}:${finding.sink.callee}`;
 }
 
-/** One finding per reported node, data kind and sink. */
-export function dedupe(findings: readonly Finding[]): Finding[] {
+/** The same, and the sink's own site: a call of a helper that logs its argument in two places is two flows. */
+function flowKey(finding: Finding): string {
+  return `${findingKey(finding)}:${finding.sink.at?.pos ?? ''}`;
+}
+
+function dedupeBy(findings: readonly Finding[], key: (finding: Finding) => string): Finding[] {
   const seen = new Set<string>();
   const result: Finding[] = [];
   for (const finding of findings) {
-    const key = findingKey(finding);
-    if (!seen.has(key)) {
-      seen.add(key);
+    const id = key(finding);
+    if (!seen.has(id)) {
+      seen.add(id);
       result.push(finding);
     }
   }
   return result;
+}
+
+/** One finding per reported node, data kind and sink: what is reported. */
+export function dedupe(findings: readonly Finding[]): Finding[] {
+  return dedupeBy(findings, findingKey);
+}
+
+/** One finding per flow, kept apart by the sink's site so that each sink inside a helper can be reported there (`arrivals.ts`). */
+export function dedupeFlows(findings: readonly Finding[]): Finding[] {
+  return dedupeBy(findings, flowKey);
 }

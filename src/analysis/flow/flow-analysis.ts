@@ -15,7 +15,7 @@ import { arrivalsIn } from './arrivals.js';
 import { CarriedSummaries } from './carried-summaries.js';
 import { ClassFields } from './classes.js';
 import { Emitters } from './emitters.js';
-import { type Finding, dedupe } from './finding.js';
+import { type Finding, dedupe, dedupeFlows } from './finding.js';
 import { type FunctionLikeWithBody, type FunctionResult, SummaryCache, isFunctionLike } from './summaries.js';
 import { Walker } from './walker.js';
 
@@ -122,7 +122,7 @@ export class FlowAnalysis {
       ts.forEachChild(node, visit);
     };
     ts.forEachChild(sourceFile, visit);
-    const own = dedupe(findings.filter(finding => finding.node.getSourceFile() === sourceFile));
+    const own = dedupeFlows(findings.filter(finding => finding.node.getSourceFile() === sourceFile));
     this.ownResults.set(sourceFile, own);
     return own;
   }

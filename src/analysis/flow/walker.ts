@@ -11,7 +11,7 @@ import { evaluateExpression } from './expressions.js';
 import { runForOf, runIf, runLoop, runSwitch, runTry } from './control-flow.js';
 import { type StateSetter, registerStateHook } from './react-state.js';
 import { isPackageCallee } from './library-steps.js';
-import { type Finding, type SinkHit, dedupe } from './finding.js';
+import { type Finding, type SinkHit, dedupeFlows } from './finding.js';
 import type { FlowAnalysis } from './flow-analysis.js';
 import type { CallbackCall, FunctionLikeWithBody, FunctionResult, ParameterSinkHit } from './summaries.js';
 import { CLEAN, type FieldPath, type Taint, type TaintKind, type TaintValue, filterTaints, filterTaintsDeep, isTainted, join, taintValue, withoutFields } from './taint.js';
@@ -149,7 +149,7 @@ export class Walker {
         parametersToPrompt: this.marks.parametersToPrompt,
         callbackCalls: this.callbackCalls,
       },
-      findings: dedupe(findings),
+      findings: dedupeFlows(findings),
     };
   }
 
