@@ -12,6 +12,8 @@ export interface GenerationEndpoint {
   readonly api: string;
   /** Only on these hosts (a path that is too generic on its own, such as Cohere's `/v2/chat`). */
   readonly hosts?: readonly string[];
+  /** The request carries no conversation, only ids (a title generated for a stored conversation): its answer is still output. */
+  readonly requestHoldsNoPrompt?: true;
 }
 
 export const LLM_GENERATION_ENDPOINTS: readonly GenerationEndpoint[] = [
@@ -28,6 +30,7 @@ export const LLM_GENERATION_ENDPOINTS: readonly GenerationEndpoint[] = [
   { pattern: /^\/models\/.+/, api: 'the Hugging Face inference endpoint', hosts: ['api-inference.huggingface.co'] },
   // The ChatGPT web app's own conversation API, which browser extensions call.
   { pattern: /\/backend-api\/conversation$/, api: 'the ChatGPT conversation endpoint' },
+  { pattern: /\/backend-api\/conversation\/gen_title(?:\/[^/]*)?$/, api: 'the ChatGPT title generation endpoint', requestHoldsNoPrompt: true },
   // Other chat services' web apps, which multi-bot browser extensions call with the user's session:
   // each answers the prompt in the request with the model's reply (mostly as an SSE stream).
   { pattern: /^\/api\/append_message$|\/chat_conversations\/[^/]+\/completion$/, api: "the Claude web app's completion endpoint", hosts: ['claude.ai'] },

@@ -17,6 +17,17 @@ const assistantMessage = `interface AssistantTurn { role: 'assistant'; content: 
 
 ruleTester.run('no-prompt-logging: conversation data by evidence', promptRule, {
   valid: [
+    // A title generated for a stored conversation: the request names the conversation by id only.
+    {
+      code: `export async function genTitle(conversationId, messageId, debug) {
+  const opts = { method: 'POST', body: JSON.stringify({ message_id: messageId, model: 'text-davinci-002-render' }) };
+  if (debug) console.debug('gen title request', opts);
+  const res = await fetch(\`https://chat.openai.com/backend-api/conversation/gen_title/\${conversationId}\`, opts);
+  return (await res.json()).title;
+}
+`,
+      filename: js,
+    },
     // The app's own message type: its metadata fields are not the conversation.
     `${chatMessage}
 export function trace(message: ChatMessage) {
@@ -189,6 +200,15 @@ export async function ask(settings: { base: string }, prompt: string) {
 
 ruleTester.run('no-model-output-logging: conversation data by evidence', outputRule, {
   valid: [
+    // A metadata endpoint with an id at the end of its path: the model's description, not an answer.
+    {
+      code: `export async function describeModel(modelId) {
+  const res = await fetch(\`https://api.openai.com/v1/models/\${modelId}\`);
+  console.log('model', await res.json());
+}
+`,
+      filename: js,
+    },
     // Web apps of chat services: their other endpoints (the account's organizations, a session list)
     // and a \`/conversation\` path on another host are no model calls.
     `export async function organizations(prompt: string) {
@@ -319,6 +339,19 @@ export async function stream(question) {
     },
   ],
   invalid: [
+    // The title the ChatGPT web app generates for a conversation is the model's text.
+    {
+      code: `export async function genTitle(conversationId, messageId, debug) {
+  const opts = { method: 'POST', body: JSON.stringify({ message_id: messageId }) };
+  const res = await fetch(\`https://chat.openai.com/backend-api/conversation/gen_title/\${conversationId}\`, opts);
+  const data = await res.text();
+  if (debug) console.log('Gen title response: ', data);
+  return JSON.parse(data).title;
+}
+`,
+      filename: js,
+      errors: [{ messageId: 'modelOutputLogged', line: 5, column: 50 }],
+    },
     // Untyped: a text method on parsed JSON passes the text on, though nothing declares it.
     {
       code: `export async function ask(question) {

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-import { LLM_GENERATION_ENDPOINTS, REQUEST_BODY_OPTIONS, CONVERSATION_BODY_PROPERTIES } from '../../knowledge/llm-endpoints.js';
+import { CONVERSATION_BODY_PROPERTIES, type GenerationEndpoint, LLM_GENERATION_ENDPOINTS, REQUEST_BODY_OPTIONS } from '../../knowledge/llm-endpoints.js';
 import { CALLABLE_HTTP_PACKAGES, type HttpCallSpec } from '../../knowledge/llm-clients.js';
 import type { CalleeInfo } from '../callees.js';
 import { hostMatchesPattern } from '../clients/endpoints.js';
@@ -76,8 +76,8 @@ export class LlmEndpoints {
     }
     const spec = this.httpSpec(call);
     if (spec) {
-      const api = this.requestUrls(call, spec).map(matchGenerationEndpoint).find(match => match !== undefined);
-      return api ? { api, bodies: this.bodiesOf(call, spec) } : undefined;
+      const endpoint = this.requestUrls(call, spec).map(generationEndpointOf).find(match => match !== undefined);
+      return endpoint ? { api: endpoint.api, bodies: endpoint.requestHoldsNoPrompt ? [] : this.bodiesOf(call, spec) } : undefined;
     }
     if (info.projectFunction && call.arguments.length > 1) {
       // `callLlm('/v1/chat/completions', { messages })`: an app's own client given an LLM URL and what
@@ -86,9 +86,9 @@ export class LlmEndpoints {
         const expression = skipTransparent(argument);
         if (ts.isObjectLiteralExpression(expression) || ts.isFunctionLike(expression)) continue;
         // Syntax and constants only: a type query per argument of every project call is not worth it.
-        const api = urlTexts(argument, this.checker, 0, false).map(matchGenerationEndpoint).find(match => match !== undefined);
-        if (api) {
-          return { api, bodies: call.arguments.filter(other => other !== argument) };
+        const endpoint = urlTexts(argument, this.checker, 0, false).map(generationEndpointOf).find(match => match !== undefined);
+        if (endpoint) {
+          return { api: endpoint.api, bodies: endpoint.requestHoldsNoPrompt ? [] : call.arguments.filter(other => other !== argument) };
         }
       }
     }
@@ -253,12 +253,22 @@ function concatenation(left: readonly UrlText[], right: readonly UrlText[]): Url
 }
 
 /** A template from its end: every part known back to the first that is not. */
+/** Stands for a path segment the code computes (an id), so that the path around it can be matched. */
+const ID_PLACEHOLDER = ':id';
+
 function templateText(node: ts.TemplateExpression, typeChecker: ts.TypeChecker | undefined, checker: ts.TypeChecker, depth: number): UrlText {
   let tail = '';
+  let computedEnd = false;
   for (let index = node.templateSpans.length - 1; index >= 0; index--) {
     const span = node.templateSpans[index]!;
     tail = span.literal.text + tail;
     const part = resolveUrl(span.expression, typeChecker, checker, depth + 1);
+    if (part.length !== 1 && index === node.templateSpans.length - 1 && /^(?:[?#].*)?$/.test(span.literal.text)) {
+      // An id at the end (`.../gen_title/${conversationId}`): the path before it decides.
+      tail = `${ID_PLACEHOLDER}${tail}`;
+      computedEnd = true;
+      continue;
+    }
     if (part.length !== 1) {
       return { text: tail, complete: false };
     }
@@ -267,7 +277,7 @@ function templateText(node: ts.TemplateExpression, typeChecker: ts.TypeChecker |
       return { text: tail, complete: false };
     }
   }
-  return { text: node.head.text + tail, complete: true };
+  return { text: node.head.text + tail, complete: !computedEnd };
 }
 
 /** A string written in place: a literal or a template without substitutions. */
@@ -284,7 +294,7 @@ function safeStaticString(node: ts.Expression, checker: ts.TypeChecker): string 
 }
 
 /** The generation endpoint a URL text (whole or only its end) names. */
-export function matchGenerationEndpoint(text: string): string | undefined {
+export function generationEndpointOf(text: string): GenerationEndpoint | undefined {
   const withoutQuery = text.split(/[?#]/)[0] ?? '';
   let host: string | undefined;
   let path = withoutQuery;
@@ -301,5 +311,5 @@ export function matchGenerationEndpoint(text: string): string | undefined {
   const endpoint = LLM_GENERATION_ENDPOINTS.find(
     candidate => candidate.pattern.test(path) && (!candidate.hosts || (host !== undefined && candidate.hosts.some(pattern => hostMatchesPattern(host, pattern)))),
   );
-  return endpoint?.api;
+  return endpoint;
 }
