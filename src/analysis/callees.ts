@@ -117,6 +117,19 @@ export function functionWithBodyOf(symbol: ts.Symbol): ts.SignatureDeclaration |
   return undefined;
 }
 
+/** The value a field is given where it is declared: `x = value` in a class, `this.x = value` in JavaScript. */
+function fieldValueOf(declaration: ts.Declaration): ts.Expression | undefined {
+  if (ts.isPropertyDeclaration(declaration)) {
+    return declaration.initializer;
+  }
+  // JavaScript declares the field by the assignment itself (or by its left side).
+  const assignment = ts.isBinaryExpression(declaration) ? declaration : declaration.parent;
+  if (assignment && ts.isBinaryExpression(assignment) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(assignment.left)) {
+    return assignment.right;
+  }
+  return undefined;
+}
+
 /**
  * The function a value is: an arrow or function expression, also wrapped by a function wrapper
  * (`debounce(fn, 300)`, `useCallback(fn, deps)`), which calls it with the same arguments.
@@ -203,7 +216,7 @@ export class CalleeResolver {
     if (!ts.isNewExpression(call)) {
       // The callee's own declaration (through imports and re-exports) when it is a function of the
       // program; overload resolution is only needed when the callee is not a plain name.
-      projectFunction = resolved ? (functionWithBodyOf(resolved) ?? this.throughShorthand(resolved)) : undefined;
+      projectFunction = resolved ? (functionWithBodyOf(resolved) ?? this.throughShorthand(resolved) ?? this.throughBoundField(resolved)) : undefined;
       if (!resolved && !ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) {
         const declaration = this.safe(() => this.checker.getResolvedSignature(call))?.getDeclaration();
         projectFunction = declaration && functionHasBody(declaration) ? declaration : undefined;
@@ -269,6 +282,28 @@ export class CalleeResolver {
     }
     const target = this.safe(() => this.checker.getShorthandAssignmentValueSymbol(declaration));
     return target ? functionWithBodyOf(resolveAlias(target, this.checker)) : undefined;
+  }
+
+  /**
+   * `this.getCompletion = this.client.getCompletion.bind(this)` (or a field initialised so): a call
+   * of the field runs the method it was given. Only fields, and only a reference or its `.bind()`.
+   */
+  private throughBoundField(symbol: ts.Symbol): ts.SignatureDeclaration | undefined {
+    if (!(symbol.flags & ts.SymbolFlags.Property)) {
+      return undefined;
+    }
+    for (const declaration of symbol.getDeclarations() ?? []) {
+      const value = fieldValueOf(declaration);
+      let target = value && skipTransparent(value);
+      if (target && ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === 'bind') {
+        target = skipTransparent(target.expression.expression);
+      }
+      if (!target || (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target))) continue;
+      const referenced = this.symbolAt(ts.isPropertyAccessExpression(target) ? target.name : target);
+      const fn = referenced && referenced !== symbol ? functionWithBodyOf(resolveAlias(referenced, this.checker)) : undefined;
+      if (fn) return fn;
+    }
+    return undefined;
   }
 
   /**

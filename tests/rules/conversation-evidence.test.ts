@@ -339,6 +339,29 @@ export async function stream(question) {
     },
   ],
   invalid: [
+    // A field given another class's method with \`.bind(this)\` runs that method: its answer is output.
+    {
+      code: `class Completer {
+  async getCompletion(input) {
+    const res = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: input }) });
+    return res.json();
+  }
+}
+export class Client {
+  constructor() {
+    this.completer = new Completer();
+    this.getCompletion = this.completer.getCompletion.bind(this);
+  }
+  async send(question) {
+    const result = await this.getCompletion([{ role: 'user', content: question }]);
+    console.debug('result', result);
+    return result.choices[0].message.content;
+  }
+}
+`,
+      filename: js,
+      errors: [{ messageId: 'modelOutputLogged', line: 14, column: 29 }],
+    },
     // The title the ChatGPT web app generates for a conversation is the model's text.
     {
       code: `export async function genTitle(conversationId, messageId, debug) {

@@ -140,6 +140,22 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
+    // A class field initialised with a function of the program runs it when called.
+    {
+      code: `async function complete(input: unknown[]): Promise<any> {
+  const res = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: input }) });
+  return res.json();
+}
+export class Client {
+  private readonly getCompletion = complete;
+  async send(question: string) {
+    const result = await this.getCompletion([{ role: 'user', content: question }]);
+    console.debug('result', result.choices[0].message.content);
+  }
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 9, column: 29 }],
+    },
     // A union of the app's own backends (one class per provider): the call may run any member's
     // method, and one of them returns the model's answer.
     {
