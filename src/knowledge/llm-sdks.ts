@@ -528,6 +528,18 @@ export const WHOLE_INPUT_MODEL_CALLS: readonly { readonly from: readonly string[
 ];
 
 /**
+ * Tool definitions: the function the SDK calls with the input the model generated for the tool (the
+ * search query, the URL, the arguments it chose). That input is model output. `execute` names the
+ * property of the options object that holds the function; `argument`, a function passed directly.
+ */
+export const TOOL_DEFINITIONS: readonly { readonly from: readonly string[]; readonly names: readonly string[]; readonly execute?: string; readonly argument?: number }[] = [
+  { from: ['ai', '@ai-sdk/*'], names: ['tool', 'dynamicTool'], execute: 'execute' },
+  { from: ['@openai/agents', '@openai/agents-core'], names: ['tool'], execute: 'execute' },
+  { from: ['@langchain/*', 'langchain'], names: ['tool'], argument: 0 },
+  { from: ['@langchain/*', 'langchain'], names: ['DynamicStructuredTool', 'DynamicTool'], execute: 'func' },
+];
+
+/**
  * Properties of SDK output objects that echo the request instead of the answer (Anthropic's
  * `stream.messages`): read from model output, they give prompt data when their type says so.
  * (Ollama's `response.message`, singular, is the answer.)

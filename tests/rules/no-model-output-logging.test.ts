@@ -17,6 +17,20 @@ const anthropic = new Anthropic();`;
 
 ruleTester.run('no-model-output-logging', rule, {
   valid: [
+    // A tool's numeric input and the tool's own results: no generated text.
+    `import { tool } from 'ai';
+import { z } from 'zod';
+declare function searchIndex(query: string, limit: number): Promise<{ url: string }[]>;
+export const search = tool({
+  description: 'Search the docs',
+  inputSchema: z.object({ query: z.string(), limit: z.number() }),
+  execute: async ({ query, limit }) => {
+    const hits = await searchIndex(query, limit);
+    console.log('search', { limit, hits: hits.length, top: hits[0]?.url });
+    return hits;
+  },
+});
+`,
     // The citations of an answer (urls and offsets), not its text.
     `${openai}
 export async function search(question: string) {
@@ -391,6 +405,47 @@ export function auditTools(messages: ModelMessage[]) {
 `,
   ],
   invalid: [
+    // A tool's input is what the model generated for it (the search query it chose).
+    {
+      code: `import { tool } from 'ai';
+import { z } from 'zod';
+export const search = tool({
+  description: 'Search the web',
+  inputSchema: z.object({ query: z.string(), maxResults: z.number().optional() }),
+  execute: async ({ query, maxResults }) => {
+    console.log('searching for', query, maxResults);
+    return { results: [] as string[] };
+  },
+});
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 7, column: 34 }],
+    },
+    // LangChain: the tool function itself, and a structured tool's \`func\`.
+    {
+      code: `import { DynamicStructuredTool, tool } from '@langchain/core/tools';
+import { z } from 'zod';
+export const weather = tool(
+  async ({ city }) => {
+    console.log('weather lookup', city);
+    return 'sunny';
+  },
+  { name: 'weather', description: 'Weather', schema: z.object({ city: z.string() }) },
+);
+export const search = new DynamicStructuredTool({
+  name: 'search',
+  description: 'Search',
+  schema: z.object({ query: z.string() }),
+  func: async ({ query }) => {
+    console.info('search', query);
+    return 'results';
+  },
+});
+`,
+      errors: [
+        { messageId: 'modelOutputLogged', line: 5, column: 35 },
+        { messageId: 'modelOutputLogged', line: 15, column: 28 },
+      ],
+    },
     // A part of a message of any role, narrowed to a tool call: the model generated its input.
     {
       code: `import type { UIMessage } from 'ai';

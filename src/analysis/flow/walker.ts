@@ -4,6 +4,7 @@ import { symbolAt } from '../callees.js';
 import { isLiteralConstant, skipTransparent } from '../constants.js';
 import { keepIfText } from '../sanitizers/text-carriers.js';
 import { ConversationMarks } from '../sources/conversation-positions.js';
+import { toolInputOf } from '../sources/tool-inputs.js';
 import { bindName } from './bindings.js';
 import { runClass } from './classes.js';
 import { type EnvKey, Environment } from './environment.js';
@@ -90,8 +91,13 @@ export class Walker {
     if (!coveredByParent) {
       this.marks.collect(body ?? fn, fn.parameters);
     }
+    // A tool's function: the SDK calls it with the input the model generated.
+    const toolInput = toolInputOf(this.analysis, fn);
     fn.parameters.forEach((parameter, index) => {
       let value = argumentValues[index] ?? CLEAN;
+      if (index === 0 && toolInput) {
+        value = join(value, taintValue(toolInput));
+      }
       if (seedParameters) {
         value = join(value, taintValue({ kind: 'parameter', origin: parameter, label: `parameter ${index}`, parameterIndex: index }));
       }
