@@ -64,7 +64,10 @@ export function calleeName(expression: ts.Expression): string | undefined {
 
 /** Callee text for messages: short, whitespace folded. */
 export function calleeText(expression: ts.Expression): string {
-  const text = skipTransparent(expression).getText().replace(/\s+/g, '');
+  // Line breaks of a chain go, the spaces of a string in it stay (`db.prepare('insert into ...')`).
+  const text = skipTransparent(expression)
+    .getText()
+    .replace(/('(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`(?:\\.|[^`\\])*`)|\s+/g, (_, quoted: string | undefined) => quoted ?? '');
   return text.length > MAX_CALLEE_TEXT ? `…${text.slice(-MAX_CALLEE_TEXT)}` : text;
 }
 

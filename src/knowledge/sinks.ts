@@ -176,6 +176,34 @@ export const STORAGE_SINKS: readonly CallSink[] = [
   { kind: 'storage', category: 'cache', from: ['ioredis', '@redis/client', 'redis', '@upstash/redis', '@vercel/kv'], names: REDIS_WRITES, argumentsFrom: 1 },
 ];
 
+/**
+ * A query builder called on a handle the program does not type (a transaction declared `any`):
+ * `tx.insert(messages).values(row)` is recognised by the table it is given, whose type the schema
+ * still declares. `start` names the builder's first call, `tableTypes` the table's type.
+ */
+export interface UntypedBuilderSink {
+  readonly kind: SinkKind;
+  readonly category: SinkCategory;
+  readonly from: readonly string[];
+  readonly start: readonly string[];
+  readonly tableTypes: readonly string[];
+  /** The call that takes the written values, and the argument it takes them in. */
+  readonly names: readonly string[];
+  readonly arguments: readonly number[];
+}
+
+export const UNTYPED_BUILDER_SINKS: readonly UntypedBuilderSink[] = [
+  {
+    kind: 'storage',
+    category: 'database',
+    from: ['drizzle-orm'],
+    start: ['insert', 'update'],
+    tableTypes: ['PgTableWithColumns', 'SQLiteTableWithColumns', 'MySqlTableWithColumns'],
+    names: ['values', 'set'],
+    arguments: [0],
+  },
+];
+
 export const PATH_SINKS: readonly PathSink[] = [
   { kind: 'log', category: 'stderr', path: 'process.stderr.write', arguments: [0] },
   // A CLI prints its answer on stdout: that is output, not a log. Off unless `checkStdout` is set.

@@ -326,6 +326,27 @@ localStorage.setItem('ids', JSON.stringify(conversation.map(message => message.i
 `,
   ],
   invalid: [
+    // A drizzle transaction typed \`any\`: the table given to \`insert()\` says it is a database write;
+    // a builder of something else is not.
+    {
+      code: `import type { UIMessage } from 'ai';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+const parts = pgTable('parts', { messageId: text('message_id'), order: integer('order'), text: text('text') });
+const settings = pgTable('settings', { key: text('key'), value: text('value') });
+const db = drizzle(process.env.DATABASE_URL!);
+declare const searchIndex: any;
+export async function saveParts(message: UIMessage, theme: string) {
+  await db.transaction(async (tx: any) => {
+    await tx.insert(settings).values({ key: 'theme', value: theme });
+    searchIndex.insert('parts').values(message.parts);
+    const rows = message.parts.map((part, order) => ({ messageId: message.id, order, text: part.type === 'text' ? part.text : '' }));
+    await tx.insert(parts).values(rows);
+  });
+}
+`,
+      errors: [{ messageId: 'promptStored', line: 13, column: 35 }],
+    },
     // An answer cache keyed by a hash of the question: the key is safe, the answer echoes the question.
     {
       code: `${openai}

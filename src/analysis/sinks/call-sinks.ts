@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-import { CALL_SINKS, type CallSink, PATH_SINKS, STORAGE_SINKS } from '../../knowledge/sinks.js';
+import { CALL_SINKS, type CallSink, PATH_SINKS, STORAGE_SINKS, UNTYPED_BUILDER_SINKS, type UntypedBuilderSink } from '../../knowledge/sinks.js';
 import type { CalleeInfo } from '../callees.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';
 import type { SinkHit } from '../flow/finding.js';
@@ -55,6 +55,13 @@ export function checkCallSinks(walker: Walker, call: ts.CallExpression, info: Ca
   if (matched.size > 0) {
     return;
   }
+  if (info.declarations.length === 0) {
+    const builder = untypedBuilderSink(walker, call, info);
+    if (builder) {
+      recordSinkArguments(walker, call, argumentValues, builder, { kind: builder.kind, category: builder.category, callee, via: [] });
+      return;
+    }
+  }
   const path = calleePath(call.expression);
   if (path) {
     for (const sink of PATH_SINKS) {
@@ -100,6 +107,23 @@ function recordSinkArguments(walker: Walker, call: ts.CallExpression, argumentVa
     const toolPart = toolPartKind(walker.checker, argument);
     walker.record(value, argument, toolPart === 'call' ? { ...hit, toolCall: true } : toolPart === 'result' ? { ...hit, notReceived: ['prompt'] } : hit);
   });
+}
+
+/** `tx.insert(messages).values(row)` on an untyped `tx`: the table's declared type decides. */
+function untypedBuilderSink(walker: Walker, call: ts.CallExpression, info: CalleeInfo): UntypedBuilderSink | undefined {
+  const callee = skipTransparent(call.expression);
+  const start = ts.isPropertyAccessExpression(callee) ? skipTransparent(callee.expression) : undefined;
+  if (!start || !ts.isCallExpression(start) || !ts.isPropertyAccessExpression(start.expression) || !start.arguments[0]) {
+    return undefined;
+  }
+  const startName = start.expression.name.text;
+  const table = start.arguments[0];
+  return UNTYPED_BUILDER_SINKS.find(
+    sink =>
+      sink.names.includes(info.name ?? '') &&
+      sink.start.includes(startName) &&
+      typeIsOneOf(walker.analysis.program, walker.checker, table, sink.tableTypes, sink.from),
+  );
 }
 
 /** `fs.createWriteStream(path).write(data)`: the receiver's type decides. */
