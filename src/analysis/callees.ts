@@ -1,6 +1,8 @@
 import ts from 'typescript';
 
 import { FUNCTION_WRAPPERS } from '../knowledge/propagation.js';
+import { thisFieldValues } from './class-fields.js';
+import { valueAlternatives } from './clients/option-values.js';
 import { skipTransparent, staticPropertyName } from './constants.js';
 import { identityFromBinding } from './import-bindings.js';
 import { type Origin, originOfDeclaration, resolveAlias } from './packages.js';
@@ -197,6 +199,11 @@ export class CalleeResolver {
         container: containerName(declaration),
       });
     }
+    // `this.cache.set(...)` where the field's type says nothing (`this.cache = options.keyv || new
+    // Keyv()` in JavaScript): the methods of the classes the code constructs into the field.
+    if (declarations.length === 0 && name !== undefined && ts.isPropertyAccessExpression(callee)) {
+      declarations.push(...this.constructedIntoField(callee.expression, name));
+    }
     // Calling a value whose type is a callable SDK interface: `const log = debug('app'); log(text)`,
     // or a method typed through a mapped type (consola's `Record<LogType, LogFn>`). Only looked at
     // when the declarations say nothing: a type look-up per call is not free.
@@ -285,6 +292,22 @@ export class CalleeResolver {
     }
     const target = this.safe(() => this.checker.getShorthandAssignmentValueSymbol(declaration));
     return target ? functionWithBodyOf(resolveAlias(target, this.checker)) : undefined;
+  }
+
+  private constructedIntoField(receiver: ts.Expression, method: string): CalleeDeclaration[] {
+    const field = skipTransparent(receiver);
+    if (!ts.isPropertyAccessExpression(field) || field.expression.kind !== ts.SyntaxKind.ThisKeyword) {
+      return [];
+    }
+    const found: CalleeDeclaration[] = [];
+    for (const value of thisFieldValues(field).flatMap(valueAlternatives)) {
+      if (!ts.isNewExpression(value)) continue;
+      const property = this.safe(() => this.checker.getTypeAtLocation(value).getProperty(method));
+      for (const declaration of property?.getDeclarations() ?? []) {
+        found.push({ name: method, origin: originOfDeclaration(declaration, this.program), container: containerName(declaration) });
+      }
+    }
+    return found;
   }
 
   /**

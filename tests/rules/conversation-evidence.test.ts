@@ -607,6 +607,33 @@ export function saveSettings(theme: string, last: ChatMessage) {
 `,
   ],
   invalid: [
+    // A cache the class constructs into its field when none is given (untyped): a keyv store. The
+    // statistics map beside it is memory.
+    {
+      code: `import Keyv from 'keyv';
+import OpenAI from 'openai';
+const client = new OpenAI();
+export class ChatClient {
+  constructor(options = {}) {
+    if (options.keyv) {
+      this.conversationsCache = options.keyv;
+    } else {
+      this.conversationsCache = new Keyv(options.cacheOptions);
+    }
+    this.stats = options.stats || new Map();
+  }
+  async sendMessage(message, conversationId) {
+    const conversation = { messages: [] };
+    const result = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: message }] });
+    conversation.messages.push({ role: 'Bing', message: result.choices[0].message.content });
+    this.stats.set(conversationId, conversation.messages.length);
+    await this.conversationsCache.set(conversationId, conversation);
+  }
+}
+`,
+      filename: js,
+      errors: [{ messageId: 'promptStored', line: 18, column: 55 }],
+    },
     // The app's own history type stored in the browser.
     {
       code: `${chatMessage}

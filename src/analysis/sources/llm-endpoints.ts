@@ -6,6 +6,7 @@ import type { CalleeInfo } from '../callees.js';
 import { hostMatchesPattern } from '../clients/endpoints.js';
 import { HTTP_CALL_NAMES, matchHttpCall } from '../clients/http-calls.js';
 import { importsAnyPackage } from '../clients/imports.js';
+import { thisFieldValues } from '../class-fields.js';
 import { constInitializer, objectArguments, optionValue, valueAlternatives } from '../clients/option-values.js';
 import { skipTransparent, staticStringValue } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
@@ -212,37 +213,6 @@ function resolveUrl(expression: ts.Expression, typeChecker: ts.TypeChecker | und
   return texts.slice(0, 8);
 }
 
-const fieldValues = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
-
-/** What a class writes into `this.<name>`: its field initializer and every `this.<name> = value` in its members. */
-function thisFieldValues(access: ts.PropertyAccessExpression): ts.Expression[] {
-  const classNode = ts.findAncestor(access, ts.isClassLike);
-  if (!classNode) {
-    return [];
-  }
-  let byName = fieldValues.get(classNode);
-  if (!byName) {
-    const found = new Map<string, ts.Expression[]>();
-    const add = (name: string, value: ts.Expression): void => {
-      found.set(name, [...(found.get(name) ?? []), value]);
-    };
-    const visit = (node: ts.Node): void => {
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-        const left = skipTransparent(node.left);
-        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) add(left.name.text, node.right);
-      }
-      if (!ts.isClassLike(node)) ts.forEachChild(node, visit);
-    };
-    for (const member of classNode.members) {
-      if (ts.isPropertyDeclaration(member) && member.initializer && ts.isIdentifier(member.name)) add(member.name.text, member.initializer);
-      if (ts.isFunctionLike(member)) ts.forEachChild(member, visit);
-    }
-    byName = found;
-    fieldValues.set(classNode, byName);
-  }
-  return byName.get(access.name.text) ?? [];
-}
-
 /** `a + b`: the end of `b`, with all of `a` in front when `b` is known to the start. */
 function concatenation(left: readonly UrlText[], right: readonly UrlText[]): UrlText[] {
   return right.flatMap(tail => {
@@ -252,10 +222,10 @@ function concatenation(left: readonly UrlText[], right: readonly UrlText[]): Url
   });
 }
 
-/** A template from its end: every part known back to the first that is not. */
 /** Stands for a path segment the code computes (an id), so that the path around it can be matched. */
 const ID_PLACEHOLDER = ':id';
 
+/** A template from its end: every part known back to the first that is not. */
 function templateText(node: ts.TemplateExpression, typeChecker: ts.TypeChecker | undefined, checker: ts.TypeChecker, depth: number): UrlText {
   let tail = '';
   let computedEnd = false;
