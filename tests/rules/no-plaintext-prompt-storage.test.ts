@@ -326,13 +326,14 @@ localStorage.setItem('ids', JSON.stringify(conversation.map(message => message.i
 `,
   ],
   invalid: [
-    // A drizzle transaction typed \`any\`: the table given to \`insert()\` says it is a database write;
+    // A drizzle transaction typed \`any\`: the table given to \`insert()\` (with row-level security, an
+    // \`Omit<>\` of a table type) says it is a database write;
     // a builder of something else is not.
     {
       code: `import type { UIMessage } from 'ai';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
-const parts = pgTable('parts', { messageId: text('message_id'), order: integer('order'), text: text('text') });
+const parts = pgTable('parts', { messageId: text('message_id'), order: integer('order'), text: text('text') }).enableRLS();
 const settings = pgTable('settings', { key: text('key'), value: text('value') });
 const db = drizzle(process.env.DATABASE_URL!);
 declare const searchIndex: any;

@@ -113,9 +113,17 @@ export function typeIsOneOf(program: ts.Program, checker: ts.TypeChecker, node: 
     return false;
   }
   const candidates = type.isUnion() ? type.types : [type];
-  return candidates.some(candidate => {
+  const isOne = (candidate: ts.Type): boolean => {
     const symbol = candidate.getSymbol() ?? candidate.aliasSymbol;
-    if (!symbol || !names.includes(symbol.getName())) return false;
-    return originsOfSymbol(symbol, program).some(origin => from.some(pattern => originMatches(origin, pattern)));
-  });
+    if (symbol && names.includes(symbol.getName())) {
+      return originsOfSymbol(symbol, program).some(origin => from.some(pattern => originMatches(origin, pattern)));
+    }
+    // `Omit<PgTableWithColumns<...>, 'enableRLS'>`: the type it was made from.
+    const made = candidate.aliasSymbol && UTILITY_ALIASES.has(candidate.aliasSymbol.getName()) ? candidate.aliasTypeArguments?.[0] : undefined;
+    return made !== undefined && made !== candidate && isOne(made);
+  };
+  return candidates.some(isOne);
 }
+
+/** Utility types that keep what their first argument is. */
+const UTILITY_ALIASES: ReadonlySet<string> = new Set(['Omit', 'Pick', 'Readonly', 'Partial']);
