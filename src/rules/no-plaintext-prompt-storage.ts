@@ -69,8 +69,9 @@ export const noPlaintextPromptStorage = createRule<Options, MessageIds>({
           },
           finding => {
             // Model output stored is conversation data too: titles, summaries and answers echo what the
-            // user said, unless everything the model was asked is written in the source.
-            if (finding.taint.kind === 'parameter' || finding.taint.fixedPrompt || finding.sink.kind !== 'storage' || ignored.has(finding.sink.category)) return undefined;
+            // user said, unless everything the model was asked is written in the source. A tool's
+            // input is what the tool was asked to write.
+            if (finding.taint.kind === 'parameter' || finding.taint.fixedPrompt || finding.taint.toolInput || finding.sink.kind !== 'storage' || ignored.has(finding.sink.category)) return undefined;
             return finding.taint.note ? 'promptStoredWeaklyEncrypted' : 'promptStored';
           },
           finding => ({ note: finding.taint.note ?? '' }),

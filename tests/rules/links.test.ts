@@ -437,6 +437,35 @@ export function trace({ apiBase, title }: Session) {
 `,
   ],
   invalid: [
+    // The app's own provider interface: an implementation sends \`params.prompt\` to the model, so the
+    // \`prompt\` given to the interface method is prompt data, and so is the question a port message
+    // carries into it (the message's tab id is not).
+    {
+      code: `interface GenerateAnswerParams { prompt: string; onEvent: (data: string) => void }
+interface Provider { generateAnswer(params: GenerateAnswerParams): Promise<void> }
+class OpenAIProvider implements Provider {
+  constructor(private readonly apiKey: string) {}
+  async generateAnswer(params: GenerateAnswerParams) {
+    const res = await fetch('https://api.openai.com/v1/completions', {
+      method: 'POST',
+      headers: { Authorization: \`Bearer \${this.apiKey}\` },
+      body: JSON.stringify({ model: 'gpt-3.5-turbo-instruct', prompt: params.prompt, stream: false }),
+    });
+    params.onEvent(await res.text());
+  }
+}
+export async function generateAnswers(provider: Provider, question: string) {
+  await provider.generateAnswer({ prompt: question, onEvent: data => void data });
+}
+export function onPortMessage(msg: { question: string; tabId: number }, provider: Provider) {
+  console.debug('received msg', msg);
+  console.debug('from tab', msg.tabId);
+  return generateAnswers(provider, msg.question);
+}
+export const providers = [new OpenAIProvider('k')];
+`,
+      errors: [{ messageId: 'promptLogged', line: 18, column: 33 }],
+    },
     // The history the recursive run loop returns is the conversation.
     {
       code: `${chatMessage}

@@ -45,6 +45,8 @@ export interface FunctionSummary {
   readonly parameterSinks: ReadonlyMap<number, readonly ParameterSinkHit[]>;
   /** Parameters whose data is placed in a model call's prompt. */
   readonly parametersToPrompt: ReadonlySet<number>;
+  /** Fields of parameters placed in a prompt as they are (`params.prompt`), by parameter: the field names. */
+  readonly parameterFieldsToPrompt: ReadonlyMap<number, readonly string[]>;
   /** Callbacks among the parameters that the function calls with data, by parameter. */
   readonly callbackCalls: ReadonlyMap<number, readonly CallbackCall[]>;
 }
@@ -62,6 +64,7 @@ const EMPTY_SUMMARY: FunctionSummary = {
   returnedFields: new Map(),
   parameterSinks: new Map(),
   parametersToPrompt: new Set(),
+  parameterFieldsToPrompt: new Map(),
   callbackCalls: new Map(),
 };
 export const EMPTY_RESULT: FunctionResult = { summary: EMPTY_SUMMARY, findings: [] };
@@ -126,6 +129,7 @@ function summaryKey(summary: FunctionSummary): string {
     [...summary.returnedFields].map(([index, paths]) => [index, paths.map(path => path.join('.'))]),
     [...summary.parameterSinks].map(([index, hits]) => [index, hits.map(hit => `${hit.category}:${hit.callee}:${hit.path.join('.')}`)]),
     [...summary.parametersToPrompt],
+    [...summary.parameterFieldsToPrompt],
     [...summary.callbackCalls].map(([index, calls]) => [index, calls.map(call => `${call.path.join('.')}:${call.arguments.map(taints).join('|')}`)]),
   ]);
 }

@@ -29,6 +29,12 @@ export interface Taint {
    */
   readonly fixedPrompt?: true;
   /**
+   * For `output` taints: the input the model generated for one of the app's tools. Writing it is
+   * often the tool's job (the file a coding agent was asked to write), so storage does not count it;
+   * logs do.
+   */
+  readonly toolInput?: true;
+  /**
    * The value holds conversation data somewhere inside, by its type (a session whose `messages`
    * holds a history): the whole value carries it, its fields only where their own types say so.
    */

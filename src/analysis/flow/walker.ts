@@ -153,6 +153,7 @@ export class Walker {
         returnedFields,
         parameterSinks: this.parameterSinks,
         parametersToPrompt: this.marks.parametersToPrompt,
+        parameterFieldsToPrompt: this.marks.parameterFieldsToPrompt,
         callbackCalls: this.callbackCalls,
       },
       findings: dedupeFlows(findings),

@@ -62,6 +62,8 @@ export class ConversationMarks {
   private readonly fields = new Map<ts.Symbol, Map<string, Taint>>();
   /** Parameters of the function whose data is placed in a model call's prompt. */
   readonly parametersToPrompt = new Set<number>();
+  /** Fields of parameters placed in a prompt (`prompt: params.prompt`), by parameter. */
+  readonly parameterFieldsToPrompt = new Map<number, string[]>();
 
   constructor(
     private readonly analysis: FlowAnalysis,
@@ -78,16 +80,23 @@ export class ConversationMarks {
     return this.variables.get(symbol) ?? this.parent?.markOf(symbol);
   }
 
-  /** A variable placed in a prompt (or an assistant turn) is that data wherever it is read. */
+  /**
+   * A variable placed in a prompt (or an assistant turn) is that data wherever it is read; one with
+   * a field placed there (`msg` of `ask(msg.question)`) holds that data, its other fields not.
+   */
   withMark(symbol: ts.Symbol, value: TaintValue): TaintValue {
     const mark = this.markOf(symbol);
-    return mark ? join(value, taintValue(mark)) : value;
+    if (mark) {
+      return join(value, taintValue(mark));
+    }
+    const field = this.fieldMarksOf(symbol)?.values().next().value;
+    return field ? join(value, taintValue({ ...field, container: true })) : value;
   }
 
   /**
    * A field placed in a prompt (`req.body`) is that data wherever it is read; an object that holds
    * one (`req.body` when `req.body.question` was placed) holds conversation data, its other fields not.
-   * The variable itself is not marked: `req.headers` says nothing of what the user typed.
+   * The variable's other fields are not marked: `req.headers` says nothing of what the user typed.
    */
   withFieldMark(read: ts.PropertyAccessExpression | ts.ElementAccessExpression, value: TaintValue): TaintValue {
     if (this.fields.size === 0 && !this.parent) {
@@ -144,6 +153,11 @@ export class ConversationMarks {
         if (symbol && this.variables.get(symbol)?.kind === 'prompt') {
           this.parametersToPrompt.add(index);
         }
+        const names = new Set<string>();
+        for (const [path, taint] of (symbol && this.fields.get(symbol)) ?? []) {
+          if (taint.kind === 'prompt') names.add(path.split('.')[0]!);
+        }
+        if (names.size > 0) this.parameterFieldsToPrompt.set(index, [...names]);
       }
     });
   }
@@ -187,12 +201,24 @@ export class ConversationMarks {
         prompts.push({ expression: body, taint: { kind: 'prompt', origin: body, label: `the request sent by '${info.text}()' to ${endpoint.api}` } });
       }
       return;
-    } else if (info.projectFunction) {
-      // A project helper that puts its parameter into a prompt (`ask(question)`).
-      const summary = this.analysis.functionResult(info.projectFunction).summary;
-      for (const index of summary.parametersToPrompt) {
-        const argument = call.arguments[index];
-        if (argument) found.push({ expression: argument, property: 'prompt' });
+    } else {
+      // A project helper that puts its parameter, or a field of it, into a prompt (`ask(question)`,
+      // `provider.generateAnswer({ prompt: question })` through the implementations of an interface).
+      for (const fn of this.promptHelpers(info)) {
+        const summary = this.analysis.functionResult(fn).summary;
+        for (const index of summary.parametersToPrompt) {
+          const argument = call.arguments[index];
+          if (argument) found.push({ expression: argument, property: 'prompt' });
+        }
+        for (const [index, names] of summary.parameterFieldsToPrompt) {
+          const argument = call.arguments[index] && skipTransparent(call.arguments[index]);
+          if (!argument || !ts.isObjectLiteralExpression(argument)) continue;
+          for (const property of argument.properties) {
+            const name = propertyNameOf(property, this.checker);
+            const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+            if (name !== undefined && value && names.includes(name)) found.push({ expression: value, property: name });
+          }
+        }
       }
     }
     for (const { expression, property } of found) {
@@ -204,6 +230,18 @@ export class ConversationMarks {
         prompts.push({ expression: messages, taint: { kind: 'prompt', origin: messages, label: `the conversation posted by '${info.text}()'` } });
       }
     }
+  }
+
+  /** The functions a call runs that the program holds: its own, or those implementing the interface method it names. */
+  private promptHelpers(info: CalleeInfo): readonly ts.SignatureDeclaration[] {
+    if (info.projectFunction) {
+      return [info.projectFunction];
+    }
+    if (info.symbol && info.declarations.length > 0 && info.declarations.every(declaration => declaration.origin === undefined)) {
+      if (this.analysis.implementations.isImplementedElsewhere(info.symbol)) this.analysis.usesWholeProgram();
+      return this.analysis.implementations.of(info.symbol);
+    }
+    return [];
   }
 
   /** A history by its type (SDK or role/content shape), or an array of message literals. */

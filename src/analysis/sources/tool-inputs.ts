@@ -27,7 +27,7 @@ export function toolInputOf(analysis: FlowAnalysis, fn: ts.Node): Taint | undefi
       (property === undefined ? family.argument === index : family.execute === property) &&
       info.declarations.some(declaration => family.names.includes(declaration.name) && family.from.some(pattern => originMatches(declaration.origin, pattern))),
   );
-  return matches ? { kind: 'output', origin: parameter, label: `the input the model generated for the tool of '${ts.isNewExpression(call) ? 'new ' : ''}${info.text}()'` } : undefined;
+  return matches ? { kind: 'output', toolInput: true, origin: parameter, label: `the input the model generated for the tool of '${ts.isNewExpression(call) ? 'new ' : ''}${info.text}()'` } : undefined;
 }
 
 /** The call a function is the tool function of: `tool({ execute: fn })`, `new DynamicTool({ func: fn })`, `tool(fn, options)`. */
