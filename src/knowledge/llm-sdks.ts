@@ -540,6 +540,12 @@ export const TOOL_DEFINITIONS: readonly { readonly from: readonly string[]; read
 ];
 
 /**
+ * Fields of a tool's input that name a place in the file system the model chose (where a coding
+ * agent's tool reads or writes): where the tool works, not what was said.
+ */
+export const TOOL_LOCATION_FIELDS: readonly string[] = ['path', 'filePath', 'file_path', 'filename', 'fileName', 'file', 'dir', 'directory', 'cwd', 'targetFile', 'target_file'];
+
+/**
  * Properties of SDK output objects that echo the request instead of the answer (Anthropic's
  * `stream.messages`): read from model output, they give prompt data when their type says so.
  * (Ollama's `response.message`, singular, is the answer.)

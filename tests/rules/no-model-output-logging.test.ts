@@ -1,5 +1,6 @@
 import rule from '../../src/rules/no-model-output-logging.js';
 import { createRuleTester } from '../rule-tester.js';
+import { malformedToolPartLog, writeFileTool } from './shared-cases.js';
 
 const ruleTester = createRuleTester();
 const messageId = 'modelOutputLogged' as const;
@@ -17,6 +18,8 @@ const anthropic = new Anthropic();`;
 
 ruleTester.run('no-model-output-logging', rule, {
   valid: [
+    // A coding agent's tool: the path the model chose is where the tool works, not text it wrote.
+    writeFileTool,
     // A tool's numeric input and the tool's own results: no generated text.
     `import { tool } from 'ai';
 import { z } from 'zod';
@@ -448,21 +451,7 @@ export const search = new DynamicStructuredTool({
     },
     // A part of a message of any role, narrowed to a tool call: the model generated its input.
     {
-      code: `import type { UIMessage } from 'ai';
-export function toRows(message: UIMessage) {
-  return message.parts.map(part => {
-    switch (part.type) {
-      case 'text':
-        return { kind: 'text', length: part.text.length };
-      case 'dynamic-tool':
-        if (!part.toolCallId) console.error('Invalid tool part:', part);
-        return { kind: 'tool', name: part.toolName };
-      default:
-        return null;
-    }
-  });
-}
-`,
+      code: malformedToolPartLog,
       errors: [{ messageId: 'modelOutputLogged', line: 8, column: 67 }],
     },
     // The app's loose part type, narrowed by the case label and a failed type guard, two helpers

@@ -1,5 +1,6 @@
 import rule from '../../src/rules/no-plaintext-prompt-storage.js';
 import { createRuleTester } from '../rule-tester.js';
+import { writeFileTool } from './shared-cases.js';
 
 const ruleTester = createRuleTester();
 const messageId = 'promptStored' as const;
@@ -12,6 +13,8 @@ const client = new OpenAI();`;
 
 ruleTester.run('no-plaintext-prompt-storage', rule, {
   valid: [
+    // A tool that writes the file the model was asked to write does its job: not a stored conversation.
+    writeFileTool,
     // A prompt written entirely in the source (few-shot examples) holds no user data, typed or not.
     `import { GoogleGenAI, type Content } from '@google/genai';
 import localforage from 'localforage';

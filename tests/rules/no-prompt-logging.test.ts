@@ -1,5 +1,6 @@
 import rule from '../../src/rules/no-prompt-logging.js';
 import { createRuleTester } from '../rule-tester.js';
+import { malformedToolPartLog } from './shared-cases.js';
 
 const ruleTester = createRuleTester();
 const messageId = 'promptLogged' as const;
@@ -215,21 +216,7 @@ export function toRows(message: ChatMessage) {
 `,
     // A part narrowed to a tool part: the tool call the model made, logged when it is malformed. It is
     // model output (no-model-output-logging reports it), not what the user typed.
-    `import type { UIMessage } from 'ai';
-export function toRows(message: UIMessage) {
-  return message.parts.map(part => {
-    switch (part.type) {
-      case 'text':
-        return { kind: 'text', length: part.text.length };
-      case 'dynamic-tool':
-        if (!part.toolCallId) console.error('Invalid tool part:', part);
-        return { kind: 'tool', name: part.toolName };
-      default:
-        return null;
-    }
-  });
-}
-`,
+    malformedToolPartLog,
     // Number of UI messages in a route handler.
     `import type { UIMessage } from 'ai';
 export async function POST(request: Request) {

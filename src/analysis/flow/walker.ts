@@ -4,7 +4,7 @@ import { symbolAt } from '../callees.js';
 import { isLiteralConstant, skipTransparent } from '../constants.js';
 import { keepIfText } from '../sanitizers/text-carriers.js';
 import { ConversationMarks } from '../sources/conversation-positions.js';
-import { toolInputOf } from '../sources/tool-inputs.js';
+import { toolInputOf, toolInputValue } from '../sources/tool-inputs.js';
 import { bindName } from './bindings.js';
 import { runClass } from './classes.js';
 import { type EnvKey, Environment } from './environment.js';
@@ -95,11 +95,11 @@ export class Walker {
     const toolInput = toolInputOf(this.analysis, fn);
     fn.parameters.forEach((parameter, index) => {
       let value = argumentValues[index] ?? CLEAN;
-      if (index === 0 && toolInput) {
-        value = join(value, taintValue(toolInput));
-      }
       if (seedParameters) {
         value = join(value, taintValue({ kind: 'parameter', origin: parameter, label: `parameter ${index}`, parameterIndex: index }));
+      }
+      if (index === 0 && toolInput) {
+        value = toolInputValue(value, toolInput);
       }
       let typed = this.analysis.typeSources.typeTaints(parameter.name, () => parameterLabel(parameter));
       if (value.taints.some(taint => taint.kind === 'output')) {
@@ -171,7 +171,9 @@ export class Walker {
     // it, count as handled, for callers too.
     const handledBelow = [...(sink.notReceived ?? []), ...(sink.reportedBelow ?? [])];
     const reportedKinds = new Set<TaintKind>(handledBelow);
-    for (const taint of taints.taints) {
+    // One finding per kind: a tool's input only when nothing else of its kind is there (storage skips it).
+    const ordered = taints.taints.some(taint => taint.toolInput) ? [...taints.taints].sort((a, b) => Number(a.toolInput ?? false) - Number(b.toolInput ?? false)) : taints.taints;
+    for (const taint of ordered) {
       if (taint.kind === 'parameter') {
         // Data the parameter's own type (or its fields' types) makes sensitive, or a source inside
         // the function itself (a chat endpoint's request body), is reported here; callers need not repeat it.

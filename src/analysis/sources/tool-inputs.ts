@@ -1,9 +1,9 @@
 import ts from 'typescript';
 
-import { TOOL_DEFINITIONS } from '../../knowledge/llm-sdks.js';
+import { TOOL_DEFINITIONS, TOOL_LOCATION_FIELDS } from '../../knowledge/llm-sdks.js';
 import { staticPropertyName } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
-import type { Taint } from '../flow/taint.js';
+import { CLEAN, type Taint, type TaintValue, join, taintValue } from '../flow/taint.js';
 import { originMatches } from '../packages.js';
 
 /**
@@ -54,4 +54,10 @@ function argumentOf(node: ts.Node): { call: ts.CallExpression | ts.NewExpression
   }
   const index = parent.arguments?.indexOf(current as ts.Expression) ?? -1;
   return index >= 0 ? { call: parent, index } : undefined;
+}
+
+/** What a tool's function is given: the model's input, except the file-system places in it. */
+export function toolInputValue(passed: TaintValue, input: Taint): TaintValue {
+  const whole = join(passed, taintValue(input));
+  return { taints: whole.taints, fields: new Map(TOOL_LOCATION_FIELDS.map(name => [name, CLEAN])), rest: whole };
 }
