@@ -99,7 +99,7 @@ export class ConversationMarks {
    * The variable's other fields are not marked: `req.headers` says nothing of what the user typed.
    */
   withFieldMark(read: ts.PropertyAccessExpression | ts.ElementAccessExpression, value: TaintValue): TaintValue {
-    if (this.fields.size === 0 && !this.parent) {
+    if (!this.hasFieldMarks()) {
       return value;
     }
     const chain = fieldChain(read, this.checker);
@@ -117,6 +117,10 @@ export class ConversationMarks {
       if (marked.startsWith(`${key}.`)) return join(value, taintValue({ ...taint, container: true }));
     }
     return value;
+  }
+
+  private hasFieldMarks(): boolean {
+    return this.fields.size > 0 || (this.parent?.hasFieldMarks() ?? false);
   }
 
   private fieldMarksOf(symbol: ts.Symbol): ReadonlyMap<string, Taint> | undefined {
