@@ -18,6 +18,18 @@ const anthropic = new Anthropic();`;
 
 ruleTester.run('no-model-output-logging', rule, {
   valid: [
+    // The keys of \`Object.entries\` pairs are property names the code chose; the sizes are counts.
+    `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function run(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const breakdown = { answer: completion.choices[0]?.message.content ?? '' };
+  console.log('keys', Object.keys(breakdown));
+  const parts = Object.entries(breakdown).map(([k, v]) => \`\${k}=\${v.length}\`);
+  console.log('sizes', parts.join(' '));
+  for (const [name, value] of Object.entries(breakdown)) console.log(name, value.length);
+}
+`,
     // A coding agent's tool: the path the model chose is where the tool works, not text it wrote.
     writeFileTool,
     // A tool's numeric input and the tool's own results: no generated text.
@@ -408,6 +420,22 @@ export function auditTools(messages: ModelMessage[]) {
 `,
   ],
   invalid: [
+    // The values of \`Object.entries\` pairs are the object's data.
+    {
+      code: `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function run(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const breakdown = { answer: completion.choices[0]?.message.content ?? '' };
+  Object.entries(breakdown).forEach(([k, v]) => console.log(k, v));
+  for (const [, value] of Object.entries(breakdown)) console.info(value);
+}
+`,
+      errors: [
+        { messageId: 'modelOutputLogged', line: 6, column: 64 },
+        { messageId: 'modelOutputLogged', line: 7, column: 67 },
+      ],
+    },
     // A tool's input is what the model generated for it (the search query it chose).
     {
       code: `import { tool } from 'ai';

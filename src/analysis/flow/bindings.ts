@@ -42,13 +42,39 @@ export function bindName(walker: Walker, name: ts.BindingName, value: TaintValue
   }
   for (const element of name.elements) {
     if (ts.isBindingElement(element)) {
-      let elementValue = withoutFields(value);
+      // The key of an `Object.entries(x)` pair is a property name the code chose, not `x`'s data.
+      let elementValue = element === name.elements[0] && isEntriesPair(name) ? CLEAN : withoutFields(value);
       if (element.initializer) {
         elementValue = join(elementValue, walker.evaluate(element.initializer));
       }
       bindName(walker, element.name, walker.keepIfText(element.name, elementValue));
     }
   }
+}
+
+/**
+ * `for (const [key, value] of Object.entries(x))`, `Object.entries(x).map(([key, value]) => ...)`:
+ * the pattern takes the pairs of `Object.entries` (syntax only).
+ */
+function isEntriesPair(pattern: ts.ArrayBindingPattern): boolean {
+  const holder = pattern.parent;
+  let source: ts.Expression | undefined;
+  if (ts.isVariableDeclaration(holder) && ts.isVariableDeclarationList(holder.parent) && ts.isForOfStatement(holder.parent.parent)) {
+    source = holder.parent.parent.expression;
+  } else if (ts.isParameter(holder) && holder.parent.parameters[0] === holder) {
+    const call = holder.parent.parent;
+    const callee = call && ts.isCallExpression(call) && call.arguments.includes(holder.parent as ts.Expression) ? skipTransparent(call.expression) : undefined;
+    source = callee && ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+  }
+  const entries = source && skipTransparent(source);
+  return (
+    entries !== undefined &&
+    ts.isCallExpression(entries) &&
+    ts.isPropertyAccessExpression(entries.expression) &&
+    entries.expression.name.text === 'entries' &&
+    ts.isIdentifier(entries.expression.expression) &&
+    entries.expression.expression.text === 'Object'
+  );
 }
 
 /** Assignment to an existing target (`x = v`, `obj.f = v`, `[a, b] = v`, `this.f = v`). */
