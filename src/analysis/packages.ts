@@ -57,6 +57,48 @@ function fileOrigin(sourceFile: ts.SourceFile, program: ts.Program): Origin | un
   return origin;
 }
 
+/**
+ * Whether a program can hold declarations of an origin pattern (`lib`, `node:fs`, `@prisma/client`,
+ * `@sentry/*`): one of its files belongs to the package, or a project file names it in quotes (an
+ * untyped `require('pino')`, a `declare module 'pkg'` stub). Cached per program.
+ */
+export function programHasOrigin(program: ts.Program, pattern: string): boolean {
+  const known = originsOf(program);
+  let answer = known.answers.get(pattern);
+  if (answer === undefined) {
+    const bare = pattern.startsWith('node:') ? 'node' : pattern;
+    const prefix = bare.endsWith('/*') ? bare.slice(0, -1) : undefined;
+    answer = prefix ? [...known.packages].some(name => name.startsWith(prefix)) : known.packages.has(bare);
+    const quoted = prefix ?? pattern.replace(/^node:/, '');
+    answer ||= known.projectTexts.some(text => text.includes(`'${quoted}`) || text.includes(`"${quoted}`));
+    known.answers.set(pattern, answer);
+  }
+  return answer;
+}
+
+/** Whether a package's own files (or its `@types`) are part of the program. */
+export function programHasPackage(program: ts.Program, name: string): boolean {
+  return originsOf(program).packages.has(name);
+}
+
+function originsOf(program: ts.Program): { packages: Set<string>; projectTexts: string[]; answers: Map<string, boolean> } {
+  let known = originsByProgram.get(program);
+  if (!known) {
+    const packages = new Set<string>(['lib']);
+    const projectTexts: string[] = [];
+    for (const file of program.getSourceFiles()) {
+      const origin = fileOrigin(file, program);
+      if (origin !== undefined) packages.add(origin);
+      else projectTexts.push(file.text);
+    }
+    known = { packages, projectTexts, answers: new Map() };
+    originsByProgram.set(program, known);
+  }
+  return known;
+}
+
+const originsByProgram = new WeakMap<ts.Program, { packages: Set<string>; projectTexts: string[]; answers: Map<string, boolean> }>();
+
 /** The origin of one declaration node (see {@link Origin}). */
 export function originOfDeclaration(declaration: ts.Node, program: ts.Program): Origin | undefined {
   const sourceFile = declaration.getSourceFile();

@@ -38,9 +38,18 @@ export function arrivalsIn(
   // The callers' findings an arrival stands for.
   const covered = new Set<Finding>();
   const fileCanHold = analysis.canHoldLlmData(sourceFile);
+  // The outermost function around the node visited: a nested helper is analysed inside it, with the
+  // state around it (a persisting state hook's setter), before its own result is asked for.
+  let outermost: FunctionLikeWithBody | undefined;
   const visit = (node: ts.Node): void => {
-    if (isFunctionLike(node) && node.body && node.parameters.length > 0 && !analysis.inlineFunctions.has(node)) {
-      const calls = callsOf(analysis, node);
+    if (outermost && outermost !== node && isFunctionLike(node) && node.body && analysis.mayHaveFindings(outermost)) {
+      analysis.functionResult(outermost);
+    }
+    // Only a helper that can reach a sink (syntax says so, `sink-reach.ts`) has sinks its callers' data can arrive at.
+    if (isFunctionLike(node) && node.body && node.parameters.length > 0 && !analysis.inlineFunctions.has(node) && analysis.mayHaveFindings(node)) {
+      // Finding the callers means resolving every call of the helper's name in the program: only for a helper with a sink in this file.
+      const sinksHere = !fileCanHold || [...analysis.functionResult(node).summary.parameterSinks.values()].some(hits => hits.some(hit => hit.at?.getSourceFile() === sourceFile && hit.kind !== 'crypto'));
+      const calls = sinksHere ? callsOf(analysis, node) : [];
       // A helper in a file without LLM data is looked at only when LLM code calls it (`saveMessage()` of a models module).
       if (calls.length > 0 && (fileCanHold || calledFromLlmCode(analysis, calls, 0, new Set()))) {
         for (const [index, hits] of analysis.functionResult(node).summary.parameterSinks) {
@@ -60,7 +69,13 @@ export function arrivalsIn(
         }
       }
     }
-    ts.forEachChild(node, visit);
+    if (!outermost && isFunctionLike(node) && node.body) {
+      outermost = node;
+      ts.forEachChild(node, visit);
+      outermost = undefined;
+    } else {
+      ts.forEachChild(node, visit);
+    }
   };
   ts.forEachChild(sourceFile, visit);
   return { arrivals, covered };

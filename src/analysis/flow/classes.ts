@@ -87,8 +87,8 @@ function writtenThisField(node: ts.Node): string | undefined {
 export function runClass(walker: Walker, node: ts.ClassLikeDeclaration): void {
   const analysis = walker.analysis;
   for (const member of node.members) {
-    if (isFunctionLike(member) && member.body && !analysis.isFunctionAnalysed(member)) {
-      analysis.functionResult(member, walker);
+    if (isFunctionLike(member) && member.body) {
+      analysis.analyseDeclared(member, walker);
     } else if (ts.isPropertyDeclaration(member) && member.initializer) {
       const value = walker.evaluate(member.initializer);
       const name = staticPropertyName(member.name, walker.checker);

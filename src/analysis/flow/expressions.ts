@@ -75,9 +75,7 @@ export function evaluateExpression(walker: Walker, node: ts.Expression): TaintVa
       return walker.evaluate((node as ts.SpreadElement).expression);
     case ts.SyntaxKind.FunctionExpression:
     case ts.SyntaxKind.ArrowFunction:
-      if (!walker.analysis.isFunctionAnalysed(node)) {
-        walker.analysis.functionResult(node as ts.ArrowFunction, walker);
-      }
+      walker.analysis.analyseDeclared(node as ts.ArrowFunction, walker);
       return CLEAN;
     case ts.SyntaxKind.ClassExpression:
       runClass(walker, node as ts.ClassExpression);

@@ -14,6 +14,7 @@ import { TypeSources } from '../sources/sdk-types.js';
 import { arrivalsIn } from './arrivals.js';
 import { CarriedSummaries } from './carried-summaries.js';
 import { ClassFields } from './classes.js';
+import { SinkReach } from './sink-reach.js';
 import { Emitters } from './emitters.js';
 import { type Finding, dedupe, dedupeFlows } from './finding.js';
 import { type FunctionLikeWithBody, type FunctionResult, SummaryCache, isFunctionLike } from './summaries.js';
@@ -48,6 +49,8 @@ export class FlowAnalysis {
   onFunctionAnalysed: ((declaration: ts.Node) => void) | undefined;
 
   private readonly summaries: SummaryCache;
+  /** Which functions can reach a sink at all (syntax only): the others need no analysis of their own. */
+  private readonly sinkReach: SinkReach;
   private readonly fileResults = new WeakMap<ts.SourceFile, readonly Finding[]>();
   private readonly ownResults = new WeakMap<ts.SourceFile, readonly Finding[]>();
   private llmReachingFiles: ReadonlySet<ts.SourceFile> | undefined;
@@ -59,6 +62,7 @@ export class FlowAnalysis {
     this.checker = program.getTypeChecker();
     this.customizationKey = JSON.stringify(customization);
     this.callees = new CalleeResolver(program, this.checker);
+    this.sinkReach = new SinkReach(program);
     this.text = new TextCarrierOracle(this.checker);
     this.typeSources = new TypeSources(program, this.checker, customization, this.text);
     this.ciphers = new CipherInspector(this.checker, this.callees);
@@ -116,7 +120,7 @@ export class FlowAnalysis {
     findings.push(...topLevel.findings);
     // Functions the walk did not reach (never called, exported for others) are analysed on their own.
     const visit = (node: ts.Node): void => {
-      if (isFunctionLike(node) && node.body && !this.inlineFunctions.has(node)) {
+      if (isFunctionLike(node) && node.body && !this.inlineFunctions.has(node) && this.mayHaveFindings(node)) {
         findings.push(...this.functionResult(node).findings);
       }
       ts.forEachChild(node, visit);
@@ -150,6 +154,25 @@ export class FlowAnalysis {
       walker.runFunction(declaration, []);
       return walker.result();
     });
+  }
+
+  /**
+   * A function met where it is declared (not where it is called): analysed for the findings of its
+   * own body. At a file's top level it is skipped when nothing in it can reach a sink; a caller that
+   * needs its summary still has it analysed. Inside a function every nested one is analysed, as
+   * what it does to the variables around it is part of that function's result.
+   */
+  analyseDeclared(declaration: FunctionLikeWithBody, walker: Walker): void {
+    if (this.isFunctionAnalysed(declaration) || (ts.isSourceFile(walker.owner) && !this.mayHaveFindings(declaration))) {
+      return;
+    }
+    this.functionResult(declaration, walker);
+  }
+
+  /** Whether a function's analysis can find anything: it can reach a sink (any function can when the user configured sinks). */
+  mayHaveFindings(declaration: ts.Node): boolean {
+    const custom = this.customization;
+    return custom.logSinks.length > 0 || custom.storageSinks.length > 0 || this.sinkReach.mayReachSink(declaration);
   }
 
   isFunctionAnalysed(declaration: ts.Node): boolean {

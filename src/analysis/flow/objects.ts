@@ -59,11 +59,11 @@ export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression,
         const seeds = receivesOutput(name) ? [callbackTaint] : [];
         runCallback(walker, property, seeds);
         handlers.push(() => runCallback(walker, property, seeds));
-      } else if (!analysis.isFunctionAnalysed(property)) {
-        analysis.functionResult(property, walker);
+      } else {
+        analysis.analyseDeclared(property, walker);
       }
-    } else if (ts.isAccessor(property) && property.body && !analysis.isFunctionAnalysed(property)) {
-      analysis.functionResult(property, walker);
+    } else if (ts.isAccessor(property) && property.body) {
+      analysis.analyseDeclared(property, walker);
     }
   }
   // A second round, so a handler sees what another (or a later run of itself) wrote to the variables

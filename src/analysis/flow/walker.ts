@@ -400,9 +400,7 @@ export class Walker {
         return this.runStatement((statement as ts.LabeledStatement).statement);
       case ts.SyntaxKind.FunctionDeclaration: {
         const fn = statement as ts.FunctionDeclaration;
-        if (fn.body && !this.analysis.isFunctionAnalysed(fn)) {
-          this.analysis.functionResult(fn, this);
-        }
+        if (fn.body) this.analysis.analyseDeclared(fn, this);
         return true;
       }
       case ts.SyntaxKind.ClassDeclaration:
