@@ -13,6 +13,12 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-insecure-llm-transport', rule, {
   valid: [
+    // A request method's name on something that sends no request: an LLM path as a route, a plain-http LLM URL as a map key.
+    `import express from 'express';
+const router = express.Router();
+router.post('/v1/chat/completions', (req, res) => res.end());`,
+    `const latency = new Map<string, number>();
+latency.get('http://10.0.0.5:8000/v1/chat/completions');`,
     // https to the hosted API and to a self-hosted gateway.
     `import OpenAI from 'openai';
 const client = new OpenAI({ baseURL: 'https://api.openai.com/v1', apiKey: process.env.OPENAI_API_KEY });`,
@@ -212,6 +218,13 @@ const ollama = new Ollama({ host: 'http://192.168.1.20:11434' });`,
       code: `import { createOpenAI } from '@ai-sdk/openai';
 const vllm = createOpenAI({ baseURL: 'http://vllm.internal:8000/v1', apiKey: process.env.VLLM_KEY });`,
       errors: [{ messageId: 'insecureEndpoint', line: 2, column: 38 }],
+    },
+    // A factory held in a variable of the app: followed through its initializer.
+    {
+      code: `import { createOpenAI } from '@ai-sdk/openai';
+const createLocalProvider = createOpenAI;
+const vllm = createLocalProvider({ baseURL: 'http://vllm.internal:8000/v1' });`,
+      errors: [{ messageId: 'insecureEndpoint', line: 3, column: 45 }],
     },
     {
       code: `import { createAnthropic } from '@ai-sdk/anthropic';

@@ -39,6 +39,52 @@ export function mayPassHttpConfig(node: ts.CallExpression, callableObjects: bool
   });
 }
 
+/** Per callee name, the argument positions where some HTTP library takes a URL or a configuration. */
+const REQUEST_POSITIONS: ReadonlyMap<string, ReadonlySet<number>> = (() => {
+  const positions = new Map<string, Set<number>>();
+  for (const spec of HTTP_CALLS) {
+    const set = positions.get(spec.name) ?? new Set<number>();
+    for (const index of [...spec.configArguments, ...(spec.urlArgument === undefined ? [] : [spec.urlArgument])]) set.add(index);
+    positions.set(spec.name, set);
+  }
+  return positions;
+})();
+
+/**
+ * Whether a call can request a plain-http URL or pass a configuration (a base URL, TLS options),
+ * from syntax alone: some argument where an HTTP library of that name takes a URL or a
+ * configuration is not a literal that rules both out. A string that does not start with `http:` or
+ * `ws:` (`searchParams.get('q')`, `router.post('/chat', handler)`, `https://...`), a number, a
+ * function: no type query is needed for those calls.
+ */
+export function mayRequestPlainOrConfigured(node: ts.CallExpression, callableObjects: boolean): boolean {
+  const name = calleeNameOf(node);
+  const positions = [...(name === undefined ? [] : (REQUEST_POSITIONS.get(name) ?? [])), ...(callableObjects ? (REQUEST_POSITIONS.get('()') ?? []) : [])];
+  return positions.some(index => {
+    const argument = node.arguments[index];
+    return argument !== undefined && !rulesOutPlainRequest(skipTransparent(argument));
+  });
+}
+
+const NOT_PLAIN_START = /^\s*(?:https:\/\/|wss:\/\/|\/)/i;
+
+function rulesOutPlainRequest(value: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(value)) return !/^\s*(?:http|ws):/i.test(value.text);
+  // `${base}/v1/chat` may be anything; `https://${host}/v1` or `/api/${id}` is not plain http.
+  if (ts.isTemplateExpression(value)) return NOT_PLAIN_START.test(value.head.text);
+  return ts.isNumericLiteral(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value) || value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword || value.kind === ts.SyntaxKind.NullKeyword;
+}
+
+/**
+ * The HTTP call specs a call can match by its callee's name (and as a callable object), before any
+ * type query: what it requests under each can be computed first, and the callee resolved only when
+ * that matters.
+ */
+export function httpSpecsNamed(node: ts.CallExpression, callableObjects: boolean): HttpCallSpec[] {
+  const name = calleeNameOf(node);
+  return HTTP_CALLS.filter(spec => (name !== undefined && spec.name === name) || (callableObjects && spec.name === '()'));
+}
+
 /** The simple name of a call's callee (`fetch`, `post` of `axios.post`), if it has one. */
 export function calleeNameOf(node: ts.CallExpression | ts.NewExpression): string | undefined {
   return calleeName(node.expression);

@@ -2,7 +2,7 @@ import ts from 'typescript';
 
 import { LLM_CLIENTS, type LlmClientSpec } from '../../knowledge/llm-clients.js';
 import { skipTransparent } from '../constants.js';
-import { originOfDeclaration, originMatches, originsOfSymbol, resolveAlias, type Origin } from '../packages.js';
+import { originMatches, originsOfSymbol, resolveAlias, type Origin } from '../packages.js';
 
 /** Does an exported name match a knowledge name pattern (`'OpenAI'`, `'create*'`, `'*'`)? */
 export function namePatternMatches(pattern: string, name: string): boolean {
@@ -84,25 +84,30 @@ export function matchLlmClient(
     const symbol = constructedClass(node.expression, checker);
     return symbol ? matchClass(symbol, checker, program, specs, 0) : undefined;
   }
-  const callee = skipTransparent(node.expression);
+  return matchFactory(node.expression, checker, program, specs, 0);
+}
+
+/**
+ * A factory by the function its callee resolves to: declared in a package under a known name, or a
+ * variable of the program that holds one (`const make = createOpenAI`). Followed through the
+ * variable's initializer, not by resolving the call's signature, which would type its arguments.
+ */
+function matchFactory(expression: ts.Expression, checker: ts.TypeChecker, program: ts.Program, specs: readonly LlmClientSpec[], depth: number): MatchedClient | undefined {
+  const callee = skipTransparent(expression);
   const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
-  if (nameNode) {
-    const symbol = checker.getSymbolAtLocation(nameNode);
-    if (symbol) {
-      const resolved = resolveAlias(symbol, checker);
-      const origins = originsOfSymbol(resolved, program);
-      const match = findSpec('factory', resolved.getName(), origins, specs);
-      if (match || origins.length > 0) {
-        // Declared in a package, and not as a known factory: nothing to resolve further.
-        return match;
-      }
-    }
+  const symbol = nameNode && checker.getSymbolAtLocation(nameNode);
+  if (!symbol) {
+    return undefined;
   }
-  // `const make = createOpenAI; make({...})`: the resolved signature still points at the SDK.
-  const declaration = checker.getResolvedSignature(node)?.getDeclaration();
-  if (declaration && ts.isFunctionDeclaration(declaration) && declaration.name) {
-    const origin = originOfDeclaration(declaration, program);
-    return origin === undefined ? undefined : findSpec('factory', declaration.name.text, [origin], specs);
+  const resolved = resolveAlias(symbol, checker);
+  const origins = originsOfSymbol(resolved, program);
+  if (origins.length > 0) {
+    // Declared in a package: a known factory, or nothing to resolve further.
+    return findSpec('factory', resolved.getName(), origins, specs);
   }
+  const declaration = resolved.valueDeclaration;
+  const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+  const aliased = initializer && skipTransparent(initializer);
+  return aliased && depth < 4 && (ts.isIdentifier(aliased) || ts.isPropertyAccessExpression(aliased)) ? matchFactory(aliased, checker, program, specs, depth + 1) : undefined;
   return undefined;
 }

@@ -3,7 +3,7 @@ import ts from 'typescript';
 
 import { INSECURE_FLAGS, PLAIN_SCHEMES, TLS_VERIFY_ENV, type HttpCallSpec } from '../../knowledge/llm-clients.js';
 import { hostMatchesPattern, isLoopbackHostname, llmUrlMatch, normalizeHostname, parseEndpoint } from '../clients/endpoints.js';
-import { calleeNameOf, httpRequestUrls, matchHttpCall } from '../clients/http-calls.js';
+import { calleeNameOf, httpRequestUrls, httpSpecsNamed, matchHttpCall, mayRequestPlainOrConfigured } from '../clients/http-calls.js';
 import { lazyFileFacts, llmSdkImportedByProgram, llmSdkOfSpecifier, topLevelImports } from '../clients/imports.js';
 import { isClientFactoryName, matchLlmClient } from '../clients/match-client.js';
 import { isFalseLiteral, isTrueLiteral, objectArguments, optionValue, stringCandidates } from '../clients/option-values.js';
@@ -80,9 +80,11 @@ export class TransportAnalyzer {
     if (name !== undefined && INSECURE_FLAG_METHODS.has(name)) {
       this.checkInsecureFlag(tsNode, name);
     }
-    const http = matchHttpCall(tsNode, this.checker, this.program, this.callableHttp());
-    if (http) {
-      this.checkHttpCall(tsNode, http);
+    // What a request asks for is worked out before its callee: resolving `client.get` types
+    // `client`, and most calls of a request method's name (`map.get(key)`) request no LLM API.
+    if (mayRequestPlainOrConfigured(tsNode, this.callableHttp()) && httpSpecsNamed(tsNode, this.callableHttp()).some(spec => this.llmUrls(tsNode, spec).length > 0)) {
+      const http = matchHttpCall(tsNode, this.checker, this.program, this.callableHttp());
+      if (http) this.checkHttpCall(tsNode, http);
     }
     // Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: '0' })
     if (
@@ -208,21 +210,24 @@ export class TransportAnalyzer {
     }
   }
 
-  private checkHttpCall(node: ts.CallExpression, spec: HttpCallSpec): void {
-    const candidates = httpRequestUrls(node, spec, this.checker, this.sourceFile());
-    let api: string | undefined;
-    for (const candidate of candidates) {
+  /** The URLs a request made as `spec` asks for that are an LLM API's, with the API. */
+  private llmUrls(node: ts.CallExpression, spec: HttpCallSpec): { node: ts.Node; url: URL; api: string }[] {
+    return httpRequestUrls(node, spec, this.checker, this.sourceFile()).flatMap(candidate => {
       const url = parseEndpoint(candidate.value);
       const match = url && llmUrlMatch(url, this.options.apiPaths);
-      if (!url || !match) {
-        continue;
-      }
-      api ??= match.api;
+      return url && match ? [{ node: candidate.node, url, api: match.api }] : [];
+    });
+  }
+
+  private checkHttpCall(node: ts.CallExpression, spec: HttpCallSpec): void {
+    const requested = this.llmUrls(node, spec);
+    for (const { node: at, url, api } of requested) {
       const host = this.plainHost(url);
       if (host !== undefined) {
-        this.report(candidate.node, 'insecureRequest', { api: match.api, url: displayUrl(url), scheme: url.protocol.slice(0, -1), host });
+        this.report(at, 'insecureRequest', { api, url: displayUrl(url), scheme: url.protocol.slice(0, -1), host });
       }
     }
+    const api = requested[0]?.api;
     if (api === undefined) {
       return;
     }
