@@ -11,16 +11,27 @@ import { objectArguments, objectLiteralOf, optionValue, type StringCandidate, st
 /** Names a call must have (callee identifier or member name) to be worth resolving as an HTTP call. */
 export const HTTP_CALL_NAMES: ReadonlySet<string> = new Set(HTTP_CALLS.map(spec => spec.name).filter(name => name !== '()'));
 
-/** Per callee name, the argument positions where some HTTP library takes a configuration object. */
-const CONFIG_POSITIONS: ReadonlyMap<string, ReadonlySet<number>> = (() => {
+/** Per callee name, the argument positions where some HTTP library takes a configuration (and, with `withUrl`, a URL). */
+function positionsByName(withUrl: boolean): ReadonlyMap<string, ReadonlySet<number>> {
   const positions = new Map<string, Set<number>>();
   for (const spec of HTTP_CALLS) {
     const set = positions.get(spec.name) ?? new Set<number>();
     for (const index of spec.configArguments) set.add(index);
+    if (withUrl && spec.urlArgument !== undefined) set.add(spec.urlArgument);
     positions.set(spec.name, set);
   }
   return positions;
-})();
+}
+
+const CONFIG_POSITIONS = positionsByName(false);
+const REQUEST_POSITIONS = positionsByName(true);
+
+/** The arguments of a call at the positions an HTTP library of its name (or a callable HTTP object) gives meaning to. */
+function argumentsAt(node: ts.CallExpression, table: ReadonlyMap<string, ReadonlySet<number>>, callableObjects: boolean): ts.Expression[] {
+  const name = calleeNameOf(node);
+  const positions = [...(name === undefined ? [] : (table.get(name) ?? [])), ...(callableObjects ? (table.get('()') ?? []) : [])];
+  return positions.flatMap(index => (node.arguments[index] ? [skipTransparent(node.arguments[index])] : []));
+}
 
 /**
  * Whether a call can pass a request configuration (headers, TLS options) at all, from syntax alone:
@@ -29,26 +40,10 @@ const CONFIG_POSITIONS: ReadonlyMap<string, ReadonlySet<number>> = (() => {
  * and need no type query. Calls of callable objects (`axios(config)`) are always looked at.
  */
 export function mayPassHttpConfig(node: ts.CallExpression, callableObjects: boolean): boolean {
-  const name = calleeNameOf(node);
-  const positions = [...(name === undefined ? [] : (CONFIG_POSITIONS.get(name) ?? [])), ...(callableObjects ? (CONFIG_POSITIONS.get('()') ?? []) : [])];
-  return positions.some(index => {
-    const argument = node.arguments[index];
-    if (!argument) return false;
-    const value = skipTransparent(argument);
-    return !(ts.isStringLiteralLike(value) || ts.isTemplateExpression(value) || ts.isNumericLiteral(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value));
-  });
+  return argumentsAt(node, CONFIG_POSITIONS, callableObjects).some(
+    value => !(ts.isStringLiteralLike(value) || ts.isTemplateExpression(value) || ts.isNumericLiteral(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value)),
+  );
 }
-
-/** Per callee name, the argument positions where some HTTP library takes a URL or a configuration. */
-const REQUEST_POSITIONS: ReadonlyMap<string, ReadonlySet<number>> = (() => {
-  const positions = new Map<string, Set<number>>();
-  for (const spec of HTTP_CALLS) {
-    const set = positions.get(spec.name) ?? new Set<number>();
-    for (const index of [...spec.configArguments, ...(spec.urlArgument === undefined ? [] : [spec.urlArgument])]) set.add(index);
-    positions.set(spec.name, set);
-  }
-  return positions;
-})();
 
 /**
  * Whether a call can request a plain-http URL or pass a configuration (a base URL, TLS options),
@@ -58,12 +53,7 @@ const REQUEST_POSITIONS: ReadonlyMap<string, ReadonlySet<number>> = (() => {
  * function: no type query is needed for those calls.
  */
 export function mayRequestPlainOrConfigured(node: ts.CallExpression, callableObjects: boolean): boolean {
-  const name = calleeNameOf(node);
-  const positions = [...(name === undefined ? [] : (REQUEST_POSITIONS.get(name) ?? [])), ...(callableObjects ? (REQUEST_POSITIONS.get('()') ?? []) : [])];
-  return positions.some(index => {
-    const argument = node.arguments[index];
-    return argument !== undefined && !rulesOutPlainRequest(skipTransparent(argument));
-  });
+  return argumentsAt(node, REQUEST_POSITIONS, callableObjects).some(value => !rulesOutPlainRequest(value));
 }
 
 const NOT_PLAIN_START = /^\s*(?:https:\/\/|wss:\/\/|\/)/i;
