@@ -59,8 +59,9 @@ function fileOrigin(sourceFile: ts.SourceFile, program: ts.Program): Origin | un
 
 /**
  * Whether a program can hold declarations of an origin pattern (`lib`, `node:fs`, `@prisma/client`,
- * `@sentry/*`): one of its files belongs to the package, or a project file names it in quotes (an
- * untyped `require('pino')`, a `declare module 'pkg'` stub). Cached per program.
+ * `@sentry/*`): one of its files belongs to the package, or a project file names it as a module (an
+ * untyped `require('pino')`, a `declare module 'pkg'` stub). Cached per program; what a file names is
+ * cached per file, so an editor's next program only reads the file that changed.
  */
 export function programHasOrigin(program: ts.Program, pattern: string): boolean {
   const known = originsOf(program);
@@ -69,8 +70,8 @@ export function programHasOrigin(program: ts.Program, pattern: string): boolean 
     const bare = pattern.startsWith('node:') ? 'node' : pattern;
     const prefix = bare.endsWith('/*') ? bare.slice(0, -1) : undefined;
     answer = prefix ? [...known.packages].some(name => name.startsWith(prefix)) : known.packages.has(bare);
-    const quoted = prefix ?? pattern.replace(/^node:/, '');
-    answer ||= known.projectTexts.some(text => text.includes(`'${quoted}`) || text.includes(`"${quoted}`));
+    const named = prefix ?? pattern.replace(/^node:/, '');
+    answer ||= [...known.moduleNames].some(name => name.startsWith(named));
     known.answers.set(pattern, answer);
   }
   return answer;
@@ -81,23 +82,43 @@ export function programHasPackage(program: ts.Program, name: string): boolean {
   return originsOf(program).packages.has(name);
 }
 
-function originsOf(program: ts.Program): { packages: Set<string>; projectTexts: string[]; answers: Map<string, boolean> } {
+interface ProgramOrigins {
+  readonly packages: Set<string>;
+  /** The modules the project's own files name: imported, required, declared. */
+  readonly moduleNames: Set<string>;
+  readonly answers: Map<string, boolean>;
+}
+
+const originsByProgram = new WeakMap<ts.Program, ProgramOrigins>();
+
+function originsOf(program: ts.Program): ProgramOrigins {
   let known = originsByProgram.get(program);
   if (!known) {
     const packages = new Set<string>(['lib']);
-    const projectTexts: string[] = [];
+    const moduleNames = new Set<string>();
     for (const file of program.getSourceFiles()) {
       const origin = fileOrigin(file, program);
       if (origin !== undefined) packages.add(origin);
-      else projectTexts.push(file.text);
+      else for (const name of moduleNamesIn(file)) moduleNames.add(name);
     }
-    known = { packages, projectTexts, answers: new Map() };
+    known = { packages, moduleNames, answers: new Map() };
     originsByProgram.set(program, known);
   }
   return known;
 }
 
-const originsByProgram = new WeakMap<ts.Program, { packages: Set<string>; projectTexts: string[]; answers: Map<string, boolean> }>();
+/** `from 'x'`, `import 'x'`, `import('x')`, `require('x')`, `declare module 'x'`: read from the text, once per file. */
+const MODULE_NAME = /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\(|\bmodule)\s*['"`]([^'"`\s]+)['"`]/g;
+const moduleNamesByFile = new WeakMap<ts.SourceFile, readonly string[]>();
+
+function moduleNamesIn(file: ts.SourceFile): readonly string[] {
+  let names = moduleNamesByFile.get(file);
+  if (!names) {
+    names = [...new Set(Array.from(file.text.matchAll(MODULE_NAME), match => match[1]!))];
+    moduleNamesByFile.set(file, names);
+  }
+  return names;
+}
 
 /** The origin of one declaration node (see {@link Origin}). */
 export function originOfDeclaration(declaration: ts.Node, program: ts.Program): Origin | undefined {

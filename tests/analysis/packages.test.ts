@@ -3,7 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { nearestPackageName, originOfDeclaration } from '../../src/analysis/packages.js';
+import { nearestPackageName, originOfDeclaration, programHasOrigin, programHasPackage } from '../../src/analysis/packages.js';
 import { vendoredOrigin } from '../../src/analysis/import-bindings.js';
 import { FIXTURES_DIR } from '../rule-tester.js';
 import { createFixtureProgram } from './program.js';
@@ -38,5 +38,39 @@ describe('vendored copies', () => {
     const declaration = sourceFile?.statements.find(ts.isFunctionDeclaration);
     expect(declaration?.name?.text).toBe('pipeline');
     expect(declaration && originOfDeclaration(declaration, program)).toBeUndefined();
+  });
+});
+
+describe('programHasOrigin', () => {
+  // Module names are unusual on purpose: the fixture program holds every fixture file.
+  const { program } = createFixtureProgram({
+    'origins/untyped.ts': `
+const logger = require('zq-untyped-logger');
+import('zq-lazy-sink').then(() => undefined);
+import tracing from '@zq-scope/tracing';
+export const label = 'zq-just-a-string';
+logger.info(tracing);`,
+    'origins/stub.d.ts': "declare module 'zq-stub-sink' { export function send(text: string): void; }",
+  });
+
+  it('knows the packages whose files the program holds', () => {
+    expect(programHasOrigin(program, 'lib')).toBe(true);
+    expect(programHasOrigin(program, 'node:fs')).toBe(true);
+    expect(programHasOrigin(program, 'openai')).toBe(true);
+    expect(programHasPackage(program, 'openai')).toBe(true);
+  });
+
+  it('counts a module the project names without its types: required, imported lazily or by name, declared', () => {
+    expect(programHasOrigin(program, 'zq-untyped-logger')).toBe(true);
+    expect(programHasOrigin(program, 'zq-lazy-sink')).toBe(true);
+    expect(programHasOrigin(program, '@zq-scope/*')).toBe(true);
+    expect(programHasOrigin(program, 'zq-stub-sink')).toBe(true);
+    expect(programHasPackage(program, 'zq-untyped-logger')).toBe(false);
+  });
+
+  it('does not count a string that only looks like a package name, nor a package nobody names', () => {
+    expect(programHasOrigin(program, 'zq-just-a-string')).toBe(false);
+    expect(programHasOrigin(program, 'zq-never-mentioned')).toBe(false);
+    expect(programHasOrigin(program, '@zq-other-scope/*')).toBe(false);
   });
 });
