@@ -69,6 +69,15 @@ export class ZqStore {
   zqSave() { console.log(this.turns); }
 }
 export function zqCallsBareProgramMethod(store: ZqStore) { store.zqFlush(); }
+export function zqNestedCallback(items: string[]) {
+  return items.map(item => {
+    const inner = () => console.debug(item);
+    return inner;
+  });
+}
+export function zqNestedMethod() {
+  return class { zqShow(text: string) { console.info(text); } };
+}
 export function zqNestedWriteStaysInside() {
   let seen = '';
   const remember = (text: string) => { seen = text; };
@@ -98,6 +107,11 @@ export function zqNestedWriteStaysInside() {
     expect(can('zqSave')).toBe(true);
     expect(can('zqFlush')).toBe(true);
     expect(can('zqCallsBareProgramMethod')).toBe(true);
+  });
+
+  it('keeps a function whose nested callback or class reaches a sink, however deep', () => {
+    expect(can('zqNestedCallback')).toBe(true);
+    expect(can('zqNestedMethod')).toBe(true);
   });
 
   it('keeps functions that write outside themselves, pass a function on, or make calls the syntax cannot name', () => {

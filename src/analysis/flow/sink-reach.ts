@@ -62,8 +62,10 @@ const memberKey = (name: string): NameKey => `.${name}`;
 const exportKey = (name: string): NameKey => `export ${name}`;
 const sinkKey = (name: string): NameKey => `sink ${name}`;
 
-/** What one function's body (nested functions included) does that can matter, by syntax. */
+/** What one function's own body (not its nested functions) does that can matter, by syntax. */
 interface FunctionFacts {
+  /** The function it is nested in: it runs what this one does, so it reaches a sink when this one does. */
+  readonly enclosing: ts.Node | undefined;
   /** A construct that may be a sink or a link by itself. */
   direct: boolean;
   /** Names it calls with arguments. */
@@ -114,17 +116,20 @@ export class SinkReach {
     const passers = new Map<NameKey, ts.Node[]>();
     const aliasesMentioning = new Map<NameKey, NameKey[]>();
     const keysOf = new Map<ts.Node, NameKey[]>();
+    const enclosingOf = new Map<ts.Node, ts.Node>();
     const add = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
       const list = map.get(key);
       if (list) list.push(value);
       else map.set(key, [value]);
     };
-    const files = this.program.getSourceFiles().filter(file => this.isProjectFile(file));
+    // JSON modules (`resolveJsonModule`) hold no functions.
+    const files = this.program.getSourceFiles().filter(file => this.isProjectFile(file) && !file.fileName.endsWith('.json'));
     for (const file of files) {
       const facts = factsOf(file);
       for (const [key, fn] of facts.functionKeys) add(keysOf, fn, key);
       for (const alias of facts.aliases) for (const mention of this.mentionsOf(alias)) add(aliasesMentioning, mention, alias.key);
       for (const [fn, own] of facts.functions) {
+        if (own.enclosing) enclosingOf.set(fn, own.enclosing);
         for (const key of own.calls) add(callers, key, fn);
         for (const key of own.bareCalls) add(bareCallers, key, fn);
         for (const key of own.references) add(passers, key, fn);
@@ -177,6 +182,8 @@ export class SinkReach {
       if (reaching.has(fn)) continue;
       reaching.add(fn);
       for (const key of keysOf.get(fn) ?? []) markName(key, 'function');
+      const enclosing = enclosingOf.get(fn);
+      if (enclosing) pending.push(enclosing);
     }
     return reaching;
   }
@@ -216,10 +223,9 @@ function collectFacts(file: ts.SourceFile): FileFacts {
   const plainKeys = (name: string): NameKey[] => [localKey(name), sinkKey(name)];
 
   /** The functions around the node being visited, innermost last, each with the names it declares. */
-  const open: { facts: FunctionFacts; declared: Set<string> }[] = [];
-  const everyOpen = (update: (facts: FunctionFacts) => void): void => {
-    for (const frame of open) update(frame.facts);
-  };
+  const open: { fn: ts.Node; facts: FunctionFacts; declared: Set<string> }[] = [];
+  /** Facts go to the innermost function; the fixpoint carries them out to the enclosing ones. */
+  const innermost = (): FunctionFacts => open[open.length - 1]!.facts;
   /**
    * A write to what no enclosing function declares (a module variable, a field, a global): another
    * function may read it and hand it to a sink. A write to a variable of an enclosing function stays
@@ -227,7 +233,7 @@ function collectFacts(file: ts.SourceFile): FileFacts {
    */
   const writesOutside = (root: string | undefined): void => {
     if (root !== undefined && open.some(frame => frame.declared.has(root))) return;
-    everyOpen(facts => (facts.direct = true));
+    innermost().direct = true;
   };
 
   /** The keys a value can stand for as a function (see {@link mentionsOf}). */
@@ -311,11 +317,11 @@ function collectFacts(file: ts.SourceFile): FileFacts {
     }
 
     if (isFunctionLike(node) && node.body) {
-      const facts: FunctionFacts = { direct: false, calls: new Set(), bareCalls: new Set(), references: new Set() };
+      const facts: FunctionFacts = { enclosing: open[open.length - 1]?.fn, direct: false, calls: new Set(), bareCalls: new Set(), references: new Set() };
       functions.set(node, facts);
       const declared = new Set<string>();
       if (node.name && ts.isIdentifier(node.name)) declared.add(node.name.text);
-      open.push({ facts, declared });
+      open.push({ fn: node, facts, declared });
       ts.forEachChild(node, visit);
       open.pop();
       return;
@@ -340,19 +346,18 @@ function collectFacts(file: ts.SourceFile): FileFacts {
     if (ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) {
       // An immediately invoked function: its body is walked as part of this one.
     } else if (callee.kind === ts.SyntaxKind.SuperKeyword || (ts.isIdentifier(root) && telemetryImports.has(root.text))) {
-      everyOpen(facts => (facts.direct = true));
+      innermost().direct = true;
     } else {
       const name = calledName(callee);
       if (name === undefined) {
-        everyOpen(facts => (facts.direct = true));
+        innermost().direct = true;
       } else {
         // A call given no arguments hands nothing to a sink of the library, but a function of the program may (`this.save()`).
         const keys = ts.isIdentifier(callee) ? plainKeys(name) : [memberKey(name)];
-        const into = (facts: FunctionFacts): Set<NameKey> => (call.arguments.length === 0 ? facts.bareCalls : facts.calls);
-        everyOpen(facts => keys.forEach(key => into(facts).add(key)));
+        const into = call.arguments.length === 0 ? innermost().bareCalls : innermost().calls;
+        for (const key of keys) into.add(key);
         if (INDIRECT_CALL_METHODS.has(name) && ts.isPropertyAccessExpression(callee)) {
-          const target = mentions(callee.expression);
-          everyOpen(facts => target.forEach(key => facts.calls.add(key)));
+          for (const key of mentions(callee.expression)) innermost().calls.add(key);
         }
         if (MUTATING_METHODS.has(name) && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) {
           writesOutside(rootName(callee.expression));
@@ -366,9 +371,9 @@ function collectFacts(file: ts.SourceFile): FileFacts {
             ts.isPropertyAssignment(property) ? passedKeys(skipTransparent(property.initializer)) : ts.isShorthandPropertyAssignment(property) ? [localKey(property.name.text)] : [],
           )
         : passedKeys(value);
-      everyOpen(facts => passed.forEach(key => facts.references.add(key)));
+      for (const key of passed) innermost().references.add(key);
       // `forEach(console.log)`: a sink passed on.
-      if (ts.isPropertyAccessExpression(value) && SINK_CALL_NAMES.has(value.name.text)) everyOpen(facts => (facts.direct = true));
+      if (ts.isPropertyAccessExpression(value) && SINK_CALL_NAMES.has(value.name.text)) innermost().direct = true;
     }
   };
   /** A function passed as a value: `printDelta`, `this.onText`. */
