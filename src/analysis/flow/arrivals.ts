@@ -38,15 +38,17 @@ export function arrivalsIn(
   // The callers' findings an arrival stands for.
   const covered = new Set<Finding>();
   const fileCanHold = analysis.canHoldLlmData(sourceFile);
-  // The outermost function around the node visited: a nested helper is analysed inside it, with the
-  // state around it (a persisting state hook's setter), before its own result is asked for.
+  // The outermost function around the node visited. In a file with LLM data, a nested helper is
+  // analysed inside it, with the state around it (a persisting state hook's setter), before its own
+  // result is asked for; the file's own walk analyses that function anyway.
   let outermost: FunctionLikeWithBody | undefined;
   const visit = (node: ts.Node): void => {
-    if (outermost && outermost !== node && isFunctionLike(node) && node.body && analysis.mayHaveFindings(outermost)) {
+    const takesData = isFunctionLike(node) && node.body !== undefined && node.parameters.length > 0;
+    if (takesData && fileCanHold && outermost && outermost !== node && standsAlone(outermost) && analysis.mayHaveFindings(outermost)) {
       analysis.functionResult(outermost);
     }
     // Only a helper that can reach a sink (syntax says so, `sink-reach.ts`) has sinks its callers' data can arrive at.
-    if (isFunctionLike(node) && node.body && node.parameters.length > 0 && !analysis.inlineFunctions.has(node) && analysis.mayHaveFindings(node)) {
+    if (takesData && !analysis.inlineFunctions.has(node) && analysis.mayHaveFindings(node)) {
       // Finding the callers means resolving every call of the helper's name in the program: only for a helper with a sink in this file.
       const sinksHere = !fileCanHold || [...analysis.functionResult(node).summary.parameterSinks.values()].some(hits => hits.some(hit => hit.at?.getSourceFile() === sourceFile && hit.kind !== 'crypto'));
       const calls = sinksHere ? callsOf(analysis, node) : [];
@@ -250,6 +252,17 @@ function programCalls(analysis: FlowAnalysis): ReadonlyMap<string, readonly ts.C
 }
 
 /** The name a function is called by: its own, or that of the variable, field or property holding it. */
+/**
+ * A function the file's walk analyses on its own: declared, or a function literal held by a variable
+ * or a property. A callback passed in a call (`app.post('/chat', async req => ...)`) is walked in
+ * place by the code around it instead, and analysing it on its own as well would be done twice.
+ */
+function standsAlone(fn: FunctionLikeWithBody): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return true;
+  const holder = fn.parent;
+  return ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder) || ts.isPropertyAssignment(holder);
+}
+
 function declaredName(fn: FunctionLikeWithBody): string | undefined {
   if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) {
     return fn.name.text;
