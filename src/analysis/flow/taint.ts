@@ -120,11 +120,12 @@ export function join(a: TaintValue, b: TaintValue): TaintValue {
     const rest = a.rest || b.rest ? join(a.rest ?? CLEAN, b.rest ?? CLEAN) : undefined;
     return { taints, fields: mergeFieldMaps(a, b), ...(rest ? { rest } : {}) };
   }
-  // A clean side without known fields (`undefined`, a number) keeps the other side's field precision.
-  if (a.fields && !isTainted(b)) {
+  // A clean side without known fields (`undefined`, a number) keeps the other side's field precision,
+  // and so does one that only says "some field holds data" (a container): the fields say which.
+  if (a.fields && !b.fields && b.taints.every(taint => taint.container)) {
     return { ...a, taints };
   }
-  if (b.fields && !isTainted(a)) {
+  if (b.fields && !a.fields && a.taints.every(taint => taint.container)) {
     return { ...b, taints };
   }
   return taints.length === 0 ? CLEAN : { taints };

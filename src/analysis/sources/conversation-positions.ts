@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { ASSISTANT_ROLES, CHAT_ROLES, MESSAGE_CONTENT_PROPERTIES, REQUEST_CONFIG_PROPERTIES, TOOL_ROLES } from '../../knowledge/llm-sdks.js';
 import { UNTYPED_TEXT_METHODS } from '../../knowledge/propagation.js';
 import { type CalleeInfo, symbolAt } from '../callees.js';
+import { isMetadataField } from '../sanitizers/metadata-fields.js';
 import { isLiteralConstant, skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { isLibraryMethod, propagatesArguments, propagatesReceiver } from '../flow/library-steps.js';
@@ -43,6 +44,13 @@ interface Position {
   readonly taint: Taint;
 }
 
+/** A field of an object placed in a conversation position (`run(params)` where `run` prompts with `params.prompt`). */
+interface FieldPosition {
+  readonly holder: ts.Expression;
+  readonly field: string;
+  readonly taint: Taint;
+}
+
 /**
  * Source evidence by position: the variables of one function that are placed in the prompt of a
  * model call (`messages`, `prompt`, `system`, ... or a LangChain `invoke(input)`, or a parameter of
@@ -64,6 +72,8 @@ export class ConversationMarks {
   readonly parametersToPrompt = new Set<number>();
   /** Fields of parameters placed in a prompt (`prompt: params.prompt`), by parameter. */
   readonly parameterFieldsToPrompt = new Map<number, string[]>();
+  /** Fields of destructured parameters placed in a prompt (`function ask({ question })`). */
+  private readonly destructuredParameterFields = new Map<ts.ParameterDeclaration, Set<string>>();
 
   constructor(
     private readonly analysis: FlowAnalysis,
@@ -135,12 +145,13 @@ export class ConversationMarks {
   collect(body: ts.Node, parameters: readonly ts.ParameterDeclaration[]): void {
     // Two phases: find the positions and what is pushed into which array, then mark.
     const positions: Position[] = [];
+    const fieldPositions: FieldPosition[] = [];
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isConstructorDeclaration(node) || ts.isClassLike(node)) {
         return;
       }
       if (ts.isCallExpression(node)) {
-        this.collectPromptArguments(node, positions);
+        this.collectPromptArguments(node, positions, fieldPositions);
         this.collectPush(node);
       } else if (ts.isObjectLiteralExpression(node)) {
         this.collectMessageContent(node, positions);
@@ -151,7 +162,12 @@ export class ConversationMarks {
     for (const { expression, taint } of positions) {
       this.markRoots(expression, taint, new Set());
     }
+    for (const { holder, field, taint } of fieldPositions) {
+      this.markHeldField(holder, [field], taint, new Set());
+    }
     parameters.forEach((parameter, index) => {
+      const destructured = this.destructuredParameterFields.get(parameter);
+      if (destructured) this.parameterFieldsToPrompt.set(index, [...destructured]);
       if (ts.isIdentifier(parameter.name)) {
         const symbol = symbolAt(this.checker, parameter.name);
         if (symbol && this.variables.get(symbol)?.kind === 'prompt') {
@@ -193,7 +209,7 @@ export class ConversationMarks {
     }
   }
 
-  private collectPromptArguments(call: ts.CallExpression, prompts: Position[]): void {
+  private collectPromptArguments(call: ts.CallExpression, prompts: Position[], fields: FieldPosition[]): void {
     let found: PromptArgument[] = [];
     const info = this.analysis.callees.resolve(call);
     const endpoint = isModelCall(this.analysis, call, info) ? undefined : this.analysis.endpoints.endpointCall(call, info);
@@ -216,7 +232,14 @@ export class ConversationMarks {
         }
         for (const [index, names] of summary.parameterFieldsToPrompt) {
           const argument = call.arguments[index] && skipTransparent(call.arguments[index]);
-          if (!argument || !ts.isObjectLiteralExpression(argument)) continue;
+          if (!argument) continue;
+          if (!ts.isObjectLiteralExpression(argument)) {
+            // An object built elsewhere (`run(combinedParams)`): its field is the prompt.
+            for (const field of names) {
+              fields.push({ holder: argument, field, taint: { kind: 'prompt', origin: argument, label: `the '${field}' passed to '${info.text}()'` } });
+            }
+            continue;
+          }
           for (const property of argument.properties) {
             const name = propertyNameOf(property, this.checker);
             const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
@@ -272,8 +295,9 @@ export class ConversationMarks {
       if (ts.isObjectLiteralExpression(node) && isNotUserTurn(node, this.checker)) {
         return;
       }
+      // Settings of the request (`tools`, `model`) and ids sent along (`conversation_id`) are no conversation.
       const property = propertyNameOf(node, this.checker);
-      if (property !== undefined && REQUEST_CONFIG_PROPERTIES.has(property)) {
+      if (property !== undefined && (REQUEST_CONFIG_PROPERTIES.has(property) || isMetadataField(property))) {
         return;
       }
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
@@ -316,22 +340,98 @@ export class ConversationMarks {
   private markField(read: ts.PropertyAccessExpression | ts.ElementAccessExpression, taint: Taint): void {
     const chain = fieldChain(read, this.checker);
     const symbol = chain && symbolAt(this.checker, chain.root);
-    const declaration = symbol?.valueDeclaration;
-    if (!chain || !symbol || !declaration || !isDataDeclaration(declaration)) {
-      return;
+    // Only fields that can hold text: `content: message.parts` marks the parts, not `message.id`.
+    if (chain && symbol && this.holdsFields(symbol) && this.analysis.text.carriesText(this.checker.getTypeAtLocation(read))) {
+      this.markFieldOf(symbol, chain.path, taint, new Set());
+    }
+  }
+
+  /** A variable or parameter of the linted code whose fields can be marked: not a constant written in the source. */
+  private holdsFields(symbol: ts.Symbol): boolean {
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || !isDataDeclaration(declaration)) {
+      return false;
     }
     // Settings written in the source (`const PERSONA = { system: '...' }`) hold no user data.
-    if (ts.isVariableDeclaration(declaration) && declaration.initializer && isLiteralConstant(declaration, this.checker)) {
-      return;
-    }
-    // Only fields that can hold text: `content: message.parts` marks the parts, not `message.id`.
-    if (!this.analysis.text.carriesText(this.checker.getTypeAtLocation(read))) {
+    return !(ts.isVariableDeclaration(declaration) && declaration.initializer && isLiteralConstant(declaration, this.checker));
+  }
+
+  /**
+   * Marks `path` of what `holder` names (`params` or `req.body`): a field known to be placed in a
+   * prompt, from a destructuring (`const { text } = req.body`) or a helper's summary (`run(params)`
+   * when `run` prompts with `params.prompt`).
+   */
+  private markHeldField(holder: ts.Expression, path: readonly string[], taint: Taint, visited: Set<ts.Symbol>): void {
+    const node = skipTransparent(holder);
+    const chain = ts.isIdentifier(node) ? { root: node, path: [] } : fieldChain(node, this.checker);
+    const symbol = chain && symbolAt(this.checker, chain.root);
+    if (chain && symbol) this.markFieldOf(symbol, [...chain.path, ...path], taint, visited);
+  }
+
+  private markFieldOf(symbol: ts.Symbol, path: readonly string[], taint: Taint, visited: Set<ts.Symbol>): void {
+    if (path.length === 0 || path.length > MAX_FIELD_PATH || !this.holdsFields(symbol)) {
       return;
     }
     const marks = this.fields.get(symbol) ?? new Map<string, Taint>();
-    const key = chain.path.join('.');
-    if (!marks.has(key)) marks.set(key, taint);
+    const key = path.join('.');
+    if (marks.has(key)) {
+      return;
+    }
+    marks.set(key, taint);
     this.fields.set(symbol, marks);
+    // An object written here (`const combined = { ...defaults, ...params }`): the field comes from
+    // its property, or from the objects spread into it.
+    const declaration = symbol.valueDeclaration;
+    const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && skipTransparent(declaration.initializer);
+    if (!initializer || !ts.isObjectLiteralExpression(initializer)) {
+      return;
+    }
+    const [field, ...rest] = path;
+    for (const property of initializer.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        this.markHeldField(property.expression, path, taint, visited);
+      } else if (rest.length === 0 && propertyNameOf(property, this.checker) === field) {
+        this.markRoots(property, taint, visited);
+      }
+    }
+  }
+
+  /**
+   * `const { text } = req.body` or `function ask({ question })`: the field destructured into a
+   * prompt variable is prompt data where the object is read whole (`logger.debug(req.body)`), and
+   * a destructured parameter tells callers which field of their argument the prompt is.
+   */
+  private markDestructuredSource(element: ts.BindingElement, taint: Taint, visited: Set<ts.Symbol>): void {
+    const path: string[] = [];
+    let node = element;
+    for (;;) {
+      const pattern = node.parent;
+      const key = node.propertyName ?? node.name;
+      const name = ts.isObjectBindingPattern(pattern) && !node.dotDotDotToken && !ts.isObjectBindingPattern(key) && !ts.isArrayBindingPattern(key) ? staticPropertyName(key, this.checker) : undefined;
+      if (name === undefined || isMetadataField(name)) {
+        return;
+      }
+      path.unshift(name);
+      const holder = pattern.parent;
+      if (ts.isBindingElement(holder)) {
+        node = holder;
+        continue;
+      }
+      if (ts.isParameter(holder) && taint.kind === 'prompt') {
+        const fields = this.destructuredParameterFields.get(holder) ?? new Set<string>();
+        fields.add(path[0]!);
+        this.destructuredParameterFields.set(holder, fields);
+      } else if (ts.isVariableDeclaration(holder) && holder.initializer) {
+        const source = skipTransparent(holder.initializer);
+        if (ts.isIdentifier(source) || ts.isPropertyAccessExpression(source) || ts.isElementAccessExpression(source)) {
+          this.markHeldField(source, path, taint, visited);
+        } else {
+          // Built by a call or an expression: what it is built from (`await render({ prompt })`).
+          this.markRoots(source, taint, visited);
+        }
+      }
+      return;
+    }
   }
 
   /** Whether a method returns its receiver's data: standard-library text and list methods, known propagators. */
@@ -369,6 +469,8 @@ export class ConversationMarks {
     }
     if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
       this.markRoots(declaration.initializer, taint, visited);
+    } else if (ts.isBindingElement(declaration)) {
+      this.markDestructuredSource(declaration, taint, visited);
     }
     for (const pushed of this.pushedInto.get(symbol) ?? []) {
       this.markRoots(pushed, taint, visited);
