@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-import { CALL_SINKS, type CallSink, PATH_SINKS, STORAGE_SINKS, UNTYPED_BUILDER_SINKS, type UntypedBuilderSink } from '../../knowledge/sinks.js';
+import { CALL_SINKS, type CallSink, PATH_SINKS, STORAGE_SINKS, UNTYPED_BUILDER_SINKS, UNTYPED_LOGGER_SINK, type UntypedBuilderSink } from '../../knowledge/sinks.js';
 import type { CalleeInfo } from '../callees.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';
 import type { SinkHit } from '../flow/finding.js';
@@ -59,6 +59,10 @@ export function checkCallSinks(walker: Walker, call: ts.CallExpression, info: Ca
     const builder = untypedBuilderSink(walker, call, info);
     if (builder) {
       recordSinkArguments(walker, call, argumentValues, builder, { kind: builder.kind, category: builder.category, callee, via: [] });
+      return;
+    }
+    if (isUntypedLoggerCall(call)) {
+      recordSinkArguments(walker, call, argumentValues, {}, { kind: UNTYPED_LOGGER_SINK.kind, category: UNTYPED_LOGGER_SINK.category, callee, via: [] });
       return;
     }
   }
@@ -124,6 +128,17 @@ function untypedBuilderSink(walker: Walker, call: ts.CallExpression, info: Calle
       sink.start.includes(startName) &&
       typeIsOneOf(walker.analysis.program, walker.checker, table, sink.tableTypes, sink.from),
   );
+}
+
+/** `log.info(x)`, `this.logger.debug(x)` on a receiver without a type: its name and the method's decide. */
+function isUntypedLoggerCall(call: ts.CallExpression): boolean {
+  const callee = skipTransparent(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !(UNTYPED_LOGGER_SINK.names as readonly string[]).includes(callee.name.text)) {
+    return false;
+  }
+  const receiver = skipTransparent(callee.expression);
+  const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+  return name !== undefined && UNTYPED_LOGGER_SINK.receiverName.test(name);
 }
 
 /** `fs.createWriteStream(path).write(data)`: the receiver's type decides. */
