@@ -68,8 +68,34 @@ export async function hello() {
   return run(params);
 }
 `,
+    // A template helper returns its variables in `metadata`, but only the prompt field goes into the
+    // rendered text: the project root given next to the prompt is not prompt data.
+    `${openai}
+function render(id: string, vars: { prompt: string; root: string }) {
+  return { userPrompt: \`Task: \${vars.prompt}\`, metadata: { parameters: vars, id } };
+}
+export async function run(prompt: string, root: string) {
+  console.log('project root', root);
+  const { userPrompt } = render('add-task', { prompt, root });
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: userPrompt }] });
+}
+`,
   ],
   invalid: [
+    // The field of a helper's result that is sent holds the variable it was rendered from.
+    {
+      code: `${openai}
+function render(id: string, vars: { prompt: string; root: string }) {
+  return { userPrompt: \`Task: \${vars.prompt}\`, metadata: { parameters: vars, id } };
+}
+export async function run(prompt: string, root: string) {
+  console.log('adding task', prompt);
+  const { userPrompt } = render('add-task', { prompt, root });
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: userPrompt }] });
+}
+`,
+      errors: [{ messageId: 'promptLogged', line: 7, column: 30 }],
+    },
     // Express-style: the body whose `text` is the prompt, logged whole before it is sent.
     {
       code: `${openai}

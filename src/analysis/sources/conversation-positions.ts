@@ -8,7 +8,7 @@ import { isLiteralConstant, skipTransparent, staticPropertyName, staticStringVal
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { isLibraryMethod, propagatesArguments, propagatesReceiver } from '../flow/library-steps.js';
 import { type FunctionSummary, isFunctionLike } from '../flow/summaries.js';
-import { type Taint, type TaintValue, join, taintValue } from '../flow/taint.js';
+import { type Taint, type TaintValue, join, taintValue, valueAtPath } from '../flow/taint.js';
 import { type PromptArgument, isModelCall, promptArgumentsOf } from './model-calls.js';
 
 /** The `role` of a message written as an object literal (`{ role: 'user', content }`), when it is fixed. */
@@ -363,6 +363,10 @@ export class ConversationMarks {
    */
   private markHeldField(holder: ts.Expression, path: readonly string[], taint: Taint, visited: Set<ts.Symbol>): void {
     const node = skipTransparent(holder);
+    if (ts.isObjectLiteralExpression(node)) {
+      this.markLiteralField(node, path, taint, visited);
+      return;
+    }
     const chain = ts.isIdentifier(node) ? { root: node, path: [] } : fieldChain(node, this.checker);
     const symbol = chain && symbolAt(this.checker, chain.root);
     if (chain && symbol) this.markFieldOf(symbol, [...chain.path, ...path], taint, visited);
@@ -386,12 +390,18 @@ export class ConversationMarks {
     if (!initializer || !ts.isObjectLiteralExpression(initializer)) {
       return;
     }
+    this.markLiteralField(initializer, path, taint, visited);
+  }
+
+  /** `path` of an object written in the source: its property, or the objects spread into it. */
+  private markLiteralField(object: ts.ObjectLiteralExpression, path: readonly string[], taint: Taint, visited: Set<ts.Symbol>): void {
     const [field, ...rest] = path;
-    for (const property of initializer.properties) {
+    for (const property of object.properties) {
       if (ts.isSpreadAssignment(property)) {
         this.markHeldField(property.expression, path, taint, visited);
-      } else if (rest.length === 0 && propertyNameOf(property, this.checker) === field) {
-        this.markRoots(property, taint, visited);
+      } else if (propertyNameOf(property, this.checker) === field) {
+        if (rest.length === 0) this.markRoots(property, taint, visited);
+        else if (ts.isPropertyAssignment(property)) this.markHeldField(property.initializer, rest, taint, visited);
       }
     }
   }
@@ -426,11 +436,31 @@ export class ConversationMarks {
         if (ts.isIdentifier(source) || ts.isPropertyAccessExpression(source) || ts.isElementAccessExpression(source)) {
           this.markHeldField(source, path, taint, visited);
         } else {
-          // Built by a call or an expression: what it is built from (`await render({ prompt })`).
-          this.markRoots(source, taint, visited);
+          this.markDestructuredResult(source, path, taint, visited);
         }
       }
       return;
+    }
+  }
+
+  /**
+   * `const { userPrompt } = await render(id, vars)`: only the arguments the helper returns in that
+   * field are the prompt, not everything it was given (a template's other settings, a project root
+   * it returns in `metadata`). Other expressions: what they are built from.
+   */
+  private markDestructuredResult(source: ts.Expression, path: readonly string[], taint: Taint, visited: Set<ts.Symbol>): void {
+    const call = ts.isAwaitExpression(source) ? skipTransparent(source.expression) : source;
+    const fn = ts.isCallExpression(call) ? this.analysis.callees.resolve(call).projectFunction : undefined;
+    if (!fn || !ts.isCallExpression(call)) {
+      this.markRoots(source, taint, visited);
+      return;
+    }
+    const returned = valueAtPath(this.analysis.functionResult(fn).summary.returnShape, path);
+    for (const parameter of returned.taints) {
+      const argument = parameter.kind === 'parameter' && parameter.parameterIndex !== undefined ? call.arguments[parameter.parameterIndex] : undefined;
+      if (!argument) continue;
+      if (parameter.path && parameter.path.length > 0) this.markHeldField(argument, parameter.path, taint, visited);
+      else this.markRoots(argument, taint, visited);
     }
   }
 
