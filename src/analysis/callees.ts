@@ -107,6 +107,18 @@ export function functionHasBody(declaration: ts.Node): declaration is ts.Signatu
  * The body-carrying function a symbol names: a function or method implementation (not an overload
  * signature), or a variable / class field initialised with an arrow or function expression.
  */
+/**
+ * A class method whose body only throws: the base class's stand-in for a method its subclasses
+ * implement (plain JavaScript has no `abstract`).
+ */
+export function isPlaceholderMethod(declaration: ts.Declaration): boolean {
+  if (!ts.isMethodDeclaration(declaration) || !ts.isClassLike(declaration.parent) || !declaration.body) {
+    return false;
+  }
+  const statements = declaration.body.statements;
+  return statements.length > 0 && statements.every(statement => ts.isThrowStatement(statement));
+}
+
 export function functionWithBodyOf(symbol: ts.Symbol): ts.SignatureDeclaration | undefined {
   for (const declaration of symbol.getDeclarations() ?? []) {
     if (functionHasBody(declaration)) {
@@ -227,6 +239,9 @@ export class CalleeResolver {
       // The callee's own declaration (through imports and re-exports) when it is a function of the
       // program; overload resolution is only needed when the callee is not a plain name.
       projectFunction = resolved ? (functionWithBodyOf(resolved) ?? this.throughShorthand(resolved) ?? this.throughBoundField(resolved)) : undefined;
+      // A base class's placeholder (`sendCompletion() { throw new Error('must be implemented') }`)
+      // stands for its subclasses' overrides, as an abstract method does.
+      if (projectFunction && isPlaceholderMethod(projectFunction)) projectFunction = undefined;
       if (!resolved && !ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) {
         const declaration = this.safe(() => this.checker.getResolvedSignature(call))?.getDeclaration();
         projectFunction = declaration && functionHasBody(declaration) ? declaration : undefined;

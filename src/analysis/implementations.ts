@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-import { functionWithBodyOf } from './callees.js';
+import { functionWithBodyOf, isPlaceholderMethod } from './callees.js';
 import { resolveAlias } from './packages.js';
 
 /** Implementations looked at per interface method: enough for an app's providers, bounded for speed. */
@@ -101,12 +101,13 @@ export class Implementations {
   }
 }
 
-/** A method of an interface, or an abstract method of a class: a call of it runs some implementation. */
+/** A method of an interface, or an abstract (or placeholder) method of a class: a call of it runs some implementation. */
 function isAbstractOrInterfaceMember(method: ts.Symbol): boolean {
   return (method.declarations ?? []).some(
     declaration =>
       ts.isMethodSignature(declaration) ||
       ts.isPropertySignature(declaration) ||
-      ((ts.isMethodDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Abstract) !== 0),
+      ((ts.isMethodDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Abstract) !== 0) ||
+      isPlaceholderMethod(declaration),
   );
 }

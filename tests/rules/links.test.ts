@@ -1,13 +1,16 @@
+import path from 'node:path';
+
 import outputRule from '../../src/rules/no-model-output-logging.js';
 import storageRule from '../../src/rules/no-plaintext-prompt-storage.js';
 import promptRule from '../../src/rules/no-prompt-logging.js';
-import { createRuleTester } from '../rule-tester.js';
+import { FIXTURES_DIR, createRuleTester } from '../rule-tester.js';
 
 // The links between values that real apps use on the way from a source to a sink: promises,
 // closures, wrappers, loggers written as objects, recursion through helpers, sessions that hold a
 // history next to other fields, and one report per flow.
 
 const ruleTester = createRuleTester();
+const js = path.join(FIXTURES_DIR, 'script.js');
 
 // A recursive run loop that returns the history it accumulates next to its steps (LibreChat's
 // runAssistant). After the two-line \`chatMessage\` prelude, the case's own code starts on line 14.
@@ -32,6 +35,26 @@ interface Session { id: string; apiBase: string; title: string; messages: ChatMe
 
 ruleTester.run('no-model-output-logging: links', outputRule, {
   valid: [
+    // A placeholder method whose only override answers from the app's own table, not a model.
+    {
+      code: `class BaseStore {
+  async load() {
+    throw new Error('load must be implemented');
+  }
+  async describe(key) {
+    const value = await this.load(key);
+    logger.debug('loaded ' + value);
+    return value;
+  }
+}
+export class SettingsStore extends BaseStore {
+  async load(key) {
+    return { theme: 'dark', language: 'en' }[key] ?? '';
+  }
+}
+`,
+      filename: js,
+    },
     // A union of the app's own backends where no member returns the answer's text: only counts are logged.
     `${openai}
 class OpenAiBackend {
@@ -348,6 +371,33 @@ export async function run(backend: ChatBackend, question: string) {
 }
 `,
       errors: [{ messageId: 'modelOutputLogged', line: 7, column: 16 }],
+    },
+    // Plain JavaScript: a base class's placeholder method (it only throws) runs its subclasses'
+    // overrides, so the base class's `sendPayload` answers with what a provider's client returns.
+    {
+      code: `${openai}
+class BaseClient {
+  async sendCompletion() {
+    throw new Error('sendCompletion must be implemented');
+  }
+  async sendPayload(payload) {
+    return this.sendCompletion(payload);
+  }
+}
+export class OpenAIClient extends BaseClient {
+  async sendCompletion(payload) {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: payload });
+    return completion.choices[0].message.content;
+  }
+  async titleConvo(text) {
+    const title = await this.sendPayload([{ role: 'system', content: 'Write a title.' }, { role: 'user', content: text }]);
+    logger.debug('title: ' + title);
+    return title;
+  }
+}
+`,
+      filename: js,
+      errors: [{ messageId: 'modelOutputLogged', line: 18, column: 18 }],
     },
     // Mutual recursion: the helper first asked for (while its caller is half done) still reaches the
     // log, reported there (the helpers only pass on what \`ask\` gives them).
