@@ -95,6 +95,16 @@ export const MODEL_TEXT_CALLS: readonly ModelTextCall[] = [
     names: ['()'],
     promptArguments: [0],
   },
+  // LangChain's legacy chains in code that does not resolve the package (plain JavaScript without
+  // `langchain` installed where the lint runs): `new LLMChain({ llm, prompt }).call(values)` answers
+  // with `{ text }`. Matched only through the import binding, by the class constructed; typed code
+  // sees `BaseChain`'s declarations and the runnable rules instead.
+  {
+    from: ['langchain'],
+    containers: ['LLMChain', 'ConversationChain', 'ConversationalRetrievalQAChain', 'RetrievalQAChain'],
+    names: ['call', 'invoke', 'run', 'predict'],
+    promptArguments: [],
+  },
 ];
 
 

@@ -11,6 +11,7 @@ import { FIXTURES_DIR, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const browser = path.join(FIXTURES_DIR, 'browser', 'file.ts');
+const js = path.join(FIXTURES_DIR, 'script.js');
 const output = 'modelOutputLogged' as const;
 const prompt = 'promptLogged' as const;
 
@@ -36,6 +37,23 @@ import type { ChatMessage } from 'llamaindex';`;
 
 ruleTester.run('no-model-output-logging: more SDKs', outputRule, {
   valid: [
+    // LangChain's legacy chains where the package does not resolve (plain JavaScript): only the
+    // chain's call answers with model output, not a chain of another package or a retriever.
+    {
+      code: `const { LLMChain } = require('langchain/chains');
+const { VectorStoreRetriever } = require('langchain/vectorstores/base');
+const { Chain } = require('./chains');
+export async function summarise(llm, prompt, retriever, question) {
+  const docs = await new VectorStoreRetriever({ vectorStore: retriever }).invoke(question);
+  const local = await new Chain({ llm }).call({ text: question });
+  console.log('retrieved', docs, local.text);
+  const chain = new LLMChain({ llm, prompt });
+  const result = await chain.call({ text: question });
+  console.log('summary length', result.text.length);
+}
+`,
+      filename: js,
+    },
     // web-llm: usage, the model, runtime statistics, the error of a failed call.
     {
       code: `${webLlm}
@@ -140,6 +158,22 @@ export async function rag(question: string, text: string) {
 `,
   ],
   invalid: [
+    {
+      code: `const { LLMChain } = require('langchain/chains');
+async function predictNewSummary({ messages, previousSummary, memory }) {
+  const chain = new LLMChain({ llm: memory.llm, prompt: memory.prompt });
+  const result = await chain.call({ summary: previousSummary, new_lines: messages.join('\\n') });
+  return result.text;
+}
+export async function summarise(memory, messages, previousSummary) {
+  const summary = await predictNewSummary({ messages, previousSummary, memory });
+  console.debug('[summaryBuffer]', { summary });
+  return summary;
+}
+`,
+      filename: js,
+      errors: [{ messageId: output, line: 9, column: 36 }],
+    },
     // web-llm: a completion, streamed chunks, the message generated so far.
     {
       code: `${webLlm}

@@ -12,7 +12,7 @@ import type { CalleeInfo } from '../callees.js';
 import { isLiteralOnly, skipTransparent, staticPropertyName } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { originMatches } from '../packages.js';
-import { isModelCommandSend, modelTextCallOf } from './text-calls.js';
+import { isModelCommandSend, modelTextCall, modelTextCallOf } from './text-calls.js';
 import { typeIsOneOf } from './type-families.js';
 
 /**
@@ -26,7 +26,7 @@ import { typeIsOneOf } from './type-families.js';
  * sent through a client (`client.send(new ConverseCommand(input))`)?
  */
 export function isModelCall(analysis: FlowAnalysis, call: ts.CallExpression, info: CalleeInfo): boolean {
-  if (modelTextCallOf(info) !== undefined) {
+  if (modelTextCall(analysis, call, info) !== undefined) {
     return true;
   }
   const sdkMethod = info.declarations.some(
@@ -43,7 +43,7 @@ export function isModelCall(analysis: FlowAnalysis, call: ts.CallExpression, inf
  * LangChain chain, an SDK method answering with plain text, a model command sent through a client.
  */
 export function isOutputCall(analysis: FlowAnalysis, call: ts.CallExpression, info: CalleeInfo): boolean {
-  return modelTextCallOf(info) !== undefined || isOutputChainCall(analysis, call, info) || isModelCommandSend(analysis, call, info);
+  return modelTextCall(analysis, call, info) !== undefined || isOutputChainCall(analysis, call, info) || isModelCommandSend(analysis, call, info);
 }
 
 /**
@@ -85,7 +85,7 @@ export function promptArgumentsOf(call: ts.CallExpression, info: CalleeInfo, che
     return found;
   }
   // `session.prompt(text)`, `generateInfillCompletion(prefix, suffix)`: positional prompts, then options objects.
-  const textCall = modelTextCallOf(info);
+  const textCall = modelTextCallOf(info.declarations);
   for (const index of textCall?.promptArguments ?? []) {
     const argument = call.arguments[index];
     if (argument && !ts.isObjectLiteralExpression(skipTransparent(argument))) found.push({ expression: argument, property: 'prompt' });

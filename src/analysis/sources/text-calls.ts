@@ -21,9 +21,23 @@ for (const entry of MODEL_TEXT_CALLS) {
   }
 }
 
-/** The knowledge entry of a call to an SDK method that answers with plain text, if it is one. */
-export function modelTextCallOf(info: CalleeInfo): ModelTextCall | undefined {
-  for (const declaration of info.declarations) {
+/**
+ * The knowledge entry of a call to an SDK method that answers with plain text, if it is one; for a
+ * call whose package does not resolve where the lint runs (untyped JavaScript), what its import binds
+ * it to (`new LLMChain(...)` of `require('langchain/chains')`, then `chain.call(values)`).
+ */
+export function modelTextCall(analysis: FlowAnalysis, call: ts.CallExpression, info: CalleeInfo): ModelTextCall | undefined {
+  const typed = modelTextCallOf(info.declarations);
+  if (typed || info.declarations.length > 0 || info.name === undefined || !TEXT_CALLS_BY_NAME.has(info.name)) {
+    return typed;
+  }
+  const bound = analysis.callees.boundTo(call);
+  return bound ? modelTextCallOf([bound]) : undefined;
+}
+
+/** The knowledge entry matching one of a callee's declarations. */
+export function modelTextCallOf(declarations: CalleeInfo['declarations']): ModelTextCall | undefined {
+  for (const declaration of declarations) {
     for (const entry of TEXT_CALLS_BY_NAME.get(declaration.name) ?? []) {
       if (entry.containers && !entry.containers.includes(declaration.container ?? '')) continue;
       if (entry.from.some(pattern => originMatches(declaration.origin, pattern))) return entry;
