@@ -146,12 +146,15 @@ function memberOfDeclaration(declaration: ts.Declaration, checker: ts.TypeChecke
   return undefined;
 }
 
+/** Steps followed from an expression to its import (a builder chain such as LangGraph's `new StateGraph(s).addNode(...)...compile()` takes two per call). */
+const MAX_BINDING_DEPTH = 24;
+
 /**
  * The module member an expression is bound to, followed through syntax: imports, `require()`,
  * `import()` (awaited or in `.then`), destructuring, property access, `new` and calls.
  */
 export function moduleMemberOf(node: ts.Expression, checker: ts.TypeChecker, program: ts.Program, depth = 0): ModuleMember | undefined {
-  if (depth > 10) {
+  if (depth > MAX_BINDING_DEPTH) {
     return undefined;
   }
   const expression = skipValueWrappers(node);

@@ -283,6 +283,20 @@ export interface TelemetryOption {
   readonly recordOutputs: string;
 }
 
+/**
+ * LangChain runnables (chains, agents, LangGraph graphs) given a LangSmith tracer in their run config
+ * (`chain.invoke(input, { callbacks: [new LangChainTracer(...)] })`) upload the run's input and every
+ * step's output, the model's answer included, to LangSmith.
+ */
+export const TRACED_RUNNABLE_CALLS = {
+  from: ['@langchain/*', 'langchain'],
+  names: ['invoke', 'stream', 'streamEvents', 'streamLog', 'batch', 'call'],
+  configArgument: 1,
+  option: 'callbacks',
+  tracerTypes: ['LangChainTracer'],
+  tracerFrom: ['@langchain/*', 'langsmith'],
+} as const;
+
 export const SDK_TELEMETRY_OPTIONS: readonly TelemetryOption[] = [
   { from: ['ai'], option: 'experimental_telemetry', enabled: 'isEnabled', recordInputs: 'recordInputs', recordOutputs: 'recordOutputs' },
 ];

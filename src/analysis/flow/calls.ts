@@ -8,7 +8,7 @@ import { isFailedResponseRead } from '../sanitizers/error-responses.js';
 import { applySanitizerTypes, isUserSanitizerCall } from '../sanitizers/user-sanitizers.js';
 import { checkCallSinks } from '../sinks/call-sinks.js';
 import { checkPersistedStore } from '../sinks/persisted-stores.js';
-import { checkSdkTelemetry } from '../sinks/sdk-telemetry.js';
+import { checkSdkTelemetry, checkTracedRunnable } from '../sinks/sdk-telemetry.js';
 import { weakEncryptionStep } from '../sinks/weak-encryption.js';
 import { isFixedPrompt, isModelCall, isOutputCall, promptArgumentsOf } from '../sources/model-calls.js';
 import { declaredInSdk as isDeclaredInSdk } from '../sources/sdk-types.js';
@@ -136,6 +136,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
 
   checkCallSinks(walker, call, info, argumentValues);
   if (modelCall) checkSdkTelemetry(walker, call, info, sourceTaint);
+  checkTracedRunnable(walker, call, info);
   checkPersistedStore(walker, call, info);
   // `onMessage(data)` where `onMessage` is a parameter: its callers' callbacks receive `data`, and
   // what the call returns is what theirs return.

@@ -9,6 +9,7 @@ import {
   PERSISTED_STORE_SINKS,
   SDK_TELEMETRY_OPTIONS,
   STORAGE_SINKS,
+  TRACED_RUNNABLE_CALLS,
   UNTYPED_BUILDER_SINKS,
 } from '../../knowledge/sinks.js';
 import { skipTransparent } from '../constants.js';
@@ -43,6 +44,7 @@ const SINK_CALLS: readonly { readonly names: readonly string[]; readonly from: r
   { names: PATH_SINKS.map(sink => sink.path.split('.').pop()!), from: ['node'] },
   { names: [...CIPHER_INPUT_METHODS], from: CIPHER_INPUT_ORIGINS },
   { names: [CRYPTO_JS_ENCRYPT], from: [CRYPTO_JS_PACKAGE, ...WEB_CRYPTO_ORIGINS] },
+  { names: TRACED_RUNNABLE_CALLS.names, from: TRACED_RUNNABLE_CALLS.from },
 ];
 
 /** Every sink name, present or not: a sink passed on as a value (`forEach(console.log)`) is a candidate. */

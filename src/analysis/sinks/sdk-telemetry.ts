@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import ts from 'typescript';
 
-import { SDK_TELEMETRY_OPTIONS, type TelemetryOption } from '../../knowledge/sinks.js';
+import { SDK_TELEMETRY_OPTIONS, TRACED_RUNNABLE_CALLS, type TelemetryOption } from '../../knowledge/sinks.js';
 import { type CalleeInfo, functionWithBodyOf } from '../callees.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';
 import { lineOf } from '../flow/finding.js';
@@ -10,6 +10,7 @@ import { type TaintValue, isTainted, taintValue } from '../flow/taint.js';
 import type { Walker } from '../flow/walker.js';
 import { originMatches } from '../packages.js';
 import { isFixedPrompt, promptArgumentsOf } from '../sources/model-calls.js';
+import { typeIsOneOf } from '../sources/type-families.js';
 
 /** How far a telemetry config is followed through variables, helpers and branches. */
 const MAX_DEPTH = 4;
@@ -46,6 +47,47 @@ export function checkSdkTelemetry(walker: Walker, call: ts.CallExpression, info:
   if (records('recordOutputs') && isTainted(output)) {
     walker.record(taintValue({ kind: 'output', origin: call, label: `the output of '${info.text}()', which ${recordedBy}` }), call.expression, hit);
   }
+}
+
+/**
+ * A LangChain runnable run with a LangSmith tracer among its callbacks
+ * (`graph.streamEvents({ messages }, { callbacks: tracer ? [tracer] : [] })`): the tracer uploads the
+ * run's input and the outputs of its steps. Also where the runnable's package does not resolve (a
+ * LangGraph graph in a project that lints without it): its import binding decides.
+ */
+export function checkTracedRunnable(walker: Walker, call: ts.CallExpression, info: CalleeInfo): void {
+  const spec = TRACED_RUNNABLE_CALLS;
+  const config = call.arguments[spec.configArgument];
+  const input = call.arguments[0];
+  if (!config || !input || info.name === undefined || !(spec.names as readonly string[]).includes(info.name)) {
+    return;
+  }
+  const declarations = info.declarations.length > 0 ? info.declarations : [walker.analysis.callees.boundTo(call)].filter(declaration => declaration !== undefined);
+  if (!declarations.some(declaration => spec.from.some(pattern => originMatches(declaration.origin, pattern)))) {
+    return;
+  }
+  const tracer = optionValues(walker, config, spec.option)
+    .flatMap(value => arraysOf(value, 0))
+    .flatMap(array => array.elements)
+    .find(element => typeIsOneOf(walker.analysis.program, walker.checker, element, spec.tracerTypes, spec.tracerFrom));
+  if (!tracer) {
+    return;
+  }
+  const hit = { kind: 'log' as const, category: 'telemetry' as const, callee: `${info.text}()`, via: [] };
+  const recordedBy = `whose LangSmith tracer (line ${lineOf(tracer)}) uploads it`;
+  if (!isFixedPrompt([input], walker.checker)) {
+    walker.record(taintValue({ kind: 'prompt', origin: input, label: `the input of '${info.text}()', ${recordedBy}` }), call.expression, hit);
+  }
+  walker.record(taintValue({ kind: 'output', origin: call, label: `the outputs of the run of '${info.text}()', ${recordedBy}` }), call.expression, hit);
+}
+
+/** The array literals an expression can evaluate to, through branches (`tracer ? [tracer] : []`). */
+function arraysOf(expression: ts.Expression, depth: number): ts.ArrayLiteralExpression[] {
+  const node = skipTransparent(expression);
+  if (depth > MAX_DEPTH) return [];
+  if (ts.isArrayLiteralExpression(node)) return [node];
+  if (ts.isConditionalExpression(node)) return [...arraysOf(node.whenTrue, depth + 1), ...arraysOf(node.whenFalse, depth + 1)];
+  return [];
 }
 
 /** The values of an option in an options object, also inside spreads (`...(on && { option })`). */
