@@ -36,6 +36,21 @@ function useEnv(code: string, literal: string, name: string, replacement = `proc
   return [{ messageId: 'useEnv' as const, data: { name }, output: swap(code, literal, replacement) }];
 }
 
+const webAppBearer = `const AUTHORIZATION_VALUE = 'Bearer AAAAAAAAAAAAAAAAAAAAAJq2bTzH4x9wP0kLm3NcVb7sRtYu';
+export async function ask(conversationId: string, prompt: string, csrfToken: string) {
+  return fetch('https://api.x.example/2/grok/add_response.json', {
+    method: 'POST',
+    headers: { Authorization: AUTHORIZATION_VALUE, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ conversationId, responses: [{ message: prompt, sender: 1 }] }),
+  });
+}`;
+const webAppSession = `export async function ask(accessToken: string, prompt: string) {
+  return fetch('https://chat.openai.com/backend-api/conversation', {
+    method: 'POST',
+    headers: { Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action: 'next', messages: [{ content: { parts: [prompt] } }] }),
+  });
+}`;
 const openaiApiKey = `import OpenAI from 'openai';
 const client = new OpenAI({ apiKey: '${OPENAI_PROJECT}' });`;
 const legacyApiKey = `import OpenAI from 'openai';
@@ -130,6 +145,8 @@ export const client = new OpenAI({ apiKey: '${OPENAI_LEGACY}' });`;
 
 ruleTester.run('no-hardcoded-llm-credentials', rule, {
   valid: [
+    // A chat service's web API called with the user's own session token.
+    webAppSession,
     // Keys from the environment, import.meta.env, or a secret manager.
     `import OpenAI from 'openai';
 const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`,
@@ -365,6 +382,18 @@ export {};`,
     {
       code: axiosHeader,
       errors: [{ messageId: 'hardcodedRequestKey', line: 3, column: 27, suggestions: useEnv(axiosHeader, `'anthropic-proxy-77aa01'`, 'ANTHROPIC_API_KEY') }],
+    },
+    // A chat service's own web API (the endpoints the flow rules know), a bearer token in a constant.
+    {
+      code: webAppBearer,
+      errors: [
+        {
+          messageId: 'hardcodedRequestKey',
+          line: 1,
+          column: 29,
+          suggestions: useEnv(webAppBearer, `'Bearer AAAAAAAAAAAAAAAAAAAAAJq2bTzH4x9wP0kLm3NcVb7sRtYu'`, 'LLM_API_KEY', '`Bearer ${process.env.LLM_API_KEY}`'),
+        },
+      ],
     },
     // A project subclass inheriting the SDK constructor; a property of a const object.
     {

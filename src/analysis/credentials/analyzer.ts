@@ -9,6 +9,7 @@ import { isClientFactoryName, type MatchedClient, matchLlmClient } from '../clie
 import { objectArguments, objectLiteralOf, optionValue, stringCandidates } from '../clients/option-values.js';
 import { staticPropertyName } from '../constants.js';
 import { assignedProcessEnvName } from '../process-env.js';
+import { generationEndpointOf } from '../sources/llm-endpoints.js';
 import type { CredentialFinding, EnvSuggestion } from './findings.js';
 import { type Credential, KeyJudge } from './judge.js';
 import { type CredentialSource, credentialSources } from './literals.js';
@@ -238,6 +239,9 @@ export class CredentialAnalyzer {
         api ??= match.api;
         envName ??= match.apiKeyEnv;
       }
+      // A chat service's own web API (the generation endpoints the flow rules know) takes keys too.
+      const endpoint = api === undefined ? generationEndpointOf(candidate.value) : undefined;
+      if (endpoint) api = endpoint.api.replace(/^(?:the|an?) /, '').replace(/ endpoint$/, '');
     }
     if (api === undefined) {
       return;
