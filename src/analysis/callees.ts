@@ -104,10 +104,6 @@ export function functionHasBody(declaration: ts.Node): declaration is ts.Signatu
 }
 
 /**
- * The body-carrying function a symbol names: a function or method implementation (not an overload
- * signature), or a variable / class field initialised with an arrow or function expression.
- */
-/**
  * A class method whose body only throws: the base class's stand-in for a method its subclasses
  * implement (plain JavaScript has no `abstract`).
  */
@@ -119,6 +115,10 @@ export function isPlaceholderMethod(declaration: ts.Declaration): boolean {
   return statements.length > 0 && statements.every(statement => ts.isThrowStatement(statement));
 }
 
+/**
+ * The body-carrying function a symbol names: a function or method implementation (not an overload
+ * signature), or a variable / class field initialised with an arrow or function expression.
+ */
 export function functionWithBodyOf(symbol: ts.Symbol): ts.SignatureDeclaration | undefined {
   for (const declaration of symbol.getDeclarations() ?? []) {
     if (functionHasBody(declaration)) {
