@@ -399,6 +399,33 @@ export const HTTP_CALLS: readonly HttpCallSpec[] = [
   { packages: ['@microsoft/fetch-event-source', '@waylaidwanderer/fetch-event-source'], name: 'fetchEventSource', urlArgument: 0, configArguments: [1], headers: ['headers'], transports: [] },
 ];
 
+/**
+ * A connection that streams a server's answer as events: a server-sent events source or a
+ * websocket. Constructed with the URL of an LLM generation endpoint, it is a model call: the
+ * events it delivers (`source.addEventListener('message', e => ...)`, `ws.on('message', ...)`)
+ * carry model output, and the body it is opened with carries the prompt.
+ */
+export interface StreamConnectionSpec {
+  /** Packages that declare the class (origins, see `src/analysis/packages.ts`). */
+  readonly packages: readonly string[];
+  /** The class name; a default export is matched under this name too. */
+  readonly name: string;
+  /** Argument that holds the URL. */
+  readonly urlArgument: number;
+  /** Argument that holds the options, and the options that hold the request body. */
+  readonly configArgument?: number;
+  readonly bodyOptions?: readonly string[];
+}
+
+export const STREAM_CONNECTIONS: readonly StreamConnectionSpec[] = [
+  // sse.js: `new SSE(url, { headers, payload })`, a POST-capable EventSource.
+  { packages: ['sse.js'], name: 'SSE', urlArgument: 0, configArgument: 1, bodyOptions: ['payload'] },
+  { packages: ['lib', 'eventsource', 'extended-eventsource'], name: 'EventSource', urlArgument: 0 },
+  { packages: ['lib', 'undici-types', 'undici', 'ws', 'isomorphic-ws'], name: 'WebSocket', urlArgument: 0 },
+  { packages: ['reconnecting-websocket'], name: 'ReconnectingWebSocket', urlArgument: 0 },
+  { packages: ['websocket-as-promised'], name: 'WebSocketAsPromised', urlArgument: 0 },
+];
+
 /** Packages whose import makes callable HTTP objects (`axios(...)`) worth a type query. */
 export const CALLABLE_HTTP_PACKAGES: readonly string[] = ['axios'];
 

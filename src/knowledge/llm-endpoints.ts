@@ -39,7 +39,10 @@ export const LLM_GENERATION_ENDPOINTS: readonly GenerationEndpoint[] = [
   { pattern: /\/iflygpt-chat\/u\/chat_message\/chat$/, api: "the iFlytek Spark web app's chat endpoint" },
   { pattern: /^\/api\/chat\/v1\/chat$/, api: "the Baichuan web app's chat endpoint", hosts: ['www.baichuan-ai.com', 'baichuan-ai.com'] },
   { pattern: /\/grok\/add_response\.json$/, api: "the Grok web app's add_response endpoint" },
-  { pattern: /\/chatglm\/backend-api\/assistant\/stream$/, api: "the ChatGLM web app's stream endpoint" },
+  { pattern: /\/chatglm\/backend-api\/(?:assistant|v1)\/stream$/, api: "the ChatGLM web app's stream endpoint" },
+  // Websocket chat services (see `STREAM_CONNECTIONS`): Bing Chat's ChatHub, Perplexity's socket.io.
+  { pattern: /\/sydney\/ChatHub$/, api: "Bing Chat's ChatHub websocket" },
+  { pattern: /^\/socket\.io$/, api: "Perplexity's chat socket", hosts: ['www.perplexity.ai', 'labs-api.perplexity.ai'] },
 ];
 
 /**
@@ -47,7 +50,7 @@ export const LLM_GENERATION_ENDPOINTS: readonly GenerationEndpoint[] = [
  * decides which files are worth analysing (no type checking). A match only admits the file.
  */
 export const LLM_ENDPOINT_TEXT =
-  /chat\/completions|\/v1\/(?:completions|responses|messages|complete)\b|[gG]enerateContent|\/api\/(?:chat|generate)\b|backend-api\/conversation|api-inference\.huggingface\.co|api\.cohere\.(?:com|ai)|claude\.ai\/|BardFrontendService|qianwen|iflygpt-chat|baichuan-ai\.com|grok\/add_response|chatglm\/backend-api/;
+  /chat\/completions|\/v1\/(?:completions|responses|messages|complete)\b|[gG]enerateContent|\/api\/(?:chat|generate)\b|backend-api\/conversation|api-inference\.huggingface\.co|api\.cohere\.(?:com|ai)|claude\.ai\/|BardFrontendService|qianwen|iflygpt-chat|baichuan-ai\.com|grok\/add_response|chatglm\/backend-api|sydney\/ChatHub|perplexity\.ai\/socket\.io/;
 
 /**
  * Properties of the request body (or of its options) that hold the conversation. Everything else
@@ -81,6 +84,12 @@ export const STREAM_CALLBACK_OPTIONS: ReadonlySet<string> = new Set([
  * that carries model output, the handler receives it (except for error, abort and open events).
  */
 export const EVENT_SUBSCRIBE_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'addEventListener']);
+
+/**
+ * Event channels of a streaming connection that deliver the frames the app sends, not the ones it
+ * receives (websocket-as-promised's `wsp.onSend.addListener(data => ...)`): they carry the prompt.
+ */
+export const SENT_FRAME_CHANNELS: ReadonlySet<string> = new Set(['onSend']);
 
 /** Body keys of a request to the app's own backend (`fetch('/api/chat', { body: { messages } })`) that hold the conversation. */
 export const CONVERSATION_BODY_PROPERTIES: readonly string[] = ['messages', 'history', 'conversation'];

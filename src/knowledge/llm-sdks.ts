@@ -459,7 +459,7 @@ export const OUTPUT_CALLBACK_OPTIONS: ReadonlySet<string> = new Set(['onFinish',
  * Callbacks that receive errors or aborts, never content: callbacks passed to SDK objects under
  * these names do not receive model output.
  */
-export const NON_CONTENT_CALLBACK_PATTERN = /error|abort|connect|start/i;
+export const NON_CONTENT_CALLBACK_PATTERN = /error|abort|connect|start|^(?:open|close|ping|pong|readystatechange|upgrade)$/i;
 
 /**
  * Properties of a model call's argument that hold the prompt (`messages`, `prompt`, `system`, ...).

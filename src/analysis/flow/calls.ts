@@ -1,8 +1,9 @@
 import ts from 'typescript';
 
-import { EVENT_SUBSCRIBE_METHODS } from '../../knowledge/llm-endpoints.js';
+import { EVENT_SUBSCRIBE_METHODS, SENT_FRAME_CHANNELS } from '../../knowledge/llm-endpoints.js';
 import { NON_CONTENT_CALLBACK_PATTERN } from '../../knowledge/llm-sdks.js';
 import { ACCUMULATOR_METHODS, CALLBACK_RESULT_METHODS, ELEMENT_CALLBACKS, ERROR_CALLBACK_METHODS, MUTATING_METHODS, UNTYPED_TEXT_METHODS } from '../../knowledge/propagation.js';
+import { calleeText } from '../callees.js';
 import { skipTransparent, staticStringValue } from '../constants.js';
 import { isFailedResponseRead } from '../sanitizers/error-responses.js';
 import { applySanitizerTypes, isUserSanitizerCall } from '../sanitizers/user-sanitizers.js';
@@ -84,13 +85,20 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   let analysedCallback = false;
   // `list.map(x => ...)`, `promise.then(x => ...)`: the elements (or the resolved value) reach the
   // callback's parameters, on library and SDK objects alike (an SDK's `APIPromise.then`).
-  const elementParameters = method !== undefined && isTainted(receiver) && (isLibraryMethod(info) || declaredInSdk) ? ELEMENT_CALLBACKS.get(method) : undefined;
+  // Untyped code (`data.split('\x1e').map(part => JSON.parse(part))` in JavaScript): the method name is all there is.
+  const untypedTextMethod = info.declarations.length === 0 && method !== undefined && UNTYPED_TEXT_METHODS.has(method);
+  const arrayMethod = isLibraryMethod(info) || declaredInSdk || untypedTextMethod;
+  const elementParameters = method !== undefined && isTainted(receiver) && arrayMethod ? ELEMENT_CALLBACKS.get(method) : undefined;
   // `list.reduce(fn, initial)`: the accumulator starts as `initial` (joined into the result below), not as an element.
   const accumulatorFromInitial = method !== undefined && ACCUMULATOR_METHODS.has(method) && call.arguments.length > 1;
   // `stream.on('text', cb)` on an SDK stream, `res.data.on('data', cb)` on a response that carries output.
   // The event's name is read last: it may ask the checker.
   const sdkEvent =
     isTainted(receiver) && (declaredInSdk || (method !== undefined && EVENT_SUBSCRIBE_METHODS.has(method))) && !isNonContentEvent(call, walker.checker);
+  // `wsp.onSend.addListener(frame => ...)` on a connection to an LLM: the frames sent hold the prompt.
+  const sentFrames =
+    sdkEvent && ts.isPropertyAccessExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && SENT_FRAME_CHANNELS.has(callee.expression.name.text);
+  const eventValue = sentFrames ? taintValue({ kind: 'prompt', origin: call, label: `the frames sent over '${calleeText(callee.expression)}'` }) : withoutFields(receiver);
   const callbackSeeds = (parameterCount: number): TaintValue[] => {
     if (method !== undefined && ERROR_CALLBACK_METHODS.has(method)) {
       // `create(...).catch(e => log(e))`: the rejection is an error, not the data.
@@ -107,7 +115,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
       return Array.from({ length: parameterCount }, () => sourceTaint);
     }
     // `stream.on('text', (delta, snapshot) => ...)`: SDK events carry the stream's output.
-    return sdkEvent ? Array.from({ length: parameterCount }, () => withoutFields(receiver)) : [];
+    return sdkEvent ? Array.from({ length: parameterCount }, () => eventValue) : [];
   };
   const argumentValues = call.arguments.map(argument => {
     const inner = skipTransparent(argument);
@@ -169,7 +177,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     value = join(value, taintValue({ kind: 'prompt', origin: call, label: `'${info.text}()'` }));
   }
 
-  if (analysedCallback && method !== undefined && CALLBACK_RESULT_METHODS.has(method) && (isLibraryMethod(info) || declaredInSdk)) {
+  if (analysedCallback && method !== undefined && CALLBACK_RESULT_METHODS.has(method) && arrayMethod) {
     // `angles.map(async angle => (await create(...)).choices[0].message.content)`: the callback's results.
     value = join(value, callbackResult);
     if (accumulatorFromInitial) value = join(value, argumentValues[1] ?? CLEAN);
@@ -198,8 +206,6 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
         taintContainer(walker, callee.expression, stored);
       }
     }
-    // Untyped code (`data.message.content.parts[0].trim()` on parsed JSON): the method name is all there is.
-    const untypedTextMethod = info.declarations.length === 0 && method !== undefined && UNTYPED_TEXT_METHODS.has(method);
     if (isTainted(receiver) && (isLibraryMethod(info) || declaredInSdk || propagatesReceiver(info) || untypedTextMethod)) {
       // `messages.map(m => m.id)`: what the analysed callback returns, not the elements themselves.
       const resultFromCallback = method !== undefined && CALLBACK_RESULT_METHODS.has(method) && analysedCallback;
@@ -238,6 +244,11 @@ export function evaluateNew(walker: Walker, node: ts.NewExpression): TaintValue 
     return runPromiseExecutor(walker, executor);
   }
   const argumentValues = (node.arguments ?? []).map(argument => walker.evaluate(argument));
+  // `new SSE(url, { payload })`, `new WebSocket('wss://.../ChatHub')` to an LLM endpoint: its events are the answer.
+  const endpoint = walker.analysis.endpoints.endpointNew(node);
+  if (endpoint) {
+    return taintValue({ kind: 'output', origin: node, label: `the events of 'new ${info.text}()' from ${endpoint.api}` });
+  }
   let value = walker.analysis.typeSources.typeTaints(node, () => `'new ${info.text}()'`);
   if (propagatesArguments(info)) {
     for (const argumentValue of argumentValues) value = join(value, withoutFields(argumentValue));

@@ -4,6 +4,7 @@ import { REQUEST_ECHO_PROPERTIES, SDK_METADATA_PROPERTIES } from '../../knowledg
 import { calleeText } from '../callees.js';
 import { isLiteralConstant, skipTransparent, staticPropertyName } from '../constants.js';
 import { isMetadataField } from '../sanitizers/metadata-fields.js';
+import { isErrorDetailRead } from '../sanitizers/error-responses.js';
 import { applySanitizerTypes } from '../sanitizers/user-sanitizers.js';
 import { checkAssignmentSink } from '../sinks/assignment-sinks.js';
 import { assignTo } from './bindings.js';
@@ -182,6 +183,10 @@ function evaluateMemberAccess(walker: Walker, node: ts.PropertyAccessExpression 
   }
   const object = walker.evaluate(node.expression);
   if (isMetadataField(name)) {
+    return CLEAN;
+  }
+  if (object.taints.some(taint => taint.kind === 'output') && isErrorDetailRead(node, name)) {
+    // `event.error`, or `event.result.message` under `if (event.result.error)`: the provider's error, not the answer.
     return CLEAN;
   }
   if (name !== undefined && SDK_METADATA_PROPERTIES.has(name) && isTainted(object) && analysis.typeSources.isSdkObject(node.expression)) {

@@ -64,6 +64,12 @@ export function applyCallbackReference(walker: Walker, reference: ts.Expression,
   if (!declaration) {
     return undefined;
   }
+  const closure = localClosure(walker, declaration);
+  if (closure) {
+    // `const listener = data => {...}; wsp.onMessage.addListener(listener)`: walked in place, like a
+    // callback written inline, so what it logs is reported where it logs it.
+    return runCallback(walker, closure, seeds);
+  }
   const summary = walker.analysis.functionResult(declaration).summary;
   const seedOf = (index: number): TaintValue => {
     const parameter = declaration.parameters[index];

@@ -77,3 +77,48 @@ function isField(node: ts.Expression, object: string, field: string): boolean {
   const expression = skipTransparent(node);
   return ts.isPropertyAccessExpression(expression) && expression.name.text === field && ts.isIdentifier(skipTransparent(expression.expression)) && (skipTransparent(expression.expression) as ts.Identifier).text === object;
 }
+
+/** Fields of a response or event that hold the provider's error, not the answer. */
+const ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'errors', 'exception']);
+
+/**
+ * A read of a model response's error details: its `error` / `exception` field, or any field of an
+ * object read in the branch that tested its error (`if (event.item.result.error) log(event.item.result.message)`).
+ */
+export function isErrorDetailRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string | undefined): boolean {
+  if (name !== undefined && ERROR_FIELDS.has(name)) {
+    return true;
+  }
+  const objectText = accessText(access.expression);
+  if (objectText === undefined) {
+    return false;
+  }
+  let child: ts.Node = access;
+  for (let node = access.parent; node && !ts.isFunctionLike(node); child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && child === node.thenStatement && testsErrorOf(node.expression, objectText)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `x.error`, `x?.error`, `x.error && ...`: the condition holds when `x` carries an error. */
+function testsErrorOf(condition: ts.Expression, objectText: string): boolean {
+  const expression = skipTransparent(condition);
+  if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+    return testsErrorOf(expression.left, objectText) || testsErrorOf(expression.right, objectText);
+  }
+  return ts.isPropertyAccessExpression(expression) && ERROR_FIELDS.has(expression.name.text) && accessText(expression.expression) === objectText;
+}
+
+/** `a.b?.c` as `a.b.c`: the path of an access chain of names, or `undefined` for anything else. */
+function accessText(node: ts.Expression): string | undefined {
+  const expression = skipTransparent(node);
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (expression.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(expression)) {
+    const object = accessText(expression.expression);
+    return object === undefined ? undefined : `${object}.${expression.name.text}`;
+  }
+  return undefined;
+}

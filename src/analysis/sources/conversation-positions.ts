@@ -2,7 +2,7 @@ import ts from 'typescript';
 
 import { ASSISTANT_ROLES, CHAT_ROLES, MESSAGE_CONTENT_PROPERTIES, REQUEST_CONFIG_PROPERTIES, TOOL_ROLES } from '../../knowledge/llm-sdks.js';
 import { UNTYPED_TEXT_METHODS } from '../../knowledge/propagation.js';
-import { type CalleeInfo, symbolAt } from '../callees.js';
+import { type CalleeInfo, calleeText, symbolAt } from '../callees.js';
 import { isMetadataField } from '../sanitizers/metadata-fields.js';
 import { isLiteralConstant, skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
@@ -153,6 +153,8 @@ export class ConversationMarks {
       if (ts.isCallExpression(node)) {
         this.collectPromptArguments(node, positions, fieldPositions);
         this.collectPush(node);
+      } else if (ts.isNewExpression(node)) {
+        positions.push(...connectionBodies(this.analysis, node));
       } else if (ts.isObjectLiteralExpression(node)) {
         this.collectMessageContent(node, positions);
       }
@@ -533,4 +535,13 @@ function isDataDeclaration(declaration: ts.Declaration): boolean {
 function returnsWhole(summary: FunctionSummary, index: number): boolean {
   const paths = summary.returnedFields.get(index);
   return paths === undefined || paths.some(path => path.length === 0);
+}
+
+/** `new SSE(LLM_URL, { payload })`: the body a streaming connection to an LLM is opened with. */
+function connectionBodies(analysis: FlowAnalysis, node: ts.NewExpression): Position[] {
+  const endpoint = analysis.endpoints.endpointNew(node);
+  return (endpoint?.bodies ?? []).map(body => ({
+    expression: body,
+    taint: { kind: 'prompt', origin: body, label: `the request sent by 'new ${calleeText(node.expression)}()' to ${endpoint!.api}` },
+  }));
 }

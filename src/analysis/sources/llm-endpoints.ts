@@ -1,12 +1,14 @@
 import ts from 'typescript';
 
 import { CONVERSATION_BODY_PROPERTIES, type GenerationEndpoint, LLM_GENERATION_ENDPOINTS, REQUEST_BODY_OPTIONS } from '../../knowledge/llm-endpoints.js';
-import { CALLABLE_HTTP_PACKAGES, type HttpCallSpec } from '../../knowledge/llm-clients.js';
+import { CALLABLE_HTTP_PACKAGES, type HttpCallSpec, STREAM_CONNECTIONS, type StreamConnectionSpec } from '../../knowledge/llm-clients.js';
 import type { CalleeInfo } from '../callees.js';
 import { hostMatchesPattern } from '../clients/endpoints.js';
 import { HTTP_CALL_NAMES, matchHttpCall } from '../clients/http-calls.js';
 import { importsAnyPackage } from '../clients/imports.js';
 import { thisFieldValues } from '../class-fields.js';
+import { moduleMemberOf } from '../import-bindings.js';
+import { originMatches, originsOfSymbol, resolveAlias } from '../packages.js';
 import { constInitializer, objectArguments, optionValue, valueAlternatives } from '../clients/option-values.js';
 import { skipTransparent, staticStringValue } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
@@ -48,6 +50,53 @@ export class LlmEndpoints {
     const found = this.computeEndpointCall(call, info);
     this.calls.set(call, found ?? null);
     return found;
+  }
+
+  /**
+   * The LLM endpoint a streaming connection is opened to (`new SSE(url, { payload })`, `new
+   * WebSocket('wss://.../ChatHub')`), if it is one. The class is matched by name first, then by
+   * the package that declares it (or, in untyped code, the import it is bound to).
+   */
+  endpointNew(node: ts.NewExpression): EndpointCall | undefined {
+    const cached = this.calls.get(node);
+    if (cached !== undefined) {
+      return cached ?? undefined;
+    }
+    const spec = this.connectionSpec(node);
+    const argument = spec && node.arguments?.[spec.urlArgument];
+    const endpoint = argument && urlTexts(argument, this.checker, 0, true).map(generationEndpointOf).find(match => match !== undefined);
+    let found: EndpointCall | undefined;
+    if (spec && endpoint) {
+      const config = spec.configArgument === undefined ? undefined : node.arguments?.[spec.configArgument];
+      const options = config ? this.objectOf(config) : undefined;
+      const bodies = endpoint.requestHoldsNoPrompt || !options ? [] : (spec.bodyOptions ?? []).flatMap(name => optionValue(options, name, this.checker) ?? []);
+      found = { api: endpoint.api, bodies };
+    }
+    this.calls.set(node, found ?? null);
+    return found;
+  }
+
+  private connectionSpec(node: ts.NewExpression): StreamConnectionSpec | undefined {
+    const callee = skipTransparent(node.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const candidates = STREAM_CONNECTIONS.filter(spec => spec.name === name);
+    if (candidates.length === 0) {
+      return undefined;
+    }
+    const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+    const symbol = this.checker.getSymbolAtLocation(nameNode);
+    const target = symbol && resolveAlias(symbol, this.checker);
+    if (target?.getDeclarations()?.length) {
+      const origins = originsOfSymbol(target, this.analysis.program);
+      return candidates.find(spec => origins.some(origin => spec.packages.some(pattern => originMatches(origin, pattern))));
+    }
+    // A package that does not resolve where the lint runs: its import (a default import counts).
+    const member = moduleMemberOf(callee, this.checker, this.analysis.program);
+    const steps = member?.path.filter(step => step !== 'default');
+    if (!member || (steps && steps.length > 1) || (steps?.length === 1 && steps[0] !== name)) {
+      return undefined;
+    }
+    return candidates.find(spec => spec.packages.some(pattern => originMatches(member.origin, pattern)));
   }
 
   /**
@@ -202,6 +251,9 @@ function resolveUrl(expression: ts.Expression, typeChecker: ts.TypeChecker | und
     } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0]) {
       // `new URL('/v1/messages', base)`: the path decides; the base is known or not.
       texts.push(...resolveUrl(node.arguments[0], typeChecker, checker, depth + 1).map(path => ({ text: path.text, complete: path.complete && /^[a-z]+:\/\//i.test(path.text) })));
+    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // `this.buildWssUrl(signature)`: what the class's own method returns.
+      for (const value of ownMethodReturns(node.expression)) texts.push(...resolveUrl(value, typeChecker, checker, depth + 1));
     } else if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
       // `this.completionsUrl`, set in the constructor to one URL or another.
       for (const value of thisFieldValues(node)) texts.push(...resolveUrl(value, typeChecker, checker, depth + 1));
@@ -211,6 +263,21 @@ function resolveUrl(expression: ts.Expression, typeChecker: ts.TypeChecker | und
     }
   }
   return texts.slice(0, 8);
+}
+
+/** The expressions a method of the enclosing class returns (by name, from syntax). */
+function ownMethodReturns(access: ts.PropertyAccessExpression): ts.Expression[] {
+  const classNode = ts.findAncestor(access, ts.isClassLike);
+  const method = classNode?.members.find(
+    (member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && !!member.body && ts.isIdentifier(member.name) && member.name.text === access.name.text,
+  );
+  const returned: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    else if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+  };
+  if (method?.body) visit(method.body);
+  return returned;
 }
 
 /** `a + b`: the end of `b`, with all of `a` in front when `b` is known to the start. */
@@ -227,6 +294,10 @@ const ID_PLACEHOLDER = ':id';
 
 /** A template from its end: every part known back to the first that is not. */
 function templateText(node: ts.TemplateExpression, typeChecker: ts.TypeChecker | undefined, checker: ts.TypeChecker, depth: number): UrlText {
+  if (/[?#]/.test(node.head.text)) {
+    // `wss://host/socket.io/?sid=${sid}`: the whole path is written before the query.
+    return { text: node.head.text, complete: true };
+  }
   let tail = '';
   let computedEnd = false;
   for (let index = node.templateSpans.length - 1; index >= 0; index--) {
@@ -237,6 +308,12 @@ function templateText(node: ts.TemplateExpression, typeChecker: ts.TypeChecker |
       // An id at the end (`.../gen_title/${conversationId}`): the path before it decides.
       tail = `${ID_PLACEHOLDER}${tail}`;
       computedEnd = true;
+      continue;
+    }
+    const before = index === 0 ? node.head.text : node.templateSpans[index - 1]!.literal.text;
+    if (part.length !== 1 && before.endsWith('/') && span.literal.text.startsWith('/')) {
+      // `/organizations/${org}/chat_conversations/...`: a computed segment between two slashes is an id.
+      tail = `${ID_PLACEHOLDER}${tail}`;
       continue;
     }
     if (part.length !== 1) {
