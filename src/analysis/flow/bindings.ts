@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { skipTransparent, staticPropertyName } from '../constants.js';
 import { isMetadataField } from '../sanitizers/metadata-fields.js';
 import { CLEAN, type TaintValue, fieldValue, isTainted, join, withField, withoutFields } from './taint.js';
+import { recordModuleWrite } from './module-variables.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -85,6 +86,7 @@ export function assignTo(walker: Walker, target: ts.Node, value: TaintValue, com
     if (!symbol) {
       return;
     }
+    recordModuleWrite(walker.analysis, walker.owner, symbol, value);
     const outer = walker.env.get(symbol) === undefined ? walker.parent?.walkerHolding(symbol) : undefined;
     if (outer) {
       // A callback writing a variable of the function around it (`stream.on('data', d => { text += d })`):
@@ -145,6 +147,7 @@ function setKnownField(walker: Walker, object: ts.Identifier, name: string, valu
   if (!symbol) {
     return false;
   }
+  recordModuleWrite(walker.analysis, walker.owner, symbol, value);
   walker.env.set(symbol, withField(walker.lookup(symbol) ?? CLEAN, name, value));
   return true;
 }
@@ -155,6 +158,7 @@ export function taintContainer(walker: Walker, container: ts.Expression, value: 
   if (ts.isIdentifier(root)) {
     const symbol = walker.symbolOf(root);
     if (symbol) {
+      recordModuleWrite(walker.analysis, walker.owner, symbol, value);
       walker.env.set(symbol, join(withoutFields(walker.lookup(symbol) ?? CLEAN), withoutFields(value)));
     }
   } else if (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {

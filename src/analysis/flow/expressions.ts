@@ -12,6 +12,7 @@ import { evaluateCall, evaluateNew } from './calls.js';
 import { memberOfProjectClass, readThisField, runClass } from './classes.js';
 import { evaluateObject } from './objects.js';
 import { CLEAN, type TaintValue, fieldValue, filterTaints, isTainted, join, withoutFields } from './taint.js';
+import { moduleVariableDeclaration } from './module-variables.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -162,12 +163,15 @@ function evaluateIdentifier(walker: Walker, node: ts.Identifier): TaintValue {
   const declaration = symbol.valueDeclaration;
   const origin =
     declaration && (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration)) && declaration.getSourceFile() === node.getSourceFile() ? declaration.name : node;
-  const value = known ?? walker.analysis.typeSources.typeTaints(node, () => `'${node.text}'`, origin);
+  const moduleVariable = !ts.isSourceFile(walker.owner) ? moduleVariableDeclaration(symbol) : undefined;
+  // `console.log(lastAnswer)` in one function, `lastAnswer = text` in another of the module.
+  const fromModule = moduleVariable ? walker.analysis.moduleVariables.read(symbol, moduleVariable) : CLEAN;
   // A constant such as a fixed system prompt (`const SYSTEM = '...'`) is not user text; an array
   // written in the source carries only what the code later puts in it.
   if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && isLiteralConstant(declaration, walker.checker)) {
-    return known ?? CLEAN;
+    return join(known ?? CLEAN, fromModule);
   }
+  const value = join(known ?? walker.analysis.typeSources.typeTaints(node, () => `'${node.text}'`, origin), fromModule);
   return walker.withPromptMark(symbol, value);
 }
 

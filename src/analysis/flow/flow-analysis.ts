@@ -17,6 +17,7 @@ import { ClassFields } from './classes.js';
 import { SinkReach } from './sink-reach.js';
 import { Emitters } from './emitters.js';
 import { type Finding, dedupe, dedupeFlows } from './finding.js';
+import { ModuleVariables } from './module-variables.js';
 import { type FunctionLikeWithBody, type FunctionResult, SummaryCache, isFunctionLike } from './summaries.js';
 import { Walker } from './walker.js';
 
@@ -35,6 +36,8 @@ export class FlowAnalysis {
   readonly text: TextCarrierOracle;
   readonly ciphers: CipherInspector;
   readonly classFields: ClassFields;
+  /** What functions write into the variables of their module, for the functions that read them. */
+  readonly moduleVariables: ModuleVariables;
   /** Events emitted and listened to within the program. */
   readonly emitters: Emitters;
   /** Implementations of the app's own interfaces and abstract classes, for calls through them. */
@@ -67,6 +70,7 @@ export class FlowAnalysis {
     this.typeSources = new TypeSources(program, this.checker, customization, this.text);
     this.ciphers = new CipherInspector(this.checker, this.callees);
     this.classFields = new ClassFields(this);
+    this.moduleVariables = new ModuleVariables(this);
     this.endpoints = new LlmEndpoints(this);
     this.emitters = new Emitters(this);
     this.implementations = new Implementations(program, this.checker);
