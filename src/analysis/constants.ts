@@ -130,11 +130,18 @@ export function isLiteralOnly(node: ts.Expression, checker: ts.TypeChecker, dept
     case ts.SyntaxKind.Identifier: {
       if ((expression as ts.Identifier).text === 'undefined') return true;
       const initializer = constInitializerOf(expression as ts.Identifier, checker);
-      return initializer !== undefined && isLiteralOnly(initializer, checker, depth + 1);
+      // An empty array or object (`const history = []`) is a container the code fills later, not a fixed value.
+      const empty = initializer !== undefined && isEmptyContainer(initializer);
+      return initializer !== undefined && !empty && isLiteralOnly(initializer, checker, depth + 1);
     }
     default:
       return false;
   }
+}
+
+function isEmptyContainer(node: ts.Expression): boolean {
+  const expression = skipTransparent(node);
+  return (ts.isArrayLiteralExpression(expression) && expression.elements.length === 0) || (ts.isObjectLiteralExpression(expression) && expression.properties.length === 0);
 }
 
 const literalConstants = new WeakMap<ts.VariableDeclaration, boolean>();

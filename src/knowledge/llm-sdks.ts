@@ -459,6 +459,14 @@ export const OUTPUT_CALLBACK_OPTIONS: ReadonlySet<string> = new Set(['onFinish',
  * Callbacks that receive errors or aborts, never content: callbacks passed to SDK objects under
  * these names do not receive model output.
  */
+/**
+ * Variables of a prompt template that hold the user's text (`loadPrompt('add-task', { prompt,
+ * projectRoot, priority })`). A template renderer fills its text from a bag of variables, most of them
+ * settings, paths and counts; where the engine cannot follow which variable lands in the rendered
+ * prompt, only the ones named like text typed by a user are taken as prompt data.
+ */
+export const TEMPLATE_TEXT_VARIABLE = /^(?:prompt|query|question|message|input|text|content|instructions?)$|[a-z](?:Prompt|Query|Question|Message|Input|Instructions?)$/;
+
 export const NON_CONTENT_CALLBACK_PATTERN = /error|abort|connect|start|^(?:open|close|ping|pong|readystatechange|upgrade)$/i;
 
 /**

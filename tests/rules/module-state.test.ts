@@ -32,6 +32,24 @@ export function stats(): void {
   console.log('last call', lastTokens, lastModel);
 }
 `,
+    // A module-level cache of completions: the keys it is iterated with are lookups, not answers.
+    `${openai}
+const cache = new Map<string, { answer: string; storedAt: number }>();
+export async function ask(conversationId: string, question: string): Promise<string> {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const answer = completion.choices[0]?.message.content ?? '';
+  cache.set(conversationId, { answer, storedAt: Date.now() });
+  return answer;
+}
+export function evict(now: number): void {
+  for (const [conversationId, entry] of cache) {
+    if (now - entry.storedAt > 60_000) {
+      cache.delete(conversationId);
+      console.log('evicted', conversationId);
+    }
+  }
+}
+`,
     // A local variable that shadows the module's: the reader logs its own.
     `${openai}
 let answer = '';
@@ -116,6 +134,23 @@ export function flush(): void {
 `,
   ],
   invalid: [
+    // The answer to a history that starts empty and is filled later: not the answer to a fixed prompt.
+    {
+      code: `import fs from 'node:fs';
+${openai}
+const history: OpenAI.ChatCompletionMessageParam[] = [];
+let lastAnswer = '';
+export async function onMessage(text: string): Promise<void> {
+  history.push({ role: 'user', content: text });
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: history });
+  lastAnswer = completion.choices[0]?.message.content ?? '';
+}
+export function saveLastAnswer(file: string): void {
+  fs.writeFileSync(file, lastAnswer);
+}
+`,
+      errors: [{ messageId: 'promptStored', line: 12, column: 26 }],
+    },
     {
       code: `import fs from 'node:fs';
 ${openai}

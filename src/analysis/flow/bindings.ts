@@ -44,7 +44,9 @@ export function bindName(walker: Walker, name: ts.BindingName, value: TaintValue
   for (const element of name.elements) {
     if (ts.isBindingElement(element)) {
       // The key of an `Object.entries(x)` pair is a property name the code chose, not `x`'s data.
-      let elementValue = element === name.elements[0] && isEntriesPair(name) ? CLEAN : withoutFields(value);
+      // Likewise the key of a `Map` entry (`for (const [conversationId, entry] of cache)`): the lookup, not what is kept.
+      const isKey = element === name.elements[0] && isTainted(value) && (isEntriesPair(name) || isMapEntry(walker, name));
+      let elementValue = isKey ? CLEAN : withoutFields(value);
       if (element.initializer) {
         elementValue = join(elementValue, walker.evaluate(element.initializer));
       }
@@ -76,6 +78,20 @@ function isEntriesPair(pattern: ts.ArrayBindingPattern): boolean {
     ts.isIdentifier(entries.expression.expression) &&
     entries.expression.expression.text === 'Object'
   );
+}
+
+/** `for (const [key, value] of map)` or `of map.entries()` over a `Map` of the standard library. */
+function isMapEntry(walker: Walker, pattern: ts.ArrayBindingPattern): boolean {
+  const holder = pattern.parent;
+  if (!ts.isVariableDeclaration(holder) || !ts.isVariableDeclarationList(holder.parent) || !ts.isForOfStatement(holder.parent.parent)) {
+    return false;
+  }
+  let source = skipTransparent(holder.parent.parent.expression);
+  if (ts.isCallExpression(source) && ts.isPropertyAccessExpression(source.expression) && source.expression.name.text === 'entries') {
+    source = skipTransparent(source.expression.expression);
+  }
+  const symbol = walker.checker.getTypeAtLocation(source).getSymbol();
+  return (symbol?.name === 'Map' || symbol?.name === 'ReadonlyMap') && (symbol.getDeclarations() ?? []).some(declaration => declaration.getSourceFile().isDeclarationFile);
 }
 
 /** Assignment to an existing target (`x = v`, `obj.f = v`, `[a, b] = v`, `this.f = v`). */

@@ -41,6 +41,11 @@ export function localClosure(walker: Walker, fn: ts.SignatureDeclaration): Funct
   if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || fn.body === undefined || fn.getSourceFile() !== walker.owner.getSourceFile()) {
     return undefined;
   }
+  if (fn.parameters.some(parameter => parameter.dotDotDotToken)) {
+    // A variadic wrapper (`const report = (level, ...args) => logFn[level](...args)`) forwards what
+    // each call gives it: its summary reports at the calls, where the data is put in.
+    return undefined;
+  }
   let encloses = false;
   let nesting = 0;
   for (let current: Walker | undefined = walker; current; current = current.parent) {

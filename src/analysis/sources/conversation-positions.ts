@@ -1,55 +1,15 @@
 import ts from 'typescript';
 
-import { ASSISTANT_ROLES, CHAT_ROLES, MESSAGE_CONTENT_PROPERTIES, REQUEST_CONFIG_PROPERTIES, TOOL_ROLES } from '../../knowledge/llm-sdks.js';
+import { REQUEST_CONFIG_PROPERTIES, TEMPLATE_TEXT_VARIABLE } from '../../knowledge/llm-sdks.js';
 import { UNTYPED_TEXT_METHODS } from '../../knowledge/propagation.js';
 import { type CalleeInfo, calleeText, symbolAt } from '../callees.js';
 import { isMetadataField } from '../sanitizers/metadata-fields.js';
-import { isLiteralConstant, skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';
+import { isLiteralConstant, skipTransparent, staticPropertyName } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { isLibraryMethod, propagatesArguments, propagatesReceiver } from '../flow/library-steps.js';
 import { type FunctionSummary, isFunctionLike } from '../flow/summaries.js';
 import { type Taint, type TaintValue, join, taintValue, valueAtPath } from '../flow/taint.js';
-import { type PromptArgument, isModelCall, promptArgumentsOf } from './model-calls.js';
-
-/** The `role` of a message written as an object literal (`{ role: 'user', content }`), when it is fixed. */
-export function literalRole(object: ts.ObjectLiteralExpression, checker: ts.TypeChecker): string | undefined {
-  for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && staticPropertyName(property.name, checker) === 'role') {
-      return staticStringValue(property.initializer, checker);
-    }
-  }
-  return undefined;
-}
-
-/**
- * `{ role: 'assistant', content }` is a turn the model wrote, `{ role: 'tool', content }` the app's
- * own tool result: neither is what the user said.
- */
-function isNotUserTurn(object: ts.ObjectLiteralExpression, checker: ts.TypeChecker): boolean {
-  const role = literalRole(object, checker);
-  return role !== undefined && (ASSISTANT_ROLES.has(role) || TOOL_ROLES.has(role));
-}
-
-/** The name of the property a node is the value of (`{ tools: x }`, `{ tools }`), if any. */
-function propertyNameOf(node: ts.Node, checker: ts.TypeChecker): string | undefined {
-  if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
-    return staticPropertyName(node.name, checker);
-  }
-  return undefined;
-}
-
-/** An expression placed in a conversation position, and what that makes it. */
-interface Position {
-  readonly expression: ts.Expression;
-  readonly taint: Taint;
-}
-
-/** A field of an object placed in a conversation position (`run(params)` where `run` prompts with `params.prompt`). */
-interface FieldPosition {
-  readonly holder: ts.Expression;
-  readonly field: string;
-  readonly taint: Taint;
-}
+import { type FieldPosition, type Position, collectMessageContent, collectPromptArguments, connectionBodies, isNotUserTurn, propertyNameOf } from './prompt-positions.js';
 
 /**
  * Source evidence by position: the variables of one function that are placed in the prompt of a
@@ -61,8 +21,8 @@ interface FieldPosition {
  */
 export class ConversationMarks {
   private readonly variables = new Map<ts.Symbol, Taint>();
-  /** What is pushed into which local array (`turns.push({ role: 'user', content: text })`). */
-  private readonly pushedInto = new Map<ts.Symbol, ts.Expression[]>();
+  /** What is pushed into a local array or assigned to a variable after its declaration (`turns.push({ role: 'user', content: text })`, `prompt = render(...)`). */
+  private readonly writtenInto = new Map<ts.Symbol, ts.Expression[]>();
   /**
    * Fields of variables placed in a prompt as they are (`content: req.body`), by variable and field
    * path (`body`): the same field read elsewhere in the function is that data too.
@@ -151,12 +111,16 @@ export class ConversationMarks {
         return;
       }
       if (ts.isCallExpression(node)) {
-        this.collectPromptArguments(node, positions, fieldPositions);
+        collectPromptArguments(this.analysis, node, positions, fieldPositions);
         this.collectPush(node);
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(skipTransparent(node.left))) {
+        // `userPrompt = rendered.userPrompt` after `let userPrompt;`: what the variable is given later.
+        const symbol = symbolAt(this.checker, skipTransparent(node.left));
+        if (symbol) this.writtenInto.set(symbol, [...(this.writtenInto.get(symbol) ?? []), node.right]);
       } else if (ts.isNewExpression(node)) {
         positions.push(...connectionBodies(this.analysis, node));
       } else if (ts.isObjectLiteralExpression(node)) {
-        this.collectMessageContent(node, positions);
+        collectMessageContent(this.checker, node, positions);
       }
       ts.forEachChild(node, visit);
     };
@@ -192,94 +156,8 @@ export class ConversationMarks {
     const receiver = skipTransparent(callee.expression);
     const symbol = ts.isIdentifier(receiver) ? symbolAt(this.checker, receiver) : undefined;
     if (symbol) {
-      this.pushedInto.set(symbol, [...(this.pushedInto.get(symbol) ?? []), ...call.arguments]);
+      this.writtenInto.set(symbol, [...(this.writtenInto.get(symbol) ?? []), ...call.arguments]);
     }
-  }
-
-  /** `{ role: 'user', content: text }`: the content of a user's (or the system's) turn is prompt data, of the assistant's turn model output. */
-  private collectMessageContent(object: ts.ObjectLiteralExpression, positions: Position[]): void {
-    const role = literalRole(object, this.checker);
-    if (role === undefined || !CHAT_ROLES.has(role) || TOOL_ROLES.has(role)) {
-      return;
-    }
-    const kind = ASSISTANT_ROLES.has(role) ? 'output' : 'prompt';
-    for (const property of object.properties) {
-      const name = propertyNameOf(property, this.checker);
-      if (name === undefined || !MESSAGE_CONTENT_PROPERTIES.includes(name)) continue;
-      const expression = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-      if (expression) positions.push({ expression, taint: { kind, origin: expression, label: `the ${name} of a '${role}' message` } });
-    }
-  }
-
-  private collectPromptArguments(call: ts.CallExpression, prompts: Position[], fields: FieldPosition[]): void {
-    let found: PromptArgument[] = [];
-    const info = this.analysis.callees.resolve(call);
-    const endpoint = isModelCall(this.analysis, call, info) ? undefined : this.analysis.endpoints.endpointCall(call, info);
-    if (!endpoint && isModelCall(this.analysis, call, info)) {
-      found = promptArgumentsOf(call, info, this.checker);
-    } else if (endpoint) {
-      // The request body of a REST call to an LLM, as a whole (settings such as `model` are skipped).
-      for (const body of endpoint.bodies) {
-        prompts.push({ expression: body, taint: { kind: 'prompt', origin: body, label: `the request sent by '${info.text}()' to ${endpoint.api}` } });
-      }
-      return;
-    } else {
-      // A project helper that puts its parameter, or a field of it, into a prompt (`ask(question)`,
-      // `provider.generateAnswer({ prompt: question })` through the implementations of an interface).
-      for (const fn of this.promptHelpers(info)) {
-        const summary = this.analysis.functionResult(fn).summary;
-        for (const index of summary.parametersToPrompt) {
-          const argument = call.arguments[index];
-          if (argument) found.push({ expression: argument, property: 'prompt' });
-        }
-        for (const [index, names] of summary.parameterFieldsToPrompt) {
-          const argument = call.arguments[index] && skipTransparent(call.arguments[index]);
-          if (!argument) continue;
-          if (!ts.isObjectLiteralExpression(argument)) {
-            // An object built elsewhere (`run(combinedParams)`): its field is the prompt.
-            for (const field of names) {
-              fields.push({ holder: argument, field, taint: { kind: 'prompt', origin: argument, label: `the '${field}' passed to '${info.text}()'` } });
-            }
-            continue;
-          }
-          for (const property of argument.properties) {
-            const name = propertyNameOf(property, this.checker);
-            const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-            if (name !== undefined && value && names.includes(name)) found.push({ expression: value, property: name });
-          }
-        }
-      }
-    }
-    for (const { expression, property } of found) {
-      prompts.push({ expression, taint: { kind: 'prompt', origin: expression, label: `the '${property}' passed to '${info.text}()'` } });
-    }
-    // Browser code posting its history to the app's own backend (`fetch('/api/chat', { body: JSON.stringify({ messages }) })`).
-    for (const messages of this.analysis.endpoints.conversationBodyOf(call)) {
-      if (this.holdsConversation(messages)) {
-        prompts.push({ expression: messages, taint: { kind: 'prompt', origin: messages, label: `the conversation posted by '${info.text}()'` } });
-      }
-    }
-  }
-
-  /** The functions a call runs that the program holds: its own, or those implementing the interface method it names. */
-  private promptHelpers(info: CalleeInfo): readonly ts.SignatureDeclaration[] {
-    if (info.projectFunction) {
-      return [info.projectFunction];
-    }
-    if (info.symbol && info.declarations.length > 0 && info.declarations.every(declaration => declaration.origin === undefined)) {
-      if (this.analysis.implementations.isImplementedElsewhere(info.symbol)) this.analysis.usesWholeProgram();
-      return this.analysis.implementations.of(info.symbol);
-    }
-    return [];
-  }
-
-  /** A history by its type (SDK or role/content shape), or an array of message literals. */
-  private holdsConversation(expression: ts.Expression): boolean {
-    const node = skipTransparent(expression);
-    if (ts.isArrayLiteralExpression(node)) {
-      return node.elements.some(element => ts.isObjectLiteralExpression(element) && literalRole(element, this.checker) !== undefined);
-    }
-    return this.analysis.typeSources.typeTaints(node, () => '').taints.length > 0;
   }
 
   /**
@@ -389,10 +267,12 @@ export class ConversationMarks {
     // its property, or from the objects spread into it.
     const declaration = symbol.valueDeclaration;
     const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && skipTransparent(declaration.initializer);
-    if (!initializer || !ts.isObjectLiteralExpression(initializer)) {
-      return;
+    if (initializer && ts.isObjectLiteralExpression(initializer)) {
+      this.markLiteralField(initializer, path, taint, visited);
+    } else if (initializer && this.isProjectCall(initializer)) {
+      // `const rendered = render(id, vars); send(rendered.userPrompt)`: what the helper returns in that field.
+      this.markDestructuredResult(initializer, path, taint, visited);
     }
-    this.markLiteralField(initializer, path, taint, visited);
   }
 
   /** `path` of an object written in the source: its property, or the objects spread into it. */
@@ -458,12 +338,39 @@ export class ConversationMarks {
       return;
     }
     const returned = valueAtPath(this.analysis.functionResult(fn).summary.returnShape, path);
+    let followed = false;
     for (const parameter of returned.taints) {
       const argument = parameter.kind === 'parameter' && parameter.parameterIndex !== undefined ? call.arguments[parameter.parameterIndex] : undefined;
       if (!argument) continue;
+      followed = true;
       if (parameter.path && parameter.path.length > 0) this.markHeldField(argument, parameter.path, taint, visited);
       else this.markRoots(argument, taint, visited);
     }
+    if (!followed) this.markTemplateVariables(call, taint, visited);
+  }
+
+  /**
+   * A template renderer whose result the engine cannot tie to its arguments (`loadPrompt(id, vars)`
+   * filling `{{prompt}}` through a `replace` callback): the variables it was given that are named
+   * like the user's text (`prompt`, `updatePrompt`, `query`) are the prompt; its settings are not.
+   */
+  private markTemplateVariables(call: ts.CallExpression, taint: Taint, visited: Set<ts.Symbol>): void {
+    for (const argument of call.arguments) {
+      const node = skipTransparent(argument);
+      const object = ts.isObjectLiteralExpression(node) ? node : ts.isIdentifier(node) ? literalInitializerOf(symbolAt(this.checker, node)) : undefined;
+      for (const property of object?.properties ?? []) {
+        const name = ts.isSpreadAssignment(property) ? undefined : propertyNameOf(property, this.checker);
+        if (name === undefined || !TEMPLATE_TEXT_VARIABLE.test(name) || isMetadataField(name)) continue;
+        const variable: Taint = { kind: taint.kind, origin: property, label: `the template variable '${name}' given to '${calleeText(call.expression)}()'` };
+        this.markHeldField(node, [name], variable, visited);
+      }
+    }
+  }
+
+  /** `helper(...)` or `await helper(...)` of a function the program declares. */
+  private isProjectCall(expression: ts.Expression): boolean {
+    const call = ts.isAwaitExpression(expression) ? skipTransparent(expression.expression) : expression;
+    return ts.isCallExpression(call) && this.analysis.callees.resolve(call).projectFunction !== undefined;
   }
 
   /** Whether a method returns its receiver's data: standard-library text and list methods, known propagators. */
@@ -504,8 +411,8 @@ export class ConversationMarks {
     } else if (ts.isBindingElement(declaration)) {
       this.markDestructuredSource(declaration, taint, visited);
     }
-    for (const pushed of this.pushedInto.get(symbol) ?? []) {
-      this.markRoots(pushed, taint, visited);
+    for (const written of this.writtenInto.get(symbol) ?? []) {
+      this.markRoots(written, taint, visited);
     }
   }
 }
@@ -537,11 +444,9 @@ function returnsWhole(summary: FunctionSummary, index: number): boolean {
   return paths === undefined || paths.some(path => path.length === 0);
 }
 
-/** `new SSE(LLM_URL, { payload })`: the body a streaming connection to an LLM is opened with. */
-function connectionBodies(analysis: FlowAnalysis, node: ts.NewExpression): Position[] {
-  const endpoint = analysis.endpoints.endpointNew(node);
-  return (endpoint?.bodies ?? []).map(body => ({
-    expression: body,
-    taint: { kind: 'prompt', origin: body, label: `the request sent by 'new ${calleeText(node.expression)}()' to ${endpoint!.api}` },
-  }));
+/** The object literal a variable is declared with (`const promptParams = { ... }`). */
+function literalInitializerOf(symbol: ts.Symbol | undefined): ts.ObjectLiteralExpression | undefined {
+  const declaration = symbol?.valueDeclaration;
+  const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && skipTransparent(declaration.initializer);
+  return initializer && ts.isObjectLiteralExpression(initializer) ? initializer : undefined;
 }
