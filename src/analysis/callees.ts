@@ -130,9 +130,41 @@ export function functionWithBodyOf(symbol: ts.Symbol): ts.SignatureDeclaration |
         return fn;
       }
     }
+    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0) {
+      const assigned = functionAssignedTo(declaration.name);
+      if (assigned) {
+        return assigned;
+      }
+    }
   }
   return undefined;
 }
+
+/**
+ * `let onProgress; if (stream) onProgress = token => ...`: the function a `let` variable is given
+ * later in the block that declares it (syntax only; the first one found).
+ */
+function functionAssignedTo(name: ts.Identifier): ts.SignatureDeclaration | undefined {
+  const cached = assignedFunctions.get(name);
+  if (cached !== undefined) {
+    return cached ?? undefined;
+  }
+  const scope = ts.findAncestor(name.parent, node => ts.isBlock(node) || ts.isSourceFile(node));
+  let found: ts.SignatureDeclaration | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name.text) {
+      found = functionOfValue(node.right);
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (scope) visit(scope);
+  assignedFunctions.set(name, found ?? null);
+  return found;
+}
+
+/** Per declared name (syntax, so it holds across an editor's programs while the `SourceFile` is reused). */
+const assignedFunctions = new WeakMap<ts.Identifier, ts.SignatureDeclaration | null>();
 
 /** The value a field is given where it is declared: `x = value` in a class, `this.x = value` in JavaScript. */
 function fieldValueOf(declaration: ts.Declaration): ts.Expression | undefined {

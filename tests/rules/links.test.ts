@@ -163,6 +163,37 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
+    // A progress callback held in a \`let\` and given a function only when streaming (a server's SSE
+    // route): the app's client calls it with every token.
+    {
+      code: `${openai}
+class ChatClient {
+  async sendMessage(text: string, opts: { onProgress?: ((token: string) => void) | null }) {
+    const stream = await client.chat.completions.create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: text }] });
+    let reply = '';
+    for await (const chunk of stream) {
+      const token = chunk.choices[0]?.delta.content ?? '';
+      opts.onProgress?.(token);
+      reply += token;
+    }
+    return reply;
+  }
+}
+export async function handle(body: { message: string; stream: boolean; debug: boolean }, send: (data: string) => void) {
+  let onProgress: ((token: string) => void) | null;
+  if (body.stream) {
+    onProgress = token => {
+      if (body.debug) console.debug(token);
+      send(JSON.stringify(token));
+    };
+  } else {
+    onProgress = null;
+  }
+  return new ChatClient().sendMessage(body.message, { onProgress });
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 19, column: 37 }],
+    },
     // A class field initialised with a function of the program runs it when called.
     {
       code: `async function complete(input: unknown[]): Promise<any> {

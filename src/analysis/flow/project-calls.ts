@@ -114,7 +114,8 @@ function through(hit: ParameterSinkHit, calleeText: string): SinkHit {
 /** The function of the program a reference names: a declaration, a method, or a `const` holding an arrow. */
 function functionDeclarationOf(walker: Walker, reference: ts.Expression): FunctionLikeWithBody | undefined {
   const node = ts.isPropertyAccessExpression(reference) ? reference.name : reference;
-  const symbol = walker.symbolOf(node);
+  // `{ onProgress }`: the variable the shorthand property is given, not the property.
+  const symbol = ts.isShorthandPropertyAssignment(node.parent) ? walker.checker.getShorthandAssignmentValueSymbol(node.parent) : walker.symbolOf(node);
   return symbol ? functionWithBodyOf(symbol.flags & ts.SymbolFlags.Alias ? walker.checker.getAliasedSymbol(symbol) : symbol) : undefined;
 }
 
