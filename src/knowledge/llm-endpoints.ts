@@ -91,12 +91,5 @@ export const EVENT_SUBSCRIBE_METHODS: ReadonlySet<string> = new Set(['on', 'once
  */
 export const SENT_FRAME_CHANNELS: ReadonlySet<string> = new Set(['onSend']);
 
-/**
- * Route handlers of the app's own API (Next.js app router): the file `app/.../api/<path>/route.ts`
- * serves `/api/<path>`; its exported methods that read a request body.
- */
-export const APP_ROUTE_FILE = /(?:^|\/)app\/(?:.*\/)?api\/(.+)\/route\.[cm]?[jt]sx?$/;
-export const APP_ROUTE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
-
 /** Body keys of a request to the app's own backend (`fetch('/api/chat', { body: { messages } })`) that hold the conversation. */
 export const CONVERSATION_BODY_PROPERTIES: readonly string[] = ['messages', 'history', 'conversation'];

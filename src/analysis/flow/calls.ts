@@ -143,7 +143,6 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   });
 
   checkCallSinks(walker, call, info, argumentValues);
-  analysis.appRoutes.recordPost(call, argumentValues);
   if (modelCall) checkSdkTelemetry(walker, call, info, sourceTaint);
   checkTracedRunnable(walker, call, info);
   checkPersistedStore(walker, call, info);
@@ -217,8 +216,6 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     }
   }
   value = join(value, callResultOf(called));
-  // `await request.json()` in a route handler of the app's own API: what the program posts to it.
-  value = join(value, analysis.appRoutes.bodyRead(call) ?? CLEAN);
   value = modelCall ? join(sourceTaint, value) : join(value, sourceTaint);
   if (resultTypeDecides(info)) {
     // `ChatRequest.parse(await req.json())`: what the schema says the value is.

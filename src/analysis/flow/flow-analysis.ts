@@ -11,7 +11,6 @@ import { hasLlmEvidence } from '../sources/file-evidence.js';
 import { LearnedTypes } from '../sources/learned-types.js';
 import { LlmEndpoints } from '../sources/llm-endpoints.js';
 import { TypeSources } from '../sources/sdk-types.js';
-import { AppRoutes } from './app-routes.js';
 import { arrivalsIn } from './arrivals.js';
 import { CarriedSummaries } from './carried-summaries.js';
 import { ClassFields } from './classes.js';
@@ -37,8 +36,6 @@ export class FlowAnalysis {
   readonly text: TextCarrierOracle;
   readonly ciphers: CipherInspector;
   readonly classFields: ClassFields;
-  /** What the program posts to its own API routes, for the handlers that read it. */
-  readonly appRoutes: AppRoutes;
   /** What functions write into the variables of their module, for the functions that read them. */
   readonly moduleVariables: ModuleVariables;
   /** Events emitted and listened to within the program. */
@@ -74,7 +71,6 @@ export class FlowAnalysis {
     this.ciphers = new CipherInspector(this.checker, this.callees);
     this.classFields = new ClassFields(this);
     this.moduleVariables = new ModuleVariables(this);
-    this.appRoutes = new AppRoutes(this);
     this.endpoints = new LlmEndpoints(this);
     this.emitters = new Emitters(this);
     this.implementations = new Implementations(program, this.checker);
@@ -152,12 +148,7 @@ export class FlowAnalysis {
     }
     this.llmReachingFiles ??= filesReachingLlmData(this.program, LLM_SDK_PACKAGES, hasLlmEvidence);
     // A file the program does not list as its own (an in-memory test program, say) is analysed.
-    return (
-      this.llmReachingFiles.has(sourceFile) ||
-      this.program.getSourceFile(sourceFile.fileName) !== sourceFile ||
-      // A route of the app's own API that LLM code posts to (`fetch('/api/search', { body })`).
-      this.appRoutes.isPostedFrom(sourceFile, this.llmReachingFiles)
-    );
+    return this.llmReachingFiles.has(sourceFile) || this.program.getSourceFile(sourceFile.fileName) !== sourceFile;
   }
 
   /** The (cached) analysis of a function of the program. Recursion sees an empty summary. */
