@@ -14,11 +14,12 @@ export class ClaudeWebBot {
     const payload = JSON.stringify({ prompt, timezone: 'UTC' });
     return new Promise((resolve, reject) => {
       const source = new SSE(url, { headers: { 'Content-Type': 'application/json' }, payload, withCredentials: true });
-      let text = '';
+      let answer = '';
       source.addEventListener('completion', event => {
         try {
-          text += JSON.parse(event.data).completion;
-          onUpdate(text);
+          const { completion } = JSON.parse(event.data);
+          answer += completion;
+          onUpdate({ text: answer, done: false });
         } catch (error) {
           console.error('cannot parse completion event', event); // expect: no-model-output-logging
           reject(error);
@@ -26,8 +27,8 @@ export class ClaudeWebBot {
       });
       source.addEventListener('readystatechange', event => {
         if (event.readyState === 2) {
-          console.log('stream closed, characters received:', text.length);
-          resolve(text);
+          console.log('stream closed, characters received:', answer.length);
+          resolve(answer);
         }
       });
       source.addEventListener('error', error => {
