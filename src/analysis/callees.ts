@@ -198,6 +198,34 @@ function functionOfValue(value: ts.Expression, depth = 0): ts.SignatureDeclarati
   return undefined;
 }
 
+/** The function a helper returns under `property` in an object literal (`return { logger, report }`): its own body's returns only. */
+function returnedFunction(helper: ts.SignatureDeclaration & { body: ts.Node }, property: string, checker: ts.TypeChecker): ts.SignatureDeclaration | undefined {
+  let found: ts.SignatureDeclaration | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || (node !== helper.body && ts.isFunctionLike(node))) return;
+    if (ts.isReturnStatement(node) && node.expression) {
+      const object = skipTransparent(node.expression);
+      for (const member of ts.isObjectLiteralExpression(object) ? object.properties : []) {
+        if (member.name === undefined || !ts.isIdentifier(member.name) || member.name.text !== property) continue;
+        if (ts.isShorthandPropertyAssignment(member)) {
+          const target = checker.getShorthandAssignmentValueSymbol(member);
+          found = target ? functionWithBodyOf(target) : undefined;
+        } else if (ts.isPropertyAssignment(member)) {
+          const value = skipTransparent(member.initializer);
+          const target = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value) : undefined;
+          found = target ? functionWithBodyOf(target) : functionOfValue(value);
+        } else if (ts.isMethodDeclaration(member) && functionHasBody(member)) {
+          found = member;
+        }
+      }
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(helper.body, visit);
+  return found;
+}
+
 /** Resolves what a call (or `new`) reaches, through import aliases and re-exports. Cached per node. */
 export class CalleeResolver {
   private readonly cache = new WeakMap<ts.Node, CalleeInfo>();
@@ -233,7 +261,7 @@ export class CalleeResolver {
     }
 
     const declarations: CalleeDeclaration[] = [];
-    const symbol = this.symbolAt(nameNode);
+    const symbol = this.calleeSymbol(callee, nameNode, name);
     const resolved = symbol ? this.throughModuleDestructuring(resolveAlias(symbol, this.checker)) : undefined;
     for (const declaration of resolved?.getDeclarations() ?? []) {
       declarations.push({
@@ -270,7 +298,9 @@ export class CalleeResolver {
     if (!ts.isNewExpression(call)) {
       // The callee's own declaration (through imports and re-exports) when it is a function of the
       // program; overload resolution is only needed when the callee is not a plain name.
-      projectFunction = resolved ? (functionWithBodyOf(resolved) ?? this.throughShorthand(resolved) ?? this.throughBoundField(resolved)) : undefined;
+      projectFunction = resolved
+        ? (functionWithBodyOf(resolved) ?? this.throughShorthand(resolved) ?? this.throughBoundField(resolved) ?? this.throughDestructuring(resolved))
+        : undefined;
       // A base class's placeholder (`sendCompletion() { throw new Error('must be implemented') }`)
       // stands for its subclasses' overrides, as an abstract method does.
       if (projectFunction && isPlaceholderMethod(projectFunction)) projectFunction = undefined;
@@ -332,6 +362,33 @@ export class CalleeResolver {
   /**
    * `return { set, get }` (a module of local functions): the property `set` is the function it names.
    */
+  /**
+   * `const { report } = createBridgeLogger(mcpLog)`: a function the program made and handed back in
+   * an object (a helper's closure, a hook's action) is the one its inferred type was declared by.
+   */
+  private throughDestructuring(symbol: ts.Symbol): ts.SignatureDeclaration | undefined {
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || !ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent)) {
+      return undefined;
+    }
+    const signatures = this.safe(() => this.checker.getTypeOfSymbol(symbol).getCallSignatures()) ?? [];
+    const target = signatures.length === 1 ? signatures[0]!.getDeclaration() : undefined;
+    if (target) {
+      return functionHasBody(target) ? target : undefined;
+    }
+    // Untyped (`@returns {Object}` in JSDoc): the object literal the helper returns says.
+    const holder = declaration.parent.parent;
+    const key = declaration.propertyName ?? declaration.name;
+    const property = ts.isIdentifier(key) ? key.text : undefined;
+    const initializer = ts.isVariableDeclaration(holder) && holder.initializer ? skipTransparent(holder.initializer) : undefined;
+    const call = initializer && ts.isAwaitExpression(initializer) ? skipTransparent(initializer.expression) : initializer;
+    if (property === undefined || !call || !ts.isCallExpression(call)) {
+      return undefined;
+    }
+    const helper = this.resolve(call).projectFunction;
+    return helper && functionHasBody(helper) ? returnedFunction(helper, property, this.checker) : undefined;
+  }
+
   private throughShorthand(symbol: ts.Symbol): ts.SignatureDeclaration | undefined {
     const declaration = symbol.valueDeclaration;
     if (!declaration || !ts.isShorthandPropertyAssignment(declaration)) {
@@ -394,6 +451,17 @@ export class CalleeResolver {
       this.bindings.set(call, bound ? { name: bound.name, origin: bound.origin, container: bound.owner } : undefined);
     }
     return this.bindings.get(call);
+  }
+
+  /**
+   * The symbol a callee names. In `obj[key](x)` the checker's symbol at `key` is the variable `key`,
+   * not the member called: that member is looked up by its static name, or is unknown.
+   */
+  private calleeSymbol(callee: ts.Expression, nameNode: ts.Node, name: string | undefined): ts.Symbol | undefined {
+    if (!ts.isElementAccessExpression(callee) || ts.isStringLiteralLike(callee.argumentExpression) || ts.isNumericLiteral(callee.argumentExpression)) {
+      return this.symbolAt(nameNode);
+    }
+    return name === undefined ? undefined : this.safe(() => this.checker.getTypeAtLocation(callee.expression).getProperty(name));
   }
 
   private symbolAt(node: ts.Node): ts.Symbol | undefined {

@@ -57,6 +57,49 @@ export async function ask(question: string) {
   return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
 }
 `,
+    // A level chosen at run time on a receiver that is no logger, and a dispatch table of handlers.
+    {
+      code: `${openai}
+export async function ask(handlers, kind, question) {
+  handlers[kind](question);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+      filename: js,
+    },
+    // A report closure given only fixed messages and the prompt's length.
+    {
+      code: `${openai}
+export async function addTask(prompt, context = {}) {
+  const { mcpLog } = context;
+  const report = (message, level = 'info') => {
+    if (mcpLog) mcpLog[level](message);
+  };
+  report('starting', 'debug');
+  report(\`prompt of \${prompt.length} characters\`);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+}
+`,
+      filename: js,
+    },
+    // The helper's returned logger is handed a task id only.
+    {
+      code: `${openai}
+/** @returns {Object} */
+function createBridgeLogger(mcpLog) {
+  const logger = mcpLog || { info: () => {} };
+  const report = (level, ...args) => logger[level](...args);
+  return { logger, report };
+}
+export async function updateTask(taskId, prompt, context) {
+  const { report } = createBridgeLogger(context.mcpLog);
+  report('info', \`updating task \${taskId}\`);
+  report('debug', 'calling the model');
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+}
+`,
+      filename: js,
+    },
   ],
   invalid: [
     // An MCP direct function: the prompt of the request is logged through the server's logger.
@@ -87,6 +130,63 @@ export class Agent {
       errors: [
         { messageId: 'promptLogged', line: 6, column: 35 },
         { messageId: 'promptLogged', line: 7, column: 17 },
+      ],
+    },
+    // The MCP logger's level picked at run time.
+    {
+      code: `${openai}
+export async function ask(question, mcpLog, level = 'info') {
+  mcpLog[level](question);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+      filename: js,
+      errors: [{ messageId: 'promptLogged', line: 4, column: 17 }],
+    },
+    // A local report closure called from several places: reported at the call that gives it the
+    // prompt, not at the closure's one sink line that every call shares.
+    {
+      code: `${openai}
+export async function addTask(prompt, context = {}) {
+  const { mcpLog } = context;
+  const report = (message, level = 'info') => {
+    if (mcpLog) mcpLog[level](message);
+  };
+  report('starting', 'debug');
+  report(\`Generating task data with prompt:\\n\${prompt}\`, 'info');
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+}
+`,
+      filename: js,
+      errors: [{ messageId: 'promptLogged', line: 9, column: 10 }],
+    },
+    // A report function a helper builds and returns (its JSDoc says only \`Object\`), destructured by
+    // its many callers: reported at the call that passes the prompt.
+    {
+      code: `${openai}
+/** @returns {Object} */
+function createBridgeLogger(mcpLog) {
+  const logger = mcpLog || { info: () => {} };
+  const report = (level, ...args) => {
+    if (typeof logger[level] === 'function') logger[level](...args);
+    else logger.info(...args);
+  };
+  return { logger, report };
+}
+export async function updateTask(taskId, prompt, context) {
+  const { report } = createBridgeLogger(context.mcpLog);
+  report('info', \`Updating task \${taskId} with prompt: "\${prompt}"\`);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+}
+export function removeTask(taskId, context) {
+  const { report } = createBridgeLogger(context.mcpLog);
+  report('info', \`Removing task \${taskId}\`);
+}
+`,
+      filename: js,
+      errors: [
+        { messageId: 'promptLogged', line: 14, column: 18 },
+        { messageId: 'promptLogged', line: 14, column: 18 },
       ],
     },
   ],

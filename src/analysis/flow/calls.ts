@@ -20,7 +20,7 @@ import { feedParserHandlers } from './deferred-callbacks.js';
 import { listenToEmits, recordEmit } from './emitters.js';
 import { setStateCall } from './react-state.js';
 import { evaluateObject } from './objects.js';
-import { applyCallbackCalls, applyCallbackReference, applySummary, localClosure, runCallback, runPromiseExecutor } from './project-calls.js';
+import { applyCallbackCalls, applyCallbackReference, applySummary, localClosure, runCallback, runLocalClosure, runPromiseExecutor } from './project-calls.js';
 import { CLEAN, type TaintValue, callResultOf, fieldValue, functionValue, isTainted, join, taintValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
@@ -184,7 +184,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   }
   if (info.projectFunction) {
     const closure = localClosure(walker, info.projectFunction);
-    value = join(value, closure ? runCallback(walker, closure, argumentValues) : applySummary(walker, call, info, argumentValues));
+    value = join(value, closure ? runLocalClosure(walker, closure, call, argumentValues) : applySummary(walker, call, info, argumentValues));
     // A union of the app's own classes as receiver: what each member's method does.
     for (const alternative of info.alternatives ?? []) {
       value = join(value, applySummary(walker, call, { ...info, projectFunction: alternative }, argumentValues));

@@ -28,6 +28,55 @@ export function runCallback(walker: Walker, fn: FunctionLikeWithBody, seeds: rea
   return callback.returned();
 }
 
+/**
+ * A local closure called here, walked in place. A closure called from several places (a
+ * `const report = (message, level) => mcpLog[level](message)` wrapper) is generic: what a call
+ * gives it is reported at that call, where the data is put in, like a helper's summary, not at its
+ * one sink line that every call shares. A closure called once is reported where it writes.
+ */
+export function runLocalClosure(walker: Walker, fn: FunctionLikeWithBody, call: ts.CallExpression, argumentValues: readonly TaintValue[]): TaintValue {
+  const before = walker.findings.length;
+  const returned = runCallback(walker, fn, argumentValues);
+  const name = closureName(fn);
+  if (name === undefined || callsInScope(fn, name) < 2) {
+    return returned;
+  }
+  for (let index = before; index < walker.findings.length; index += 1) {
+    const finding = walker.findings[index]!;
+    if (finding.node.pos < fn.pos || finding.node.end > fn.end) continue;
+    const passedIn = argumentValues.findIndex(value => value.taints.some(taint => taint.kind === finding.taint.kind && taint.origin === finding.taint.origin));
+    const argument = call.arguments[passedIn];
+    if (!argument) continue;
+    walker.findings[index] = { taint: finding.taint, node: argument, sink: { ...finding.sink, via: [`${name}()`, ...finding.sink.via], at: finding.sink.at ?? finding.node } };
+  }
+  return returned;
+}
+
+/** `const report = (...) => ...`, `function report(...) {...}`: the name the closure is called by. */
+function closureName(fn: FunctionLikeWithBody): string | undefined {
+  if (ts.isFunctionDeclaration(fn)) return fn.name?.text;
+  return ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+}
+
+/** Calls of a closure by its name in the function (or file) declaring it: syntax only, cached per closure. */
+const closureCallCounts = new WeakMap<ts.Node, number>();
+
+function callsInScope(fn: FunctionLikeWithBody, name: string): number {
+  let count = closureCallCounts.get(fn);
+  if (count === undefined) {
+    const scope = ts.findAncestor(fn.parent, node => ts.isSourceFile(node) || (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined)) ?? fn.getSourceFile();
+    let found = 0;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) found += 1;
+      ts.forEachChild(node, visit);
+    };
+    visit(scope);
+    count = found;
+    closureCallCounts.set(fn, count);
+  }
+  return count;
+}
+
 /** Closures nested deeper than this are applied through their summaries (bounds repeated walks). */
 const MAX_CLOSURE_NESTING = 6;
 

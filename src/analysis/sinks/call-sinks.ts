@@ -130,15 +130,31 @@ function untypedBuilderSink(walker: Walker, call: ts.CallExpression, info: Calle
   );
 }
 
-/** `log.info(x)`, `this.logger.debug(x)` on a receiver without a type: its name and the method's decide. */
+/**
+ * `log.info(x)`, `this.logger.debug(x)` on a receiver without a type: its name and the method's
+ * decide. `mcpLog[level](x)` picks the level at run time: any of them is a log.
+ */
 function isUntypedLoggerCall(call: ts.CallExpression): boolean {
   const callee = skipTransparent(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !(UNTYPED_LOGGER_SINK.names as readonly string[]).includes(callee.name.text)) {
+  const method = ts.isPropertyAccessExpression(callee)
+    ? callee.name.text
+    : ts.isElementAccessExpression(callee)
+      ? ts.isStringLiteralLike(callee.argumentExpression)
+        ? callee.argumentExpression.text
+        : levelChosenAtRunTime(callee.argumentExpression)
+      : undefined;
+  if (method === undefined || !(UNTYPED_LOGGER_SINK.names as readonly string[]).includes(method)) {
     return false;
   }
-  const receiver = skipTransparent(callee.expression);
+  const receiver = skipTransparent((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
   const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
   return name !== undefined && UNTYPED_LOGGER_SINK.receiverName.test(name);
+}
+
+/** A level held by a variable or field (`logger[level]`, `log[options.level]`): stands for any level method. */
+function levelChosenAtRunTime(argument: ts.Expression): string | undefined {
+  const inner = skipTransparent(argument);
+  return ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) ? UNTYPED_LOGGER_SINK.names[0] : undefined;
 }
 
 /** `fs.createWriteStream(path).write(data)`: the receiver's type decides. */
