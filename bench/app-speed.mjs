@@ -122,9 +122,12 @@ async function startProfiler() {
 
 // ------------------------------------------------------------------ parent
 
+/** `BENCH_CPU_PROF=<dir>` writes a `.cpuprofile` of every child there (read it with `--analyse-profile`). */
+const PROFILE_ARGS = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
+
 function spawnChild(args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SELF, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...PROFILE_ARGS, SELF, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.on('data', chunk => (stdout += chunk));
     child.on('error', reject);

@@ -682,6 +682,28 @@ export function persist(session: Session) {
 `,
       errors: [{ messageId: 'promptStored', line: 15, column: 26 }],
     },
+    // A local closure, called for user and assistant messages alike, hands each to a helper that
+    // stores it: the helper's store is where every caller's data arrives, reported there once.
+    {
+      code: `${chatMessage}
+function recordMessage(message: { text: string; user: string }) {
+  localStorage.setItem(\`message:\${message.user}\`, JSON.stringify(message));
+}
+export function syncThread(session: Session, user: string) {
+  const processNewMessage = (apiMessage: ChatMessage) => {
+    recordMessage({ text: apiMessage.content, user });
+  };
+  for (const message of session.messages) {
+    if (message.role === 'user') {
+      processNewMessage(message);
+      continue;
+    }
+    processNewMessage(message);
+  }
+}
+`,
+      errors: [{ messageId: 'promptStored', line: 4, column: 51 }],
+    },
   ],
 });
 

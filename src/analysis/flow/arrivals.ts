@@ -150,7 +150,9 @@ function callersPassing(
     const around = enclosingFunction(analysis, call);
     const findings = around ? analysis.functionResult(around).findings : fileFindings(call.getSourceFile());
     // A finding is reported at the argument, or at the property of an object literal argument that holds the data.
-    let arriving: Finding[] | undefined = findings.filter(finding => finding.sink.at === sink && passed.some(argument => within(finding.node, argument)));
+    let arriving: Finding[] | undefined = findings.filter(
+      finding => finding.sink.at === sink && passed.some(argument => within(finding.insideClosure ?? finding.node, argument)),
+    );
     if (arriving.length === 0 && around) {
       // The caller passes its own parameter on: what its callers pass.
       const owned = [...analysis.functionResult(around).summary.parameterSinks].find(([, hits]) =>

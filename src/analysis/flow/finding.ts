@@ -44,6 +44,11 @@ export interface Finding {
   readonly sink: SinkHit;
   /** The node to report: the argument (or property) that carries the data. */
   readonly node: ts.Node;
+  /**
+   * For a finding reported at the call of a local closure (`report(prompt)`): the node inside the
+   * closure where the data was handed on, so that a helper called there still finds its callers' data.
+   */
+  readonly insideClosure?: ts.Node;
 }
 
 export function lineOf(node: ts.Node): number {

@@ -47,7 +47,12 @@ export function runLocalClosure(walker: Walker, fn: FunctionLikeWithBody, call: 
     const passedIn = argumentValues.findIndex(value => value.taints.some(taint => taint.kind === finding.taint.kind && taint.origin === finding.taint.origin));
     const argument = call.arguments[passedIn];
     if (!argument) continue;
-    walker.findings[index] = { taint: finding.taint, node: argument, sink: { ...finding.sink, via: [`${name}()`, ...finding.sink.via], at: finding.sink.at ?? finding.node } };
+    walker.findings[index] = {
+      taint: finding.taint,
+      node: argument,
+      sink: { ...finding.sink, via: [`${name}()`, ...finding.sink.via], at: finding.sink.at ?? finding.node },
+      insideClosure: finding.insideClosure ?? finding.node,
+    };
   }
   return returned;
 }
