@@ -333,6 +333,9 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
   '$metadata',
   'metrics',
   'sourceNodes',
+  // Numbers about an answer: node-chatgpt-api's Bing `details.scores`, a reranker's or moderation's scores.
+  'score',
+  'scores',
   // Citations of an answer (OpenAI's `output_text.annotations`, Assistants' file citations): urls,
   // file ids and offsets into the text, not the text.
   'annotations',
@@ -596,6 +599,8 @@ export const LLM_SDK_PACKAGES: readonly string[] = [
   'replicate',
   'llamaindex',
   '@llamaindex/*',
+  '@waylaidwanderer/chatgpt-api',
+  'nodejs-gpt',
 ];
 
 /**

@@ -105,6 +105,16 @@ export const MODEL_TEXT_CALLS: readonly ModelTextCall[] = [
     names: ['call', 'invoke', 'run', 'predict'],
     promptArguments: [],
   },
+  // node-chatgpt-api (`@waylaidwanderer/chatgpt-api`, and `nodejs-gpt`, the fork LibreChat uses):
+  // plain JavaScript without typings, matched through the import binding, by the client class
+  // constructed. `sendMessage(message, opts)` resolves to `{ response, details, ... }`, and
+  // `opts.onProgress` receives the answer's tokens.
+  {
+    from: ['@waylaidwanderer/chatgpt-api', 'nodejs-gpt'],
+    containers: ['BingAIClient', 'ChatGPTClient', 'ChatGPTBrowserClient'],
+    names: ['sendMessage'],
+    promptArguments: [0],
+  },
 ];
 
 

@@ -453,6 +453,23 @@ export async function ask(question: string) {
 
 ruleTester.run('no-prompt-logging: links', promptRule, {
   valid: [
+    // Options spread into an argument (\`{ text, ...endpointOption }\`): the helper logs only the
+    // fields it takes from the spread, never the prompt written beside it.
+    {
+      code: `const logger = require('./logger');
+const { generateText } = require('ai');
+async function ask({ text, context, model }) {
+  const options = { context, model };
+  logger.debug('options', options);
+  return generateText({ model, prompt: text });
+}
+async function route(req, endpointOption) {
+  return ask({ text: req.body.text, ...endpointOption });
+}
+module.exports = { route };
+`,
+      filename: js,
+    },
     // A tool part logged two helpers down is still no prompt for the caller who put the question in it.
     `${openai}
 interface Part { type: string; input?: unknown }

@@ -37,6 +37,25 @@ import type { ChatMessage } from 'llamaindex';`;
 
 ruleTester.run('no-model-output-logging: more SDKs', outputRule, {
   valid: [
+    // node-chatgpt-api without typings (LibreChat's \`nodejs-gpt\` fork): the answer's scores and
+    // ids are metadata, and a \`sendMessage\` of another package or of the app is no model call.
+    {
+      code: `const logger = require('./logger');
+const { Mailer } = require('./mailer');
+async function ask(text) {
+  const { BingAIClient } = await import('nodejs-gpt');
+  const client = new BingAIClient({ userToken: process.env.BINGAI_TOKEN });
+  const response = await client.sendMessage(text, {});
+  logger.debug('scores', response.details.scores);
+  logger.debug('ids', response.conversationId, response.messageId);
+  const mailer = new Mailer();
+  const receipt = await mailer.sendMessage(text);
+  logger.debug('mail', receipt);
+}
+module.exports = { ask };
+`,
+      filename: js,
+    },
     // LangChain's legacy chains where the package does not resolve (plain JavaScript): only the
     // chain's call answers with model output, not a chain of another package or a retriever.
     {
@@ -158,6 +177,33 @@ export async function rag(question: string, text: string) {
 `,
   ],
   invalid: [
+    // node-chatgpt-api's Bing client (and its \`nodejs-gpt\` fork), plain JavaScript: the reply and
+    // a title generated from it are logged.
+    {
+      code: `const logger = require('./logger');
+async function titleConvo({ text, response }) {
+  let title = 'New Chat';
+  const { BingAIClient } = await import('nodejs-gpt');
+  const titleGenerator = new BingAIClient({ userToken: process.env.BINGAI_TOKEN });
+  const res = await titleGenerator.sendMessage('Title:', { context: \`User: \${text}\\nResponse: \${response}\` });
+  title = res.response.replace(/Title: /, '');
+  logger.debug('[/ask/bingAI] CONVERSATION TITLE: ' + title);
+  return title;
+}
+async function ask(text) {
+  const { ChatGPTClient } = require('@waylaidwanderer/chatgpt-api');
+  const client = new ChatGPTClient(process.env.OPENAI_API_KEY);
+  const reply = await client.sendMessage(text);
+  console.log('reply', reply);
+}
+module.exports = { titleConvo, ask };
+`,
+      filename: js,
+      errors: [
+        { messageId: 'modelOutputLogged', line: 8, column: 16 },
+        { messageId: 'modelOutputLogged', line: 15, column: 24 },
+      ],
+    },
     {
       code: `const { LLMChain } = require('langchain/chains');
 async function predictNewSummary({ messages, previousSummary, memory }) {

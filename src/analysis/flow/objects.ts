@@ -4,7 +4,7 @@ import { STREAM_CALLBACK_OPTIONS } from '../../knowledge/llm-endpoints.js';
 import { OUTPUT_CALLBACK_OPTIONS } from '../../knowledge/llm-sdks.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';
 import { applyCallbackReference, runCallback } from './project-calls.js';
-import { CLEAN, type TaintValue, join, objectValue, withoutFields } from './taint.js';
+import { CLEAN, type TaintValue, fieldValue, join, objectValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
 /** Options whose callbacks receive a model call's output (`onFinish`, `onChunk`, an app client's `onUpdate`). */
@@ -39,6 +39,8 @@ export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression,
         value = walker.evaluate(property.initializer);
       }
       if (name === undefined) {
+        // `[key]: value` may overwrite any field written before it.
+        for (const [known, before] of fields) fields.set(known, join(before, withoutFields(value)));
         unknownParts = join(unknownParts, withoutFields(value));
       } else {
         fields.set(name, value);
@@ -50,6 +52,8 @@ export function evaluateObject(walker: Walker, node: ts.ObjectLiteralExpression,
       if (spread.fields && !spread.rest) {
         for (const [name, value] of spread.fields) fields.set(name, value);
       } else {
+        // The spread object may overwrite any field written before it; later fields overwrite it.
+        for (const [known, before] of fields) fields.set(known, join(before, fieldValue(spread, known)));
         unknownParts = join(unknownParts, spread);
       }
     } else if (ts.isMethodDeclaration(property) && property.body) {

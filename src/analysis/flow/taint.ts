@@ -168,7 +168,9 @@ export function objectValue(fields: ReadonlyMap<string, TaintValue>, unknownPart
     taints = mergeTaints(taints, field.taints);
   }
   if (isTainted(unknownParts)) {
-    return { taints };
+    // `{ text, ...options }`: a field written out keeps its own value; the others are whatever the
+    // spread objects (or computed names) hold.
+    return fields.size > 0 ? { taints, fields, rest: withoutFields(unknownParts) } : { taints };
   }
   return { taints, fields };
 }
