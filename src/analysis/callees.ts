@@ -6,6 +6,7 @@ import { valueAlternatives } from './clients/option-values.js';
 import { skipTransparent, staticPropertyName } from './constants.js';
 import { identityFromBinding } from './import-bindings.js';
 import { type Origin, originOfDeclaration, resolveAlias } from './packages.js';
+import { MethodsByName } from './untyped-dispatch.js';
 
 /** One declaration a call may reach. */
 export interface CalleeDeclaration {
@@ -33,6 +34,11 @@ export interface CalleeInfo {
    * the declarations of every member.
    */
   readonly alternatives?: readonly ts.SignatureDeclaration[];
+  /**
+   * The receiver has no type and `projectFunction` and `alternatives` are the program's class
+   * methods of the called name (`untyped-dispatch.ts`): they may live in any file.
+   */
+  readonly byName?: true;
 }
 
 /** Members of a union receiver looked at per call: enough for an app's providers, bounded for speed. */
@@ -230,11 +236,14 @@ function returnedFunction(helper: ts.SignatureDeclaration & { body: ts.Node }, p
 export class CalleeResolver {
   private readonly cache = new WeakMap<ts.Node, CalleeInfo>();
   private readonly bindings = new WeakMap<ts.Node, CalleeDeclaration | undefined>();
+  private readonly methodsByName: MethodsByName;
 
   constructor(
     private readonly program: ts.Program,
     private readonly checker: ts.TypeChecker,
-  ) {}
+  ) {
+    this.methodsByName = new MethodsByName(program);
+  }
 
   resolve(call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): CalleeInfo {
     const cached = this.cache.get(call);
@@ -310,6 +319,10 @@ export class CalleeResolver {
       }
     }
     const alternatives = projectFunction && resolved ? this.alternativesOf(resolved, projectFunction) : [];
+    const dispatched = !projectFunction && declarations.length === 0 && !ts.isNewExpression(call) ? this.dispatchByName(callee, name) : [];
+    if (dispatched.length > 0) {
+      return { declarations, projectFunction: dispatched[0], name, text: calleeText(callee), alternatives: dispatched.slice(1), byName: true };
+    }
     return {
       declarations,
       projectFunction,
@@ -318,6 +331,21 @@ export class CalleeResolver {
       ...(resolved ? { symbol: resolved } : {}),
       ...(alternatives.length > 0 ? { alternatives } : {}),
     };
+  }
+
+  /**
+   * `client.titleConvo(...)` on a receiver without a type: the program's class methods of that name
+   * (`untyped-dispatch.ts`), unless the receiver comes from a package's import (its own methods).
+   */
+  private dispatchByName(callee: ts.Expression, name: string | undefined): readonly ts.SignatureDeclaration[] {
+    if (name === undefined || !ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      return [];
+    }
+    const candidates = this.methodsByName.named(name);
+    if (candidates.length === 0 || this.safe(() => identityFromBinding(callee, this.checker, this.program)) !== undefined) {
+      return [];
+    }
+    return candidates;
   }
 
   /** The bodies of the same method in the other classes of a union receiver (not overloads: those share a parent). */

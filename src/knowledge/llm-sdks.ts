@@ -336,6 +336,8 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
   // Numbers about an answer: node-chatgpt-api's Bing `details.scores`, a reranker's or moderation's scores.
   'score',
   'scores',
+  // Opaque tokens: Anthropic's thinking-block `signature`, Bing's `conversationSignature`.
+  'signature',
   // Citations of an answer (OpenAI's `output_text.annotations`, Assistants' file citations): urls,
   // file ids and offsets into the text, not the text.
   'annotations',
@@ -355,7 +357,7 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
  * (`chatId`, `message_id`, `updatedAt`, `tokenCount`, `promptTokens`): metadata, also where untyped
  * JavaScript gives the analysis no type to tell.
  */
-export const METADATA_FIELD_PATTERN = /^(?:[a-z][A-Za-z0-9]*(?:Id|Ids|At|Count|Tokens|Ms)|[a-z][a-z0-9_]*_(?:id|ids|at|count|tokens|ms))$/;
+export const METADATA_FIELD_PATTERN = /^(?:[a-z][A-Za-z0-9]*(?:Id|Ids|At|Count|Tokens|Ms|Signature)|[a-z][a-z0-9_]*_(?:id|ids|at|count|tokens|ms|signature))$/;
 
 /**
  * Conversation shapes: an object type with a `role` (a string, or a union with one of these values)

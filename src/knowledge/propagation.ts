@@ -183,3 +183,20 @@ export const FUNCTION_WRAPPERS: ReadonlySet<string> = new Set([
  * an updater function returns) is the state variable's value in the next render.
  */
 export const STATE_HOOKS: readonly FunctionFamily[] = [{ from: ['react', 'preact', 'preact/hooks'], names: ['useState'] }];
+
+/**
+ * Method names too common to tell which class a call on an untyped receiver runs: containers,
+ * events, streams, I/O, loggers, promises and the object protocol. A call on an untyped receiver is
+ * matched to the program's own class methods by name only for other names (`titleConvo`, `sendMessage`).
+ */
+export const GENERIC_METHOD_NAMES: ReadonlySet<string> = new Set([
+  'get', 'set', 'has', 'add', 'delete', 'remove', 'clear', 'keys', 'values', 'entries', 'push', 'pop', 'shift', 'unshift',
+  'map', 'filter', 'reduce', 'forEach', 'find', 'findOne', 'some', 'every', 'join', 'slice', 'splice', 'concat', 'sort',
+  'then', 'catch', 'finally', 'call', 'apply', 'bind', 'toString', 'toJSON', 'valueOf', 'constructor',
+  'on', 'off', 'once', 'emit', 'addListener', 'removeListener', 'addEventListener', 'removeEventListener', 'dispatchEvent',
+  'send', 'write', 'read', 'end', 'pipe', 'open', 'close', 'connect', 'disconnect', 'listen', 'destroy', 'abort',
+  'log', 'info', 'debug', 'warn', 'error', 'trace', 'fatal',
+  'init', 'initialize', 'start', 'stop', 'reset', 'update', 'create', 'save', 'load', 'parse', 'stringify', 'render',
+  'fetch', 'request', 'post', 'patch', 'handle', 'process', 'execute', 'next', 'use', 'run', 'invoke', 'dispose', 'setup',
+  'validate', 'format', 'transform', 'serialize', 'deserialize', 'getItem', 'setItem', 'removeItem', 'insert', 'upsert',
+]);

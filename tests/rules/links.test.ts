@@ -724,6 +724,72 @@ export function syncThread(session: Session, user: string) {
   ],
 });
 
+// Calls on a receiver without a type (plain JavaScript) run the program's own class methods of the
+// name called, unless the name is a generic one or the receiver comes from a package.
+ruleTester.run('no-model-output-logging: untyped receivers', outputRule, {
+  valid: [
+    // A Telegram bot's \`sendMessage\` is the package's, not the app's LLM client of the same name.
+    {
+      code: `const TelegramBot = require('node-telegram-bot-api');
+import OpenAI from 'openai';
+class ChatBot {
+  constructor() { this.openai = new OpenAI(); }
+  async sendMessage(text) {
+    const completion = await this.openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+    return completion.choices[0].message.content;
+  }
+}
+const bot = new TelegramBot(process.env.TOKEN);
+async function notify(chatId, logger) {
+  const sent = await bot.sendMessage(chatId, 'Your report is ready');
+  logger.info('sent', sent);
+}
+export { ChatBot, notify };
+`,
+      filename: js,
+    },
+    // A generic name (\`update\`) says nothing of which class a call runs.
+    {
+      code: `import OpenAI from 'openai';
+class Summary {
+  constructor() { this.openai = new OpenAI(); }
+  async update(text) {
+    const completion = await this.openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+    return completion.choices[0].message.content;
+  }
+}
+async function refresh(store, logger) {
+  const row = await store.update({ seen: true });
+  logger.info('updated', row);
+}
+export { Summary, refresh };
+`,
+      filename: js,
+    },
+  ],
+  invalid: [
+    // LibreChat's shape: a client an injected factory made, whose class generates the title.
+    {
+      code: `import OpenAI from 'openai';
+class OpenAIClient {
+  constructor(apiKey) { this.client = new OpenAI({ apiKey }); }
+  async titleConvo({ text, responseText }) {
+    const completion = await this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Title for: \${text}\\n\${responseText}\` }] });
+    return completion.choices[0].message.content;
+  }
+}
+async function addTitle(req, { text, response, client }, logger) {
+  const title = await client.titleConvo({ text, responseText: response.text });
+  logger.debug('title', title);
+}
+export { OpenAIClient, addTitle };
+`,
+      filename: js,
+      errors: [{ messageId: 'modelOutputLogged', line: 11, column: 25 }],
+    },
+  ],
+});
+
 ruleTester.run('no-model-output-logging: events', outputRule, {
   valid: [
     // Listeners of an event that carries only counts.

@@ -183,6 +183,8 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     if (accumulatorFromInitial) value = join(value, argumentValues[1] ?? CLEAN);
   }
   if (info.projectFunction) {
+    // Methods matched by name may live in any file, not only in the ones this file imports.
+    if (info.byName) analysis.usesWholeProgram();
     const closure = localClosure(walker, info.projectFunction);
     value = join(value, closure ? runLocalClosure(walker, closure, call, argumentValues) : applySummary(walker, call, info, argumentValues));
     // A union of the app's own classes as receiver: what each member's method does.

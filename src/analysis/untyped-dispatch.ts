@@ -1,0 +1,70 @@
+import ts from 'typescript';
+
+import { GENERIC_METHOD_NAMES } from '../knowledge/propagation.js';
+import { functionHasBody, isPlaceholderMethod } from './callees.js';
+
+/** Classes with a method of the same name that a call may run; more, and the name says too little. */
+export const MAX_DISPATCH_TARGETS = 6;
+
+/**
+ * Calls on a receiver that has no type (plain JavaScript: `client.titleConvo(...)` on a client an
+ * injected factory made) run one of the program's own class methods of that name, when the
+ * program declares a few and the name is not one every library uses (`get`, `send`, `on`). Which
+ * class is not known, so the call runs each. The index is syntax only, kept per `SourceFile`.
+ */
+const methodsByFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly ts.SignatureDeclaration[]>>();
+
+export class MethodsByName {
+  private merged: Map<string, ts.SignatureDeclaration[]> | undefined;
+
+  constructor(private readonly program: ts.Program) {}
+
+  /** The class methods (with bodies, not placeholders) of the program declared under `name`; empty for generic names. */
+  named(name: string): readonly ts.SignatureDeclaration[] {
+    if (GENERIC_METHOD_NAMES.has(name) || name.length < 4) {
+      return [];
+    }
+    if (!this.merged) {
+      this.merged = new Map();
+      for (const file of this.program.getSourceFiles()) {
+        if (file.isDeclarationFile || this.program.isSourceFileFromExternalLibrary(file)) continue;
+        for (const [method, declarations] of methodsOf(file)) {
+          const known = this.merged.get(method);
+          if (known) known.push(...declarations);
+          else this.merged.set(method, [...declarations]);
+        }
+      }
+    }
+    const found = this.merged.get(name) ?? [];
+    return found.length <= MAX_DISPATCH_TARGETS ? found : [];
+  }
+}
+
+function methodsOf(file: ts.SourceFile): ReadonlyMap<string, readonly ts.SignatureDeclaration[]> {
+  let methods = methodsByFile.get(file);
+  if (!methods) {
+    const found = new Map<string, ts.SignatureDeclaration[]>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isClassLike(node)) {
+        for (const member of node.members) {
+          const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+          const fn =
+            ts.isMethodDeclaration(member) && functionHasBody(member) && !isPlaceholderMethod(member)
+              ? member
+              : ts.isPropertyDeclaration(member) && member.initializer && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))
+                ? member.initializer
+                : undefined;
+          if (name === undefined || !fn) continue;
+          const named = found.get(name);
+          if (named) named.push(fn);
+          else found.set(name, [fn]);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    methods = found;
+    methodsByFile.set(file, methods);
+  }
+  return methods;
+}
