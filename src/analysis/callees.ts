@@ -2,6 +2,7 @@ import ts from 'typescript';
 
 import { FUNCTION_WRAPPERS } from '../knowledge/propagation.js';
 import { thisFieldValues } from './class-fields.js';
+import { cjsInterop } from './cjs-interop.js';
 import { valueAlternatives } from './clients/option-values.js';
 import { skipTransparent, staticPropertyName } from './constants.js';
 import { identityFromBinding } from './import-bindings.js';
@@ -270,7 +271,7 @@ export class CalleeResolver {
     }
 
     const declarations: CalleeDeclaration[] = [];
-    const symbol = this.calleeSymbol(callee, nameNode, name);
+    const symbol = this.calleeSymbol(callee, nameNode, name) ?? this.throughRequiredClass(callee, name);
     const resolved = symbol ? this.throughModuleDestructuring(resolveAlias(symbol, this.checker)) : undefined;
     for (const declaration of resolved?.getDeclarations() ?? []) {
       declarations.push({
@@ -390,6 +391,18 @@ export class CalleeResolver {
   /**
    * `return { set, get }` (a module of local functions): the property `set` is the function it names.
    */
+  /**
+   * `openai.chat.completions.create(...)` in CommonJS where `openai` is `new OpenAI()` of
+   * `require('openai')`: the checker says `any`; the member of the required class's instance type.
+   */
+  private throughRequiredClass(callee: ts.Expression, name: string | undefined): ts.Symbol | undefined {
+    if (name === undefined || !ts.isPropertyAccessExpression(callee)) {
+      return undefined;
+    }
+    const receiver = cjsInterop(this.checker).interopType(callee.expression, 0);
+    return receiver ? this.safe(() => this.checker.getPropertyOfType(this.checker.getNonNullableType(receiver), name)) : undefined;
+  }
+
   /**
    * `const { report } = createBridgeLogger(mcpLog)`: a function the program made and handed back in
    * an object (a helper's closure, a hook's action) is the one its inferred type was declared by.

@@ -12,6 +12,8 @@ import { FIXTURES_DIR, createRuleTester } from '../rule-tester.js';
 const ruleTester = createRuleTester();
 const browser = path.join(FIXTURES_DIR, 'browser', 'file.ts');
 const js = path.join(FIXTURES_DIR, 'script.js');
+// CommonJS: `require` returns what `module.exports` holds.
+const cjs = path.join(FIXTURES_DIR, 'script.cjs');
 const output = 'modelOutputLogged' as const;
 const prompt = 'promptLogged' as const;
 
@@ -37,6 +39,26 @@ import type { ChatMessage } from 'llamaindex';`;
 
 ruleTester.run('no-model-output-logging: more SDKs', outputRule, {
   valid: [
+    // CommonJS requires of SDKs typed with a default export: token counts and a cached id only.
+    {
+      code: `const OpenAI = require('openai');
+const Keyv = require('keyv');
+class Client {
+  constructor() {
+    this.client = new OpenAI();
+    this.cache = new Keyv();
+  }
+  async ask(text, logger) {
+    const completion = await this.client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+    logger.debug('tokens', completion.usage.total_tokens);
+    await this.cache.set('last', completion.id);
+    return completion.choices[0].message.content;
+  }
+}
+module.exports = { Client };
+`,
+      filename: cjs,
+    },
     // node-chatgpt-api without typings (LibreChat's \`nodejs-gpt\` fork): the answer's scores and
     // ids are metadata, and a \`sendMessage\` of another package or of the app is no model call.
     {
@@ -177,6 +199,34 @@ export async function rag(question: string, text: string) {
 `,
   ],
   invalid: [
+    // CommonJS: \`require('openai')\` returns the client class at run time, though its typings export it
+    // as \`default\` (TypeScript types \`new OpenAI()\` there as \`any\`); a client kept in a field too.
+    {
+      code: `const OpenAI = require('openai');
+class OpenAIClient {
+  constructor(apiKey) {
+    this.client = new OpenAI({ apiKey });
+  }
+  async ask(text, logger) {
+    const completion = await this.client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+    const reply = completion.choices[0].message.content;
+    logger.debug('reply', reply);
+    return reply;
+  }
+}
+async function direct(question) {
+  const openai = new OpenAI();
+  const res = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  console.log(res.choices[0].message.content);
+}
+module.exports = { OpenAIClient, direct };
+`,
+      filename: cjs,
+      errors: [
+        { messageId: 'modelOutputLogged', line: 9, column: 27 },
+        { messageId: 'modelOutputLogged', line: 16, column: 15 },
+      ],
+    },
     // node-chatgpt-api's Bing client (and its \`nodejs-gpt\` fork), plain JavaScript: the reply and
     // a title generated from it are logged.
     {

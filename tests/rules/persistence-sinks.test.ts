@@ -8,6 +8,7 @@ import { FIXTURES_DIR, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const tsx = path.join(FIXTURES_DIR, 'react.tsx');
+const cjs = path.join(FIXTURES_DIR, 'script.cjs');
 const messageId = 'promptStored' as const;
 
 // One-line prelude: the case's own code starts on line 2.
@@ -149,6 +150,24 @@ export async function saveTheme(theme: string) {
 `,
   ],
   invalid: [
+    // keyv required in CommonJS (its typings export the class as \`default\`): a title the model
+    // generated is cached in it.
+    {
+      code: `const Keyv = require('keyv');
+const OpenAI = require('openai');
+const titles = new Keyv({ namespace: 'titles' });
+async function addTitle(conversationId, text) {
+  const openai = new OpenAI();
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Title for: \${text}\` }] });
+  const title = completion.choices[0].message.content;
+  await titles.set(conversationId, title, 120000);
+  await titles.set(\`\${conversationId}:tokens\`, completion.usage.total_tokens);
+}
+module.exports = { addTitle };
+`,
+      filename: cjs,
+      errors: [{ messageId, line: 8, column: 36 }],
+    },
     // A typed idb database: `db.put(store, value)` writes the value.
     {
       code: `${chatMessage}

@@ -2,6 +2,7 @@ import ts from 'typescript';
 
 import { LLM_SDK_PACKAGES, MODEL_OUTPUT_TYPES, PROMPT_TYPES } from '../../knowledge/llm-sdks.js';
 import type { CalleeInfo } from '../callees.js';
+import { cjsInterop } from '../cjs-interop.js';
 import type { FlowCustomization } from '../config.js';
 import { skipTransparent } from '../constants.js';
 import { CLEAN, type TaintValue, taintValue } from '../flow/taint.js';
@@ -125,7 +126,7 @@ export class TypeSources {
     const callee = skipTransparent(call.expression);
     let calleeType: ts.Type | undefined;
     if (ts.isPropertyAccessExpression(callee)) {
-      const receiverType = this.checker.getNonNullableType(this.checker.getTypeAtLocation(callee.expression));
+      const receiverType = this.checker.getNonNullableType(cjsInterop(this.checker).typeOf(callee.expression) ?? this.checker.getTypeAtLocation(callee.expression));
       const property = this.checker.getPropertyOfType(receiverType, callee.name.text);
       calleeType = property ? this.checker.getTypeOfSymbolAtLocation(property, callee) : undefined;
     }
