@@ -827,9 +827,75 @@ assistant.on('answer', (text: string) => console.log('answer', text));
   ],
 });
 
+// chathub's shape: an abstract bot whose implementations report each answer through an \`onEvent\`
+// callback, which enqueues it into a ReadableStream that an async generator reads back.
+const streamingBots = `import OpenAI from 'openai';
+const client = new OpenAI();
+type Event = { type: 'UPDATE_ANSWER'; data: { text: string } } | { type: 'DONE' } | { type: 'PROGRESS'; percent: number };
+interface SendMessageParams { prompt: string; onEvent: (event: Event) => void }
+async function* streamAsyncIterable<T>(stream: ReadableStream<T>) {
+  const reader = stream.getReader();
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+abstract class AbstractBot {
+  protected async *generate(prompt: string) {
+    const stream = new ReadableStream<{ text: string }>({
+      start: controller => {
+        this.doSendMessage({
+          prompt,
+          onEvent(event) {
+            if (event.type === 'UPDATE_ANSWER') controller.enqueue(event.data);
+            else if (event.type === 'DONE') controller.close();
+          },
+        });
+      },
+    });
+    yield* streamAsyncIterable(stream);
+  }
+  abstract doSendMessage(params: SendMessageParams): Promise<void>;
+}
+class ChatGPTBot extends AbstractBot {
+  async doSendMessage(params: SendMessageParams) {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: params.prompt }] });
+    params.onEvent({ type: 'PROGRESS', percent: 100 });
+    params.onEvent({ type: 'UPDATE_ANSWER', data: { text: completion.choices[0]?.message.content ?? '' } });
+    params.onEvent({ type: 'DONE' });
+  }
+}
+`;
+
 ruleTester.run('no-model-output-logging: generators and refs', outputRule, {
-  valid: [],
+  valid: [
+    // A stream whose source enqueues only progress numbers.
+    `const progress = new ReadableStream<number>({
+  start(controller) {
+    for (let percent = 0; percent <= 100; percent += 10) controller.enqueue(percent);
+    controller.close();
+  },
+});
+export async function show() {
+  const reader = progress.getReader();
+  const { value } = await reader.read();
+  console.log('progress', value);
+}
+`,
+  ],
   invalid: [
+    {
+      code: `${streamingBots}export class Agent extends ChatGPTBot {
+  async run(prompt: string) {
+    for await (const payload of this.generate(prompt)) {
+      console.debug('llm output', payload);
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'modelOutputLogged', line: 41, column: 35 }],
+    },
     // An async generator that yields the deltas; the caller logs what it iterates.
     {
       code: `import OpenAI from 'openai';

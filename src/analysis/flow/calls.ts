@@ -20,7 +20,7 @@ import { feedParserHandlers } from './deferred-callbacks.js';
 import { listenToEmits, recordEmit } from './emitters.js';
 import { setStateCall } from './react-state.js';
 import { evaluateObject } from './objects.js';
-import { applyCallbackCalls, applyCallbackReference, applySummary, localClosure, runCallback, runLocalClosure, runPromiseExecutor } from './project-calls.js';
+import { applyCallbackCalls, applyCallbackReference, applySummary, localClosure, runCallback, runLocalClosure, runPromiseExecutor, runStreamSource } from './project-calls.js';
 import { CLEAN, type TaintValue, callResultOf, fieldValue, functionValue, isTainted, join, taintValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
@@ -48,6 +48,13 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   if (resolver && resolving) {
     // `resolve(text)` in a promise executor: the promise now holds `text`.
     resolving.resolveWith(resolver, call.arguments.map(argument => walker.evaluate(argument)).reduce(join, CLEAN));
+    return CLEAN;
+  }
+  const controller = ts.isPropertyAccessExpression(callee) && callee.name.text === 'enqueue' && ts.isIdentifier(callee.expression) ? walker.symbolOf(callee.expression) : undefined;
+  const enqueuing = controller && walker.resolverOwner(controller);
+  if (controller && enqueuing) {
+    // `controller.enqueue(chunk)` in a stream's source: the stream now holds `chunk`.
+    enqueuing.resolveWith(controller, call.arguments.map(argument => walker.evaluate(argument)).reduce(join, CLEAN));
     return CLEAN;
   }
   const info = analysis.callees.resolve(call);
@@ -198,6 +205,8 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     if (analysis.implementations.isImplementedElsewhere(info.symbol)) analysis.usesWholeProgram();
     for (const implementation of analysis.implementations.of(info.symbol)) {
       value = join(value, applySummary(walker, call, { ...info, projectFunction: implementation }, argumentValues));
+      // `this.doSendMessage({ prompt, onEvent(event) {...} })`: the callbacks each implementation calls with its answer.
+      applyCallbackCalls(walker, call, { ...info, projectFunction: implementation }, argumentValues);
     }
     value = join(value, analysis.typeSources.declaredResultTaints(call, () => `'${info.text}()'`));
   } else if (isTainted(receiver) || argumentValues.some(isTainted)) {
@@ -244,6 +253,9 @@ export function evaluateNew(walker: Walker, node: ts.NewExpression): TaintValue 
   const executor = node.arguments?.[0] && skipTransparent(node.arguments[0]);
   if (info.name === 'Promise' && isLibraryMethod(info) && executor && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) {
     return runPromiseExecutor(walker, executor);
+  }
+  if (info.name === 'ReadableStream' && isLibraryMethod(info) && executor && ts.isObjectLiteralExpression(executor)) {
+    return runStreamSource(walker, executor);
   }
   const argumentValues = (node.arguments ?? []).map(argument => walker.evaluate(argument));
   // `new SSE(url, { payload })`, `new WebSocket('wss://.../ChatHub')` to an LLM endpoint: its events are the answer.

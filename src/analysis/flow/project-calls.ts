@@ -270,6 +270,33 @@ function instantiate(value: TaintValue, argumentOf: (index: number) => TaintValu
 /** Returned objects keep their fields this many levels deep. */
 const MAX_SHAPE_DEPTH = 3;
 
+/** Methods of a stream's underlying source that enqueue its chunks. */
+const STREAM_SOURCE_METHODS: ReadonlySet<string> = new Set(['start', 'pull']);
+
+/**
+ * `new ReadableStream({ start(controller) { ... controller.enqueue(chunk) } })`: the stream holds what
+ * its source's `start` and `pull` enqueue, also from callbacks they hand on (a client's `onEvent`
+ * that enqueues each answer), read back through `getReader().read()` or `for await`.
+ */
+export function runStreamSource(walker: Walker, source: ts.ObjectLiteralExpression): TaintValue {
+  let held = CLEAN;
+  for (const property of source.properties) {
+    const name = property.name ? staticPropertyName(property.name, walker.checker) : undefined;
+    const initializer = ts.isPropertyAssignment(property) ? skipTransparent(property.initializer) : undefined;
+    const fn = ts.isMethodDeclaration(property) ? property : initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined;
+    if (name === undefined || !STREAM_SOURCE_METHODS.has(name) || !fn?.body) continue;
+    walker.analysis.analysedInPlace(fn);
+    const child = walker.child(fn);
+    const controller = fn.parameters[0];
+    const symbol = controller && ts.isIdentifier(controller.name) ? walker.symbolOf(controller.name) : undefined;
+    if (symbol) child.resolvers.set(symbol, CLEAN);
+    child.runFunction(fn as FunctionLikeWithBody, [], false);
+    walker.findings.push(...child.findings);
+    if (symbol) held = join(held, child.resolvers.get(symbol) ?? CLEAN);
+  }
+  return held;
+}
+
 /**
  * `new Promise((resolve, reject) => { ... resolve(text) ... })`: the executor is walked with
  * `resolve` tracked, and the promise holds what it is called with (`await` and `then` read it).
