@@ -412,22 +412,24 @@ export class CalleeResolver {
     if (!declaration || !ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent)) {
       return undefined;
     }
-    const signatures = this.safe(() => this.checker.getTypeOfSymbol(symbol).getCallSignatures()) ?? [];
-    const target = signatures.length === 1 ? signatures[0]!.getDeclaration() : undefined;
-    if (target) {
-      return functionHasBody(target) ? target : undefined;
-    }
-    // Untyped (`@returns {Object}` in JSDoc): the object literal the helper returns says.
+    // Only from a call of a function of the program: a library hook's (\`useChat()\`) functions have no body here.
     const holder = declaration.parent.parent;
     const key = declaration.propertyName ?? declaration.name;
     const property = ts.isIdentifier(key) ? key.text : undefined;
     const initializer = ts.isVariableDeclaration(holder) && holder.initializer ? skipTransparent(holder.initializer) : undefined;
     const call = initializer && ts.isAwaitExpression(initializer) ? skipTransparent(initializer.expression) : initializer;
-    if (property === undefined || !call || !ts.isCallExpression(call)) {
+    const helper = property !== undefined && call && ts.isCallExpression(call) ? this.resolve(call).projectFunction : undefined;
+    if (!helper || !functionHasBody(helper)) {
       return undefined;
     }
-    const helper = this.resolve(call).projectFunction;
-    return helper && functionHasBody(helper) ? returnedFunction(helper, property, this.checker) : undefined;
+    // The object literal the helper returns (also where its JSDoc says only \`@returns {Object}\`), else its inferred type.
+    const returned = returnedFunction(helper, property!, this.checker);
+    if (returned) {
+      return returned;
+    }
+    const signatures = this.safe(() => this.checker.getTypeOfSymbol(symbol).getCallSignatures()) ?? [];
+    const target = signatures.length === 1 ? signatures[0]!.getDeclaration() : undefined;
+    return target && functionHasBody(target) ? target : undefined;
   }
 
   private throughShorthand(symbol: ts.Symbol): ts.SignatureDeclaration | undefined {
