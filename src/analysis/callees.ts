@@ -243,7 +243,7 @@ export class CalleeResolver {
     private readonly program: ts.Program,
     private readonly checker: ts.TypeChecker,
   ) {
-    this.methodsByName = new MethodsByName(program);
+    this.methodsByName = new MethodsByName(program, method => functionHasBody(method) && !isPlaceholderMethod(method));
   }
 
   resolve(call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): CalleeInfo {

@@ -1,7 +1,6 @@
 import ts from 'typescript';
 
 import { GENERIC_METHOD_NAMES } from '../knowledge/propagation.js';
-import { functionHasBody, isPlaceholderMethod } from './callees.js';
 
 /** Classes with a method of the same name that a call may run; more, and the name says too little. */
 export const MAX_DISPATCH_TARGETS = 6;
@@ -14,10 +13,16 @@ export const MAX_DISPATCH_TARGETS = 6;
  */
 const methodsByFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly ts.SignatureDeclaration[]>>();
 
+/** Whether a class method has a body a call can run (given by `callees.ts`, which owns that judgement). */
+export type RunnableMethod = (method: ts.MethodDeclaration) => boolean;
+
 export class MethodsByName {
   private merged: Map<string, ts.SignatureDeclaration[]> | undefined;
 
-  constructor(private readonly program: ts.Program) {}
+  constructor(
+    private readonly program: ts.Program,
+    private readonly runnable: RunnableMethod,
+  ) {}
 
   /** The class methods (with bodies, not placeholders) of the program declared under `name`; empty for generic names. */
   named(name: string): readonly ts.SignatureDeclaration[] {
@@ -28,7 +33,7 @@ export class MethodsByName {
       this.merged = new Map();
       for (const file of this.program.getSourceFiles()) {
         if (file.isDeclarationFile || this.program.isSourceFileFromExternalLibrary(file)) continue;
-        for (const [method, declarations] of methodsOf(file)) {
+        for (const [method, declarations] of methodsOf(file, this.runnable)) {
           const known = this.merged.get(method);
           if (known) known.push(...declarations);
           else this.merged.set(method, [...declarations]);
@@ -40,7 +45,7 @@ export class MethodsByName {
   }
 }
 
-function methodsOf(file: ts.SourceFile): ReadonlyMap<string, readonly ts.SignatureDeclaration[]> {
+function methodsOf(file: ts.SourceFile, runnable: RunnableMethod): ReadonlyMap<string, readonly ts.SignatureDeclaration[]> {
   let methods = methodsByFile.get(file);
   if (!methods) {
     const found = new Map<string, ts.SignatureDeclaration[]>();
@@ -49,7 +54,7 @@ function methodsOf(file: ts.SourceFile): ReadonlyMap<string, readonly ts.Signatu
         for (const member of node.members) {
           const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
           const fn =
-            ts.isMethodDeclaration(member) && functionHasBody(member) && !isPlaceholderMethod(member)
+            ts.isMethodDeclaration(member) && runnable(member)
               ? member
               : ts.isPropertyDeclaration(member) && member.initializer && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))
                 ? member.initializer
