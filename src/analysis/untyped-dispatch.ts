@@ -1,6 +1,7 @@
 import ts from 'typescript';
 
 import { GENERIC_METHOD_NAMES } from '../knowledge/propagation.js';
+import { indexByName } from './syntax-index.js';
 
 /** Classes with a method of the same name that a call may run; more, and the name says too little. */
 export const MAX_DISPATCH_TARGETS = 6;
@@ -46,30 +47,17 @@ export class MethodsByName {
 }
 
 function methodsOf(file: ts.SourceFile, runnable: RunnableMethod): ReadonlyMap<string, readonly ts.SignatureDeclaration[]> {
-  let methods = methodsByFile.get(file);
-  if (!methods) {
-    const found = new Map<string, ts.SignatureDeclaration[]>();
-    const visit = (node: ts.Node): void => {
-      if (ts.isClassLike(node)) {
-        for (const member of node.members) {
-          const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
-          const fn =
-            ts.isMethodDeclaration(member) && runnable(member)
-              ? member
-              : ts.isPropertyDeclaration(member) && member.initializer && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))
-                ? member.initializer
-                : undefined;
-          if (name === undefined || !fn) continue;
-          const named = found.get(name);
-          if (named) named.push(fn);
-          else found.set(name, [fn]);
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
-    methods = found;
-    methodsByFile.set(file, methods);
-  }
-  return methods;
+  return indexByName(methodsByFile, file, (node, add) => {
+    if (!ts.isClassLike(node)) return;
+    for (const member of node.members) {
+      const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+      const fn =
+        ts.isMethodDeclaration(member) && runnable(member)
+          ? member
+          : ts.isPropertyDeclaration(member) && member.initializer && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))
+            ? member.initializer
+            : undefined;
+      if (name !== undefined && fn) add(name, fn);
+    }
+  });
 }

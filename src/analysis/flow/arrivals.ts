@@ -1,6 +1,7 @@
 import ts from 'typescript';
 
 import { calleeName } from '../callees.js';
+import { indexByName } from '../syntax-index.js';
 import type { Finding, SinkHit } from './finding.js';
 import type { FlowAnalysis } from './flow-analysis.js';
 import { type FunctionLikeWithBody, isFunctionLike } from './summaries.js';
@@ -281,23 +282,8 @@ function declaredName(fn: FunctionLikeWithBody): string | undefined {
 }
 
 function callsNamed(file: ts.SourceFile): ReadonlyMap<string, readonly ts.CallExpression[]> {
-  let calls = callsByFile.get(file);
-  if (!calls) {
-    const found = new Map<string, ts.CallExpression[]>();
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node)) {
-        const name = calleeName(node.expression);
-        if (name !== undefined) {
-          const named = found.get(name);
-          if (named) named.push(node);
-          else found.set(name, [node]);
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
-    calls = found;
-    callsByFile.set(file, calls);
-  }
-  return calls;
+  return indexByName(callsByFile, file, (node, add) => {
+    const name = ts.isCallExpression(node) ? calleeName(node.expression) : undefined;
+    if (name !== undefined) add(name, node as ts.CallExpression);
+  });
 }
