@@ -290,7 +290,7 @@ export function runStreamSource(walker: Walker, source: ts.ObjectLiteralExpressi
     const controller = fn.parameters[0];
     const symbol = controller && ts.isIdentifier(controller.name) ? walker.symbolOf(controller.name) : undefined;
     if (symbol) child.resolvers.set(symbol, CLEAN);
-    child.runFunction(fn as FunctionLikeWithBody, [], false);
+    child.runFunction(fn, [], false);
     walker.findings.push(...child.findings);
     if (symbol) held = join(held, child.resolvers.get(symbol) ?? CLEAN);
   }
