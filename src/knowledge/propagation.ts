@@ -59,6 +59,11 @@ export const ARGUMENT_PROPAGATORS: readonly FunctionFamily[] = [
   { from: ['ai'], names: ['convertToModelMessages', 'convertToCoreMessages', 'pruneMessages', 'validateUIMessages', 'safeValidateUIMessages'] },
   // Compression is not protection: the text is still there.
   { from: ['node:zlib'], names: ['gzipSync', 'deflateSync', 'deflateRawSync', 'brotliCompressSync', 'gzip', 'deflate', 'brotliCompress'] },
+  // String utilities: the same text, trimmed, cut, escaped or cased (lodash's string functions, `slashes`).
+  {
+    from: ['lodash', 'lodash-es', 'slashes'],
+    names: ['truncate', 'trim', 'trimStart', 'trimEnd', 'escape', 'unescape', 'capitalize', 'upperFirst', 'lowerFirst', 'toLower', 'toUpper', 'deburr', 'removeSlashes', 'addSlashes'],
+  },
 ];
 
 /** Methods of Node.js objects that, called on a tracked value, return the same data in another form. */

@@ -726,6 +726,44 @@ export function syncThread(session: Session, user: string) {
 
 // Calls on a receiver without a type (plain JavaScript) run the program's own class methods of the
 // name called, unless the name is a generic one or the receiver comes from a package.
+// String utilities keep the text: lodash's (typed) and \`slashes\` (not installed here: its import binding).
+ruleTester.run('no-model-output-logging: string utilities', outputRule, {
+  valid: [
+    // A hash of the answer from a package that does not resolve is not the answer.
+    {
+      code: `import OpenAI from 'openai';
+import { digest } from 'tiny-hash';
+const client = new OpenAI();
+export async function ask(question) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  console.debug('answer digest', digest(completion.choices[0].message.content));
+}
+`,
+      filename: js,
+    },
+  ],
+  invalid: [
+    {
+      code: `import OpenAI from 'openai';
+import { removeSlashes } from 'slashes';
+import { truncate } from 'lodash';
+const client = new OpenAI();
+export async function ask(question) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const answer = removeSlashes(completion.choices[0].message.content ?? '');
+  console.debug('action input', answer);
+  console.debug('preview', truncate(completion.choices[0].message.content ?? '', { length: 80 }));
+}
+`,
+      filename: js,
+      errors: [
+        { messageId: 'modelOutputLogged', line: 8, column: 33 },
+        { messageId: 'modelOutputLogged', line: 9, column: 28 },
+      ],
+    },
+  ],
+});
+
 ruleTester.run('no-model-output-logging: untyped receivers', outputRule, {
   valid: [
     // A Telegram bot's \`sendMessage\` is the package's, not the app's LLM client of the same name.

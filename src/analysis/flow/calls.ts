@@ -222,7 +222,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
       const resultFromCallback = method !== undefined && CALLBACK_RESULT_METHODS.has(method) && analysedCallback;
       if (!resultFromCallback) value = join(value, withoutFields(receiver));
     }
-    if (propagatesArguments(info)) {
+    if (propagatesArguments(info, () => analysis.callees.boundTo(call))) {
       for (const argumentValue of argumentValues) value = join(value, withoutFields(argumentValue));
     }
   }

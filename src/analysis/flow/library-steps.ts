@@ -4,7 +4,7 @@ import {
   RECEIVER_PROPAGATORS,
   TYPE_DECIDING_CALLS,
 } from '../../knowledge/propagation.js';
-import type { CalleeInfo } from '../callees.js';
+import type { CalleeDeclaration, CalleeInfo } from '../callees.js';
 import { originMatches } from '../packages.js';
 
 /**
@@ -39,8 +39,13 @@ export function isLibraryMethod(info: CalleeInfo): boolean {
 }
 
 /** `JSON.stringify(x)`, `Buffer.from(x)`, `gzipSync(x)`: the result is built from the arguments. */
-export function propagatesArguments(info: CalleeInfo): boolean {
-  return matchesFamily(info, ARGUMENT_PROPAGATORS_BY_NAME);
+export function propagatesArguments(info: CalleeInfo, bound?: () => CalleeDeclaration | undefined): boolean {
+  if (matchesFamily(info, ARGUMENT_PROPAGATORS_BY_NAME)) {
+    return true;
+  }
+  // A package that does not resolve where the lint runs (`removeSlashes` of `slashes` in untyped code): its import binding.
+  const declaration = info.declarations.length === 0 && info.name !== undefined && ARGUMENT_PROPAGATORS_BY_NAME.has(info.name) ? bound?.() : undefined;
+  return declaration !== undefined && declaration.origin !== 'lib' && matchesFamily({ ...info, declarations: [declaration] }, ARGUMENT_PROPAGATORS_BY_NAME);
 }
 
 /** `buffer.toString()`: the result is the receiver's data in another form. */
