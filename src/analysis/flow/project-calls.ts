@@ -284,15 +284,7 @@ export function runStreamSource(walker: Walker, source: ts.ObjectLiteralExpressi
     const name = property.name ? staticPropertyName(property.name, walker.checker) : undefined;
     const initializer = ts.isPropertyAssignment(property) ? skipTransparent(property.initializer) : undefined;
     const fn = ts.isMethodDeclaration(property) ? property : initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined;
-    if (name === undefined || !STREAM_SOURCE_METHODS.has(name) || !fn?.body) continue;
-    walker.analysis.analysedInPlace(fn);
-    const child = walker.child(fn);
-    const controller = fn.parameters[0];
-    const symbol = controller && ts.isIdentifier(controller.name) ? walker.symbolOf(controller.name) : undefined;
-    if (symbol) child.resolvers.set(symbol, CLEAN);
-    child.runFunction(fn, [], false);
-    walker.findings.push(...child.findings);
-    if (symbol) held = join(held, child.resolvers.get(symbol) ?? CLEAN);
+    if (name !== undefined && STREAM_SOURCE_METHODS.has(name) && fn?.body) held = join(held, runHandingOn(walker, fn));
   }
   return held;
 }
@@ -302,12 +294,21 @@ export function runStreamSource(walker: Walker, source: ts.ObjectLiteralExpressi
  * `resolve` tracked, and the promise holds what it is called with (`await` and `then` read it).
  */
 export function runPromiseExecutor(walker: Walker, executor: ts.FunctionExpression | ts.ArrowFunction): TaintValue {
-  walker.analysis.analysedInPlace(executor);
-  const child = walker.child(executor);
-  const resolve = executor.parameters[0];
-  const symbol = resolve && ts.isIdentifier(resolve.name) ? walker.symbolOf(resolve.name) : undefined;
+  return runHandingOn(walker, executor);
+}
+
+/**
+ * Walks a function in place with its first parameter tracked as a hand-over (a promise's `resolve`,
+ * a stream controller's `enqueue`): what is handed over through it, from the function or from the
+ * callbacks it passes on.
+ */
+function runHandingOn(walker: Walker, fn: FunctionLikeWithBody): TaintValue {
+  walker.analysis.analysedInPlace(fn);
+  const child = walker.child(fn);
+  const handOver = fn.parameters[0];
+  const symbol = handOver && ts.isIdentifier(handOver.name) ? walker.symbolOf(handOver.name) : undefined;
   if (symbol) child.resolvers.set(symbol, CLEAN);
-  child.runFunction(executor, [], false);
+  child.runFunction(fn, [], false);
   walker.findings.push(...child.findings);
   return symbol ? (child.resolvers.get(symbol) ?? CLEAN) : CLEAN;
 }
