@@ -405,14 +405,15 @@ export class CalleeResolver {
 
   /**
    * `const { report } = createBridgeLogger(mcpLog)`: a function the program made and handed back in
-   * an object (a helper's closure, a hook's action) is the one its inferred type was declared by.
+   * an object (a helper's closure, a hook's action): the one the helper's returned literal holds
+   * under that name, else the one its inferred type was declared by.
    */
   private throughDestructuring(symbol: ts.Symbol): ts.SignatureDeclaration | undefined {
     const declaration = symbol.valueDeclaration;
     if (!declaration || !ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent)) {
       return undefined;
     }
-    // Only from a call of a function of the program: a library hook's (\`useChat()\`) functions have no body here.
+    // Only from a call of a function of the program: a library hook's (`useChat()`) functions have no body here.
     const holder = declaration.parent.parent;
     const key = declaration.propertyName ?? declaration.name;
     const property = ts.isIdentifier(key) ? key.text : undefined;
@@ -422,8 +423,8 @@ export class CalleeResolver {
     if (!helper || !functionHasBody(helper)) {
       return undefined;
     }
-    // The object literal the helper returns (also where its JSDoc says only \`@returns {Object}\`), else its inferred type.
-    const returned = returnedFunction(helper, property!, this.checker);
+    // The object literal the helper returns (also where its JSDoc says only `@returns {Object}`), else its inferred type.
+    const returned = this.safe(() => returnedFunction(helper, property!, this.checker));
     if (returned) {
       return returned;
     }

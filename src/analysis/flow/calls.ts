@@ -43,18 +43,16 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   if (stateUpdate) {
     return stateUpdate;
   }
-  const resolver = ts.isIdentifier(callee) ? walker.symbolOf(callee) : undefined;
-  const resolving = resolver && walker.resolverOwner(resolver);
-  if (resolver && resolving) {
-    // `resolve(text)` in a promise executor: the promise now holds `text`.
-    resolving.resolveWith(resolver, call.arguments.map(argument => walker.evaluate(argument)).reduce(join, CLEAN));
-    return CLEAN;
-  }
-  const controller = ts.isPropertyAccessExpression(callee) && callee.name.text === 'enqueue' && ts.isIdentifier(callee.expression) ? walker.symbolOf(callee.expression) : undefined;
-  const enqueuing = controller && walker.resolverOwner(controller);
-  if (controller && enqueuing) {
-    // `controller.enqueue(chunk)` in a stream's source: the stream now holds `chunk`.
-    enqueuing.resolveWith(controller, call.arguments.map(argument => walker.evaluate(argument)).reduce(join, CLEAN));
+  // `resolve(text)` in a promise executor, `controller.enqueue(chunk)` in a stream's source: the
+  // promise or the stream now holds what is handed over.
+  const handOver = ts.isIdentifier(callee)
+    ? walker.symbolOf(callee)
+    : ts.isPropertyAccessExpression(callee) && callee.name.text === 'enqueue' && ts.isIdentifier(callee.expression)
+      ? walker.symbolOf(callee.expression)
+      : undefined;
+  const handedTo = handOver && walker.resolverOwner(handOver);
+  if (handOver && handedTo) {
+    handedTo.resolveWith(handOver, call.arguments.map(argument => walker.evaluate(argument)).reduce(join, CLEAN));
     return CLEAN;
   }
   const info = analysis.callees.resolve(call);

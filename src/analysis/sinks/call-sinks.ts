@@ -136,25 +136,23 @@ function untypedBuilderSink(walker: Walker, call: ts.CallExpression, info: Calle
  */
 function isUntypedLoggerCall(call: ts.CallExpression): boolean {
   const callee = skipTransparent(call.expression);
-  const method = ts.isPropertyAccessExpression(callee)
-    ? callee.name.text
-    : ts.isElementAccessExpression(callee)
-      ? ts.isStringLiteralLike(callee.argumentExpression)
-        ? callee.argumentExpression.text
-        : levelChosenAtRunTime(callee.argumentExpression)
-      : undefined;
-  if (method === undefined || !(UNTYPED_LOGGER_SINK.names as readonly string[]).includes(method)) {
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) {
     return false;
   }
-  const receiver = skipTransparent((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+  const levels: readonly string[] = UNTYPED_LOGGER_SINK.names;
+  const key = ts.isElementAccessExpression(callee) ? skipTransparent(callee.argumentExpression) : undefined;
+  const isLevel = ts.isPropertyAccessExpression(callee)
+    ? levels.includes(callee.name.text)
+    : ts.isStringLiteralLike(key!)
+      ? levels.includes(key.text)
+      : // A level held by a variable or field (`logger[level]`, `log[options.level]`): any of them.
+        ts.isIdentifier(key!) || ts.isPropertyAccessExpression(key!);
+  if (!isLevel) {
+    return false;
+  }
+  const receiver = skipTransparent(callee.expression);
   const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
   return name !== undefined && UNTYPED_LOGGER_SINK.receiverName.test(name);
-}
-
-/** A level held by a variable or field (`logger[level]`, `log[options.level]`): stands for any level method. */
-function levelChosenAtRunTime(argument: ts.Expression): string | undefined {
-  const inner = skipTransparent(argument);
-  return ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) ? UNTYPED_LOGGER_SINK.names[0] : undefined;
 }
 
 /** `fs.createWriteStream(path).write(data)`: the receiver's type decides. */
