@@ -74,10 +74,29 @@ export function calleeName(expression: ts.Expression): string | undefined {
 /** Callee text for messages: short, whitespace folded. */
 export function calleeText(expression: ts.Expression): string {
   // Line breaks of a chain go, the spaces of a string in it stay (`db.prepare('insert into ...')`).
-  const text = skipTransparent(expression)
-    .getText()
-    .replace(/('(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`(?:\\.|[^`\\])*`)|\s+/g, (_, quoted: string | undefined) => quoted ?? '');
+  let text = foldedText(skipTransparent(expression));
+  if (text.length > MAX_CALLEE_TEXT) {
+    // A long chain (`openai.chat.completions.stream({...}).on('message', ...).on`) reads best with its calls' arguments elided.
+    text = chainText(skipTransparent(expression));
+  }
   return text.length > MAX_CALLEE_TEXT ? `…${text.slice(-MAX_CALLEE_TEXT)}` : text;
+}
+
+function foldedText(node: ts.Node): string {
+  return node.getText().replace(/('(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`(?:\\.|[^`\\])*`)|\s+/g, (_, quoted: string | undefined) => quoted ?? '');
+}
+
+function chainText(node: ts.Expression): string {
+  if (ts.isPropertyAccessExpression(node)) {
+    return `${chainText(node.expression)}.${node.name.text}`;
+  }
+  if (ts.isCallExpression(node)) {
+    return `${chainText(node.expression)}(${node.arguments.length > 0 ? '…' : ''})`;
+  }
+  if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node)) {
+    return chainText(node.expression);
+  }
+  return foldedText(node);
 }
 
 function containerName(declaration: ts.Node): string | undefined {

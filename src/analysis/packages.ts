@@ -1,5 +1,8 @@
 import ts from 'typescript';
 
+import { LLM_SDK_PACKAGES } from '../knowledge/llm-sdks.js';
+import { MODEL_PACKAGES } from '../knowledge/model-loaders.js';
+
 /**
  * Where a declaration comes from, as the names knowledge entries use:
  * - `'lib'` for TypeScript's default library (`console`, `JSON`, `String.prototype`, ...);
@@ -51,10 +54,23 @@ function fileOrigin(sourceFile: ts.SourceFile, program: ts.Program): Origin | un
   if (program.isSourceFileDefaultLibrary(sourceFile) || /\/typescript\/lib\/lib\.[^/]*\.d\.ts$/.test(sourceFile.fileName)) {
     origin = 'lib';
   } else {
-    origin = packageFromPath(sourceFile.fileName);
+    origin = packageFromPath(sourceFile.fileName) ?? sdkCheckoutOf(sourceFile.fileName);
   }
   originCache.set(sourceFile, origin ?? null);
   return origin;
+}
+
+/**
+ * The SDK a file belongs to when the program is the SDK's own repository (its examples import
+ * `openai` through tsconfig paths to `./src`): those sources are the package, not project code.
+ * Only known LLM SDK names count; an app's own `package.json` name never makes its files a library.
+ * Vendored model-loader packages stay project code here (require-model-integrity names them, see
+ * `vendoredOrigin`), so an app's copy of transformers.js is followed as before.
+ */
+function sdkCheckoutOf(fileName: string): Origin | undefined {
+  const name = nearestPackageName(fileName);
+  const named = (pattern: string): boolean => (pattern.endsWith('*') ? name?.startsWith(pattern.slice(0, -1)) === true : name === pattern);
+  return LLM_SDK_PACKAGES.some(named) && !MODEL_PACKAGES.some(named) ? name : undefined;
 }
 
 /**

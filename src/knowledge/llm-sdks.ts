@@ -33,6 +33,9 @@ export const MODEL_OUTPUT_TYPES: readonly TypeFamily[] = [
       'ChatCompletionStreamingRunner',
       'ChatCompletionRunner',
       'AbstractChatCompletionRunner',
+      // An Assistants run's stream: every event (messages, text deltas, tool calls) is the run's.
+      'AssistantStream',
+      'AssistantStreamEvent',
       // Legacy completions.
       'Completion',
       // Responses API.

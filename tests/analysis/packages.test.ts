@@ -74,3 +74,17 @@ logger.info(tracing);`,
     expect(programHasOrigin(program, '@zq-other-scope/*')).toBe(false);
   });
 });
+
+describe("an SDK's own repository", () => {
+  it('makes the SDK sources the package, but never an app of another name nor a vendored model loader', () => {
+    // The package.json files are on disk (helpers/sdk-checkout); the sources are in memory.
+    const { program } = createFixtureProgram({
+      'helpers/sdk-checkout/src/client.ts': 'export class OpenAI { chat(): string { return ""; } }',
+      'helpers/sdk-checkout/examples/demo.ts': "import { OpenAI } from '../src/client.js';\nexport const client = new OpenAI();",
+    });
+    program.getTypeChecker();
+    const declarationIn = (file: string): ts.Node | undefined => program.getSourceFile(path.join(FIXTURES_DIR, file))?.statements[0];
+    expect(originOfDeclaration(declarationIn('helpers/sdk-checkout/src/client.ts')!, program)).toBe('openai');
+    expect(originOfDeclaration(declarationIn('helpers/sdk-checkout/examples/demo.ts')!, program)).toBeUndefined();
+  });
+});

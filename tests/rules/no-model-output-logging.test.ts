@@ -656,6 +656,16 @@ console.log(final.choices[0]?.message);
 `,
       errors: [{ messageId, line: 5, column: 13 }],
     },
+    // An Assistants run's stream: the messages it emits are the run's answer.
+    {
+      code: `${openai}
+client.beta.threads.runs
+  .stream('thread_1', { assistant_id: 'asst_1' })
+  .on('textDelta', delta => process.stdout.write(delta.value ?? ''))
+  .on('messageDone', message => console.log(message));
+`,
+      errors: [{ messageId, line: 6, column: 45 }],
+    },
     // Anthropic message content blocks.
     {
       code: `${anthropic}

@@ -199,6 +199,18 @@ export async function ask(question: string) {
   console.log(response);
 }
 `,
+    // An Assistants run's stream emits the run's messages; the thread id it is started with is a
+    // path parameter, not the request.
+    `${openai}
+export async function run(threadId: string, question: string) {
+  await client.beta.threads.messages.create(threadId, { role: 'user', content: question });
+  console.log('running on thread', threadId);
+  client.beta.threads.runs
+    .stream(threadId, { assistant_id: 'asst_1' })
+    .on('messageDelta', (_delta, snapshot) => console.log(snapshot))
+    .on('messageDone', message => console.log(message));
+}
+`,
     // The app's own part type is too loose to narrow; the case label says it is a tool part.
     `interface Part { type: string; text?: string; input?: unknown }
 interface ChatMessage { id: string; role: 'user' | 'assistant'; content: string; parts: Part[] }

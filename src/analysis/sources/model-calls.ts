@@ -104,11 +104,16 @@ export function promptArgumentsOf(call: ts.CallExpression, info: CalleeInfo, che
     }
   }
   // `create(params)`: the request object as a whole holds the prompt (a text call's positions are known).
-  const first = call.arguments[0];
-  if (!textCall && first && !ts.isObjectLiteralExpression(skipTransparent(first))) {
-    found.push({ expression: first, property: 'request' });
+  // A string before the request is a path parameter (`runs.stream(threadId, params)`), not the request.
+  const request = call.arguments.length > 1 && isPrimitive(call.arguments[0]!, checker) ? call.arguments[1] : call.arguments[0];
+  if (!textCall && request && !ts.isObjectLiteralExpression(skipTransparent(request))) {
+    found.push({ expression: request, property: 'request' });
   }
   return found;
+}
+
+function isPrimitive(expression: ts.Expression, checker: ts.TypeChecker): boolean {
+  return (checker.getTypeAtLocation(expression).flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike)) !== 0;
 }
 
 /**
