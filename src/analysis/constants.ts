@@ -77,7 +77,7 @@ export function staticPropertyName(name: ts.PropertyName | ts.Expression, checke
 const MAX_LITERAL_DEPTH = 6;
 
 /** The `const` declaration an identifier names (through imports), if it has an initializer. */
-function constInitializerOf(identifier: ts.Identifier, checker: ts.TypeChecker): ts.Expression | undefined {
+export function constInitializerOf(identifier: ts.Identifier, checker: ts.TypeChecker): ts.Expression | undefined {
   let symbol: ts.Symbol | undefined;
   try {
     symbol = ts.isShorthandPropertyAssignment(identifier.parent) ? checker.getShorthandAssignmentValueSymbol(identifier.parent) : checker.getSymbolAtLocation(identifier);

@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { REQUEST_CONFIG_PROPERTIES, TEMPLATE_TEXT_VARIABLE } from '../../knowledge/llm-sdks.js';
 import { UNTYPED_TEXT_METHODS } from '../../knowledge/propagation.js';
 import { type CalleeInfo, calleeText, symbolAt } from '../callees.js';
+import { allowlistedVariables } from '../sanitizers/allowlists.js';
 import { isMetadataField } from '../sanitizers/metadata-fields.js';
 import { isLiteralConstant, skipTransparent, staticPropertyName } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
@@ -32,6 +33,8 @@ export class ConversationMarks {
   readonly parametersToPrompt = new Set<number>();
   /** Fields of parameters placed in a prompt (`prompt: params.prompt`), by parameter. */
   readonly parameterFieldsToPrompt = new Map<number, string[]>();
+  /** Variables checked against a list of fixed words before use (see `allowlistedVariables`). */
+  private readonly allowlisted = new Set<ts.Symbol>();
   /** Fields of destructured parameters placed in a prompt (`function ask({ question })`). */
   private readonly destructuredParameterFields = new Map<ts.ParameterDeclaration, Set<string>>();
 
@@ -103,6 +106,7 @@ export class ConversationMarks {
    * flow: a model call inside one makes the enclosing function's variables prompt data.
    */
   collect(body: ts.Node, parameters: readonly ts.ParameterDeclaration[]): void {
+    for (const symbol of allowlistedVariables(body, this.checker)) this.allowlisted.add(symbol);
     // Two phases: find the positions and what is pushed into which array, then mark.
     const positions: Position[] = [];
     const fieldPositions: FieldPosition[] = [];
@@ -113,8 +117,8 @@ export class ConversationMarks {
       if (ts.isCallExpression(node)) {
         collectPromptArguments(this.analysis, node, positions, fieldPositions);
         this.collectPush(node);
-      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(skipTransparent(node.left))) {
-        // `userPrompt = rendered.userPrompt` after `let userPrompt;`: what the variable is given later.
+      } else if (ts.isBinaryExpression(node) && isWriteInto(node.operatorToken.kind) && ts.isIdentifier(skipTransparent(node.left))) {
+        // `userPrompt = rendered.userPrompt` after `let userPrompt;`, `prompt += extra`: what the variable is given later.
         const symbol = symbolAt(this.checker, skipTransparent(node.left));
         if (symbol) this.writtenInto.set(symbol, [...(this.writtenInto.get(symbol) ?? []), node.right]);
       } else if (ts.isNewExpression(node)) {
@@ -382,8 +386,12 @@ export class ConversationMarks {
     return isLibraryMethod(info) || propagatesReceiver(info);
   }
 
+  private isAllowlisted(symbol: ts.Symbol): boolean {
+    return this.allowlisted.has(symbol) || (this.parent?.isAllowlisted(symbol) ?? false);
+  }
+
   private markSymbol(symbol: ts.Symbol, taint: Taint, visited: Set<ts.Symbol>): void {
-    if (visited.has(symbol)) {
+    if (visited.has(symbol) || this.isAllowlisted(symbol)) {
       return;
     }
     visited.add(symbol);
@@ -398,7 +406,12 @@ export class ConversationMarks {
     // The model's own message pushed back into the history is output, not what the user said; and a
     // value whose type cannot hold text (`language: 'en' | 'fr'`, a count) is no conversation data.
     const declaredType = this.checker.getTypeOfSymbolAtLocation(symbol, declaration);
-    if ((taint.kind === 'prompt' && this.analysis.typeSources.isModelOutputType(declaredType)) || !this.analysis.text.carriesText(declaredType)) {
+    // `function f(custom = null)` in JavaScript is typed `null` by its default alone: that says nothing.
+    const typedByNullDefault = (declaredType.flags & NOTHING_FLAGS) !== 0 && !(ts.isParameter(declaration) && declaration.type);
+    if (
+      (taint.kind === 'prompt' && this.analysis.typeSources.isModelOutputType(declaredType)) ||
+      (!typedByNullDefault && !this.analysis.text.carriesText(declaredType))
+    ) {
       return;
     }
     // A constant written in the source (`const SYSTEM = '...'`, a few-shot array) holds no user data;
@@ -419,6 +432,11 @@ export class ConversationMarks {
 
 /** Longer field paths are not marked (bounded, and rare in prompts). */
 const MAX_FIELD_PATH = 3;
+const NOTHING_FLAGS = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+
+function isWriteInto(operator: ts.SyntaxKind): boolean {
+  return operator === ts.SyntaxKind.EqualsToken || operator === ts.SyntaxKind.PlusEqualsToken;
+}
 
 /** `req.body.text` as its root variable and field names, when every name is static. */
 function fieldChain(read: ts.Expression, checker: ts.TypeChecker): { root: ts.Identifier; path: string[] } | undefined {
