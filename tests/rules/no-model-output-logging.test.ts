@@ -18,6 +18,16 @@ const anthropic = new Anthropic();`;
 
 ruleTester.run('no-model-output-logging', rule, {
   valid: [
+    // An image generation answers with images, not text (its stream overload is a Stream of image
+    // events, which does not make the result model text).
+    `${openai}
+export async function draw(description: string) {
+  const response = await client.images.generate({ model: 'dall-e-2', prompt: description, size: '512x512' });
+  const url = response.data?.[0]?.url;
+  console.log('generated image', url, response.created);
+  return url;
+}
+`,
     // The keys of \`Object.entries\` pairs are property names the code chose; the sizes are counts.
     `import OpenAI from 'openai';
 const client = new OpenAI();

@@ -10,6 +10,7 @@ import { originMatches, originsOfSymbol } from '../packages.js';
  */
 export class TypeFamilyMatcher {
   private readonly byName = new Map<string, TypeFamily[]>();
+  private readonly containersByName = new Map<string, TypeFamily[]>();
   private readonly cache = new WeakMap<ts.Type, boolean>();
 
   constructor(
@@ -22,6 +23,9 @@ export class TypeFamilyMatcher {
         const list = this.byName.get(name) ?? [];
         list.push(family);
         this.byName.set(name, list);
+      }
+      for (const name of family.containers ?? []) {
+        this.containersByName.set(name, [...(this.containersByName.get(name) ?? []), family]);
       }
     }
   }
@@ -65,17 +69,25 @@ export class TypeFamilyMatcher {
       return this.checker.getTypeArguments(type as ts.TypeReference).some(argument => this.matchesDeep(argument, depth + 1));
     }
     const symbolName = type.getSymbol()?.getName();
-    if (symbolName && CONTAINER_TYPES.has(symbolName)) {
+    if (symbolName && (CONTAINER_TYPES.has(symbolName) || this.isFamilyContainer(type.getSymbol()!))) {
       return this.checker.getTypeArguments(type as ts.TypeReference).some(argument => this.matchesDeep(argument, depth + 1));
     }
     return false;
   }
 
   private matchesSymbol(symbol: ts.Symbol | undefined): boolean {
+    return this.inFamily(symbol, this.byName);
+  }
+
+  private isFamilyContainer(symbol: ts.Symbol): boolean {
+    return this.inFamily(symbol, this.containersByName);
+  }
+
+  private inFamily(symbol: ts.Symbol | undefined, byName: ReadonlyMap<string, TypeFamily[]>): boolean {
     if (!symbol) {
       return false;
     }
-    const families = this.byName.get(symbol.getName());
+    const families = byName.get(symbol.getName());
     if (!families) {
       return false;
     }
