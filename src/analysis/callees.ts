@@ -408,9 +408,6 @@ export class CalleeResolver {
   }
 
   /**
-   * `return { set, get }` (a module of local functions): the property `set` is the function it names.
-   */
-  /**
    * `openai.chat.completions.create(...)` in CommonJS where `openai` is `new OpenAI()` of
    * `require('openai')`: the checker says `any`; the member of the required class's instance type.
    */

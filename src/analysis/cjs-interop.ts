@@ -25,7 +25,8 @@ export class CjsInterop {
   /** The checker's type of an expression, or, where that is `any`, the type it has through a required default class. */
   typeOf(node: ts.Expression): ts.Type | undefined {
     const type = this.safe(() => this.checker.getTypeAtLocation(node));
-    if (!type || !(type.flags & ts.TypeFlags.Any)) {
+    // `any`, or a module namespace where JSDoc named the required binding (`@returns {Keyv}`).
+    if (!type || !(type.flags & ts.TypeFlags.Any || (type.getSymbol()?.flags ?? 0) & ts.SymbolFlags.ValueModule)) {
       return type;
     }
     return this.interopType(node, 0) ?? type;
@@ -88,8 +89,41 @@ export class CjsInterop {
 
   /** A sub-expression: its own type when the checker has one, else through a required class. */
   private step(node: ts.Expression, depth: number): ts.Type | undefined {
+    // JSDoc naming the required binding types the call as the module, not the class's instance.
+    const documented = ts.isCallExpression(node) ? this.documentedRequiredClass(node.expression) : undefined;
+    if (documented) {
+      return documented;
+    }
     const type = this.checker.getTypeAtLocation(node);
     return type.flags & ts.TypeFlags.Any ? this.interopType(node, depth + 1) : type;
+  }
+
+  /**
+   * A project function documented as returning a required class (`@returns {Keyv}` beside
+   * `const Keyv = require('keyv')`, in the function's own file): an instance of it.
+   */
+  private documentedRequiredClass(callee: ts.Expression): ts.Type | undefined {
+    const name = skipTransparent(callee);
+    const symbol = ts.isIdentifier(name) ? this.checker.getSymbolAtLocation(name) : undefined;
+    let declaration: ts.Node | undefined = symbol && resolveAlias(symbol, this.checker).valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      declaration = skipTransparent(declaration.initializer);
+    }
+    if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration))) {
+      return undefined;
+    }
+    const documented = ts.getJSDocReturnType(declaration);
+    if (!documented || !ts.isTypeReferenceNode(documented) || !ts.isIdentifier(documented.typeName)) {
+      return undefined;
+    }
+    // The checker gives a JSDoc name a synthetic symbol: find the file's own `const Keyv = require(...)`.
+    const typeName = documented.typeName.text;
+    const required = declaration
+      .getSourceFile()
+      .statements.filter(ts.isVariableStatement)
+      .flatMap(statement => statement.declarationList.declarations)
+      .find(variable => ts.isIdentifier(variable.name) && variable.name.text === typeName);
+    return required && this.defaultClassOfRequire(required)?.getConstructSignatures()[0]?.getReturnType();
   }
 
   /** `OpenAI` of `const OpenAI = require('openai')`: the type of the module's `default` export, when it is a class. */
@@ -98,7 +132,11 @@ export class CjsInterop {
     // In JavaScript, `const OpenAI = require('openai')` declares an alias: no value declaration.
     const symbol = ts.isIdentifier(name) ? this.checker.getSymbolAtLocation(name) : undefined;
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipTransparent(declaration.initializer) : undefined;
+    return declaration && ts.isVariableDeclaration(declaration) ? this.defaultClassOfRequire(declaration) : undefined;
+  }
+
+  private defaultClassOfRequire(declaration: ts.VariableDeclaration): ts.Type | undefined {
+    const initializer = declaration.initializer ? skipTransparent(declaration.initializer) : undefined;
     if (!initializer || !ts.isCallExpression(initializer) || !ts.isIdentifier(initializer.expression) || initializer.expression.text !== 'require') {
       return undefined;
     }

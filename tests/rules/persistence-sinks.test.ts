@@ -168,6 +168,30 @@ module.exports = { addTitle };
       filename: cjs,
       errors: [{ messageId, line: 8, column: 36 }],
     },
+    // The store handed out by a helper documented as returning the required class
+    // (`@returns {Keyv}`): TypeScript types the JSDoc name as the module, the value is an instance.
+    {
+      code: `const Keyv = require('keyv');
+const OpenAI = require('openai');
+const stores = { titles: new Keyv({ namespace: 'titles' }), bans: new Keyv({ namespace: 'bans' }) };
+/**
+ * @param {string} name
+ * @returns {Keyv}
+ */
+const getStore = (name) => stores[name];
+async function addTitle(conversationId, text) {
+  const openai = new OpenAI();
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Title for: \${text}\` }] });
+  const title = completion.choices[0].message.content;
+  await getStore('bans').set(conversationId, Date.now());
+  const titleCache = getStore('titles');
+  await titleCache.set(conversationId, title, 120000);
+}
+module.exports = { addTitle };
+`,
+      filename: cjs,
+      errors: [{ messageId, line: 15, column: 40 }],
+    },
     // A typed idb database: `db.put(store, value)` writes the value.
     {
       code: `${chatMessage}
