@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { FUNCTION_WRAPPERS } from '../knowledge/propagation.js';
 import { thisFieldValues } from './class-fields.js';
 import { cjsInterop } from './cjs-interop.js';
+import { storeHandlersFor } from './store-handlers.js';
 import { valueAlternatives } from './clients/option-values.js';
 import { skipTransparent, staticPropertyName } from './constants.js';
 import { identityFromBinding } from './import-bindings.js';
@@ -339,6 +340,11 @@ export class CalleeResolver {
       }
     }
     const alternatives = projectFunction && resolved ? this.alternativesOf(resolved, projectFunction) : [];
+    // `store.commit('setChatContext', payload)`: the store's handler of that name.
+    const handlers = !projectFunction && ts.isCallExpression(call) ? storeHandlersFor(this.program, call, name) : [];
+    if (handlers.length > 0) {
+      return { declarations, projectFunction: handlers[0], name, text: calleeText(callee), alternatives: handlers.slice(1), byName: true };
+    }
     const dispatched = !projectFunction && declarations.length === 0 && !ts.isNewExpression(call) ? this.dispatchByName(callee, name) : [];
     if (dispatched.length > 0) {
       return { declarations, projectFunction: dispatched[0], name, text: calleeText(callee), alternatives: dispatched.slice(1), byName: true };

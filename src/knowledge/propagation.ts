@@ -205,3 +205,22 @@ export const GENERIC_METHOD_NAMES: ReadonlySet<string> = new Set([
   'fetch', 'request', 'post', 'patch', 'handle', 'process', 'execute', 'next', 'use', 'run', 'invoke', 'dispose', 'setup',
   'validate', 'format', 'transform', 'serialize', 'deserialize', 'getItem', 'setItem', 'removeItem', 'insert', 'upsert',
 ]);
+
+/**
+ * Stores whose handlers are called by name: `store.commit('setChatContext', payload)` runs the
+ * `setChatContext(state, payload)` of the store's `mutations`, `dispatch('name', payload)` its
+ * `actions`. The payload is the second argument on both sides, so the call lines up with the handler.
+ */
+export interface NamedHandlerStore {
+  /** The package whose store definitions hold the handlers (the file that defines them names it). */
+  readonly package: string;
+  /** The calling method or function (`commit`, also destructured from an action's context). */
+  readonly call: string;
+  /** The property of the store definition that holds the handlers by name. */
+  readonly handlers: string;
+}
+
+export const NAMED_HANDLER_STORES: readonly NamedHandlerStore[] = [
+  { package: 'vuex', call: 'commit', handlers: 'mutations' },
+  { package: 'vuex', call: 'dispatch', handlers: 'actions' },
+];

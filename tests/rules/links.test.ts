@@ -950,3 +950,67 @@ export async function print(question: string) {
     },
   ],
 });
+
+// Vuex: `commit('name', payload)` runs the store's mutation of that name with the payload, and
+// `dispatch('name', payload)` its action (vuex is not installed here: plain JavaScript, as in the apps).
+const vuexStore = `import { createStore } from 'vuex';
+import Dexie from 'dexie';
+import OpenAI from 'openai';
+const db = new Dexie('chats');
+const openai = new OpenAI();
+export const store = createStore({
+  state: { chatId: 1, theme: 'dark' },
+  mutations: {
+    setChatContext(state, { bot, context }) {
+      db.table('chats').update(state.chatId, { [\`contexts.\${bot}\`]: context });
+    },
+    setTheme(state, theme) {
+      state.theme = theme;
+      db.table('settings').put({ key: 'theme', theme });
+    },
+  },
+  actions: {
+    saveReply({ commit }, { reply }) {
+      commit('setChatContext', { bot: 'openai', context: reply });
+    },
+  },
+});
+async function ask(question) {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content;
+}`;
+
+ruleTester.run('no-plaintext-prompt-storage: Vuex mutations and actions', storageRule, {
+  valid: [
+    // A setting committed next to the chat, a commit by a computed name, a name with no handler.
+    {
+      code: `${vuexStore}
+export async function run(question, mutation) {
+  const answer = await ask(question);
+  store.commit('setTheme', 'light');
+  store.commit(mutation, { bot: 'openai', context: answer });
+  store.commit('setChatTitle', answer);
+  return answer;
+}
+`,
+      filename: js,
+    },
+  ],
+  invalid: [
+    // Committed from a component, and dispatched to an action that commits it.
+    {
+      code: `${vuexStore}
+export async function run(question) {
+  const answer = await ask(question);
+  store.commit('setChatContext', { bot: 'openai', context: answer });
+  await store.dispatch('saveReply', { reply: answer });
+}
+`,
+      filename: js,
+      errors: [
+        { messageId: 'promptStored', line: 29, column: 34 },
+        { messageId: 'promptStored', line: 30, column: 37 },
+      ],
+    },
+  ],
+});

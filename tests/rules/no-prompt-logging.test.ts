@@ -199,6 +199,21 @@ export async function ask(question: string) {
   console.log(response);
 }
 `,
+    // A streamed reply accumulated in the stream's callback is the model's answer, though the whole
+    // reply is placed in a second prompt afterwards (a title request): its tokens are output.
+    `${openai}
+export async function chat(question: string) {
+  let reply = '';
+  const stream = await client.chat.completions.create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: question }] });
+  const onToken = (token: string) => {
+    console.debug(token);
+    reply += token;
+  };
+  for await (const chunk of stream) onToken(chunk.choices[0]?.delta.content ?? '');
+  const title = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: \`Title for: \${reply}\` }] });
+  return { reply, title: title.choices[0]?.message.content };
+}
+`,
     // An Assistants run's stream emits the run's messages; the thread id it is started with is a
     // path parameter, not the request.
     `${openai}

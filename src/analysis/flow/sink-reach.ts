@@ -1,7 +1,7 @@
 import ts from 'typescript';
 
 import { CIPHER_INPUT_METHODS, CIPHER_INPUT_ORIGINS, CRYPTO_JS_ENCRYPT, CRYPTO_JS_PACKAGE, WEB_CRYPTO_ORIGINS } from '../../knowledge/crypto.js';
-import { MUTATING_METHODS } from '../../knowledge/propagation.js';
+import { MUTATING_METHODS, NAMED_HANDLER_STORES } from '../../knowledge/propagation.js';
 import {
   CALL_SINKS,
   PATH_SINKS,
@@ -54,6 +54,8 @@ const SINK_CALL_NAMES: ReadonlySet<string> = new Set(SINK_CALLS.flatMap(sink => 
 const INDIRECT_CALL_METHODS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
 
 const DEFAULT_EXPORT = 'default';
+
+const HANDLER_CALLS: ReadonlySet<string> = new Set(NAMED_HANDLER_STORES.map(store => store.call));
 
 /**
  * Names are keyed by where they are looked up: a plain name in its file (or among a script's
@@ -358,6 +360,11 @@ function collectFacts(file: ts.SourceFile): FileFacts {
         const keys = ts.isIdentifier(callee) ? plainKeys(name) : [memberKey(name)];
         const into = call.arguments.length === 0 ? innermost().bareCalls : innermost().calls;
         for (const key of keys) into.add(key);
+        const handler = call.arguments[0];
+        if (HANDLER_CALLS.has(name) && handler && ts.isStringLiteralLike(handler)) {
+          // `commit('setChatContext', payload)` runs the store's handler of that name.
+          into.add(memberKey(handler.text));
+        }
         if (INDIRECT_CALL_METHODS.has(name) && ts.isPropertyAccessExpression(callee)) {
           for (const key of mentions(callee.expression)) innermost().calls.add(key);
         }

@@ -120,7 +120,9 @@ export class ConversationMarks {
       } else if (ts.isBinaryExpression(node) && isWriteInto(node.operatorToken.kind) && ts.isIdentifier(skipTransparent(node.left))) {
         // `userPrompt = rendered.userPrompt` after `let userPrompt;`, `prompt += extra`: what the variable is given later.
         const symbol = symbolAt(this.checker, skipTransparent(node.left));
-        if (symbol) this.writtenInto.set(symbol, [...(this.writtenInto.get(symbol) ?? []), node.right]);
+        if (symbol && (node.operatorToken.kind === ts.SyntaxKind.EqualsToken || !appendsInCallback(node, symbol))) {
+          this.writtenInto.set(symbol, [...(this.writtenInto.get(symbol) ?? []), node.right]);
+        }
       } else if (ts.isNewExpression(node)) {
         positions.push(...connectionBodies(this.analysis, node));
       } else if (ts.isObjectLiteralExpression(node)) {
@@ -436,6 +438,23 @@ const NOTHING_FLAGS = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
 
 function isWriteInto(operator: ts.SyntaxKind): boolean {
   return operator === ts.SyntaxKind.EqualsToken || operator === ts.SyntaxKind.PlusEqualsToken;
+}
+
+/**
+ * `reply += token` inside a stream's callback accumulates the model's answer, which is output even
+ * when the whole reply is later placed in another prompt (a title request); `prompt += extra` in the
+ * function that declares `prompt` builds the prompt.
+ */
+function appendsInCallback(node: ts.Node, symbol: ts.Symbol): boolean {
+  const declaration = symbol.valueDeclaration;
+  return declaration !== undefined && enclosingFunction(node) !== enclosingFunction(declaration);
+}
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
 }
 
 /** `req.body.text` as its root variable and field names, when every name is static. */
