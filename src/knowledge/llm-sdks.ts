@@ -363,10 +363,11 @@ export const METADATA_PROPERTIES: ReadonlySet<string> = new Set([
 
 /**
  * Names of fields that hold ids, times, counts and token numbers in apps' own records
- * (`chatId`, `message_id`, `updatedAt`, `tokenCount`, `promptTokens`): metadata, also where untyped
- * JavaScript gives the analysis no type to tell.
+ * (`chatId`, `message_id`, `backend_uuid`, `updatedAt`, `tokenCount`, `promptTokens`) and a service's
+ * session tokens (`read_write_token`; not a bare `token`, which streams text): metadata, also where
+ * untyped JavaScript gives the analysis no type to tell.
  */
-export const METADATA_FIELD_PATTERN = /^(?:[a-z][A-Za-z0-9]*(?:Id|Ids|At|Count|Tokens|Ms|Signature)|[a-z][a-z0-9_]*_(?:id|ids|at|count|tokens|ms|signature))$/;
+export const METADATA_FIELD_PATTERN = /^(?:[a-z][A-Za-z0-9]*(?:Id|Ids|Uuid|At|Count|Tokens|Ms|Signature)|[a-z][a-z0-9_]*_(?:id|ids|uuid|at|count|tokens|token|ms|signature))$/;
 
 /**
  * Conversation shapes: an object type with a `role` (a string, or a union with one of these values)

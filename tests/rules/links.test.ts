@@ -995,6 +995,22 @@ export async function run(question, mutation) {
 `,
       filename: js,
     },
+    // The context kept for the next turn holds the service's ids and session token, read from the
+    // answer and written field by field (ChatALL's bots): no conversation text.
+    {
+      code: `${vuexStore}
+export async function run(question, previous) {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: previous.parentMessageId ? question : \`New chat: \${question}\` }] });
+  const context = {};
+  context.parentMessageId = completion.id;
+  context.last_backend_uuid = completion.system_fingerprint;
+  context.read_write_token = completion.choices[0].message.content;
+  store.commit('setChatContext', { bot: 'openai', context });
+  store.commit('setChatContext', { bot: 'previous', context: previous });
+}
+`,
+      filename: js,
+    },
   ],
   invalid: [
     // Committed from a component, and dispatched to an action that commits it.

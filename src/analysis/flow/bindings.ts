@@ -117,6 +117,10 @@ export function assignTo(walker: Walker, target: ts.Node, value: TaintValue, com
   if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) {
     const name = ts.isPropertyAccessExpression(expression) ? expression.name.text : staticPropertyName(expression.argumentExpression, walker.checker);
     const object = skipTransparent(expression.expression);
+    if (isMetadataField(name)) {
+      // `context.parentMessageId = data.msgId`: an id or a count, as a read of the field would give.
+      value = CLEAN;
+    }
     if (object.kind === ts.SyntaxKind.ThisKeyword && name !== undefined) {
       const key = `this.${name}`;
       const stored = compound ? join(walker.env.get(key) ?? CLEAN, value) : value;

@@ -225,6 +225,10 @@ export class ConversationMarks {
 
   private markField(read: ts.PropertyAccessExpression | ts.ElementAccessExpression, taint: Taint): void {
     const chain = fieldChain(read, this.checker);
+    // An id read into a prompt (`userAction: context.parentMessageId ? 'chat' : 'new'`) is no conversation.
+    if (chain && chain.path.some(isMetadataField)) {
+      return;
+    }
     const symbol = chain && symbolAt(this.checker, chain.root);
     // Only fields that can hold text: `content: message.parts` marks the parts, not `message.id`.
     if (chain && symbol && this.holdsFields(symbol) && this.analysis.text.carriesText(this.checker.getTypeAtLocation(read))) {
