@@ -1,5 +1,6 @@
 import ts from 'typescript';
 
+import { GENERIC_METHOD_NAMES } from '../knowledge/propagation.js';
 import { originMatches } from './packages.js';
 
 /** The package a bare module specifier names: `openai/resources/x` → `openai`, `@a/b/c` → `@a/b`. */
@@ -114,13 +115,86 @@ export function filesReachingLlmData(
       }
     }
   }
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    for (const importer of importers.get(file) ?? []) {
-      admit(importer);
+  const spread = (): void => {
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      for (const importer of importers.get(file) ?? []) {
+        admit(importer);
+      }
     }
+  };
+  spread();
+  // Plain JavaScript handed the app's LLM clients as values (a store action given `bot` in its
+  // payload) imports none of them: it calls their methods by name (`bot.sendPrompt(prompt)`).
+  const clientMethods = new Set([...reaching].flatMap(file => [...classMethodNames(file), ...baseClassMethodNames(program, file)]));
+  if (clientMethods.size > 0) {
+    for (const sourceFile of program.getSourceFiles()) {
+      if (reaching.has(sourceFile) || !isJavaScript(sourceFile) || sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      if (calledMethodNames(sourceFile).some(name => clientMethods.has(name))) admit(sourceFile);
+    }
+    spread();
   }
   return reaching;
+}
+
+const methodNamesByFile = new WeakMap<ts.SourceFile, readonly string[]>();
+const calledNamesByFile = new WeakMap<ts.SourceFile, readonly string[]>();
+
+function isJavaScript(sourceFile: ts.SourceFile): boolean {
+  return /\.[cm]?jsx?$/.test(sourceFile.fileName);
+}
+
+/** The methods a file's classes declare, except names too common to tell one class from another. */
+function classMethodNames(sourceFile: ts.SourceFile): readonly string[] {
+  let names = methodNamesByFile.get(sourceFile);
+  if (!names) {
+    const found = new Set<string>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isMethodDeclaration(node) && node.body && ts.isIdentifier(node.name) && ts.isClassLike(node.parent) && !GENERIC_METHOD_NAMES.has(node.name.text)) {
+        found.add(node.name.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    names = [...found];
+    methodNamesByFile.set(sourceFile, names);
+  }
+  return names;
+}
+
+/** The methods of the project base classes a file's classes extend (`class QianWenBot extends Bot`: `Bot`'s `sendPrompt`). */
+function baseClassMethodNames(program: ts.Program, sourceFile: ts.SourceFile): string[] {
+  const bases = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    const declaration = ts.isExportAssignment(statement) ? statement.expression : statement;
+    if (!ts.isClassDeclaration(declaration) && !ts.isClassExpression(declaration)) continue;
+    for (const clause of declaration.heritageClauses ?? []) {
+      for (const type of clause.types) if (ts.isIdentifier(type.expression)) bases.add(type.expression.text);
+    }
+  }
+  if (bases.size === 0) {
+    return [];
+  }
+  const names: string[] = [];
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !statement.importClause || !ts.isStringLiteralLike(statement.moduleSpecifier)) continue;
+    const clause = statement.importClause;
+    const bound = [clause.name?.text, ...(clause.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.map(element => element.name.text) : [])];
+    if (!bound.some(name => name !== undefined && bases.has(name))) continue;
+    const target = importedFile(program, statement.moduleSpecifier, sourceFile);
+    if (target) names.push(...classMethodNames(target));
+  }
+  return names;
+}
+
+/** `x.name(` in a file's text: the method names it calls. */
+function calledMethodNames(sourceFile: ts.SourceFile): readonly string[] {
+  let names = calledNamesByFile.get(sourceFile);
+  if (!names) {
+    names = [...new Set(Array.from(sourceFile.text.matchAll(/\.([A-Za-z_$][\w$]*)\s*\(/g), match => match[1]!))];
+    calledNamesByFile.set(sourceFile, names);
+  }
+  return names;
 }
 
 const importersByProgram = new WeakMap<ts.Program, Map<ts.SourceFile, ts.SourceFile[]>>();

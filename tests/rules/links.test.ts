@@ -1030,3 +1030,31 @@ export async function run(question) {
     },
   ],
 });
+
+// Plain JavaScript handed the app's bots as values (a store action given them in its payload)
+// imports none of them; calling `bot.sendPrompt(prompt)` still makes `prompt` the prompt
+// (tests/fixtures/helpers/bots: a base class whose subclass posts to Ollama's chat endpoint).
+ruleTester.run('no-plaintext-prompt-storage: clients handed over as values', storageRule, {
+  valid: [
+    {
+      code: `export async function sendToAll(bots, prompt, theme) {
+  for (const bot of bots) bot.sendPrompt(\`\${prompt}\`, () => {});
+  localStorage.setItem('theme', theme);
+  localStorage.setItem('bot-count', String(bots.length));
+}
+`,
+      filename: js,
+    },
+  ],
+  invalid: [
+    {
+      code: `export async function sendToAll(bots, prompt) {
+  for (const bot of bots) bot.sendPrompt(prompt, () => {});
+  localStorage.setItem('last-prompt', prompt);
+}
+`,
+      filename: js,
+      errors: [{ messageId: 'promptStored', line: 3, column: 39 }],
+    },
+  ],
+});
