@@ -417,6 +417,12 @@ export interface StreamConnectionSpec {
   readonly bodyOptions?: readonly string[];
 }
 
+/**
+ * Request methods that send no body (`axios.get(url)`, `http.get(url)`): a request made with one
+ * carries no prompt, so no app type is learned from it.
+ */
+export const BODILESS_HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'delete', 'head', 'options']);
+
 export const STREAM_CONNECTIONS: readonly StreamConnectionSpec[] = [
   // sse.js: `new SSE(url, { headers, payload })`, a POST-capable EventSource.
   { packages: ['sse.js'], name: 'SSE', urlArgument: 0, configArgument: 1, bodyOptions: ['payload'] },

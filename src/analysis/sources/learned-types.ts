@@ -1,5 +1,6 @@
 import ts from 'typescript';
 
+import { BODILESS_HTTP_METHODS } from '../../knowledge/llm-clients.js';
 import { MODEL_CALL_NAMES, PROMPT_ARGUMENT_PROPERTIES } from '../../knowledge/llm-sdks.js';
 import { lineOf } from '../flow/finding.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
@@ -103,7 +104,14 @@ export class LearnedTypes {
   private mayBeModelCall(call: ts.CallExpression): boolean {
     const callee = skipTransparent(call.expression);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-    return name !== undefined && (MODEL_CALL_NAMES.has(name) || HTTP_CALL_NAMES.has(name)) && call.arguments.some(argument => mayHoldTypedValue(argument, 0));
+    // `JSON.parse(text)` is no structured-output call; a request without a body sends no prompt.
+    const isJsonCall = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
+    return (
+      name !== undefined &&
+      !isJsonCall &&
+      (MODEL_CALL_NAMES.has(name) || (HTTP_CALL_NAMES.has(name) && !BODILESS_HTTP_METHODS.has(name))) &&
+      call.arguments.some(argument => mayHoldTypedValue(argument, 0))
+    );
   }
 
   private promptExpressions(call: ts.CallExpression): ts.Expression[] {
