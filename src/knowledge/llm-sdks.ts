@@ -376,6 +376,12 @@ export const METADATA_FIELD_PATTERN = /^(?:[a-z][A-Za-z0-9]*(?:Id|Ids|Uuid|At|Co
 export const CHAT_ROLES: ReadonlySet<string> = new Set(['user', 'assistant', 'system', 'developer', 'tool', 'function', 'model', 'human', 'ai', 'bot']);
 export const MESSAGE_CONTENT_PROPERTIES: readonly string[] = ['content', 'text', 'parts'];
 /**
+ * A message written as an object literal with a fixed chat role may also hold its text in `message`
+ * (node-chatgpt-api's `{ role: 'User', message: text }` turns, roles matched in any case). Not for
+ * types: `{ role: string; message: string }` is as often a notice for a user role as a chat turn.
+ */
+export const LITERAL_MESSAGE_CONTENT_PROPERTIES: readonly string[] = [...MESSAGE_CONTENT_PROPERTIES, 'message'];
+/**
  * Properties that say who spoke. `role` may be any string; `author` and `sender` count only when
  * their type names a chat role (`author: 'user' | BotId`), since a comment's `author` is a person.
  */

@@ -10,6 +10,7 @@ import { FIXTURES_DIR, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const js = path.join(FIXTURES_DIR, 'script.js');
+const cjs = path.join(FIXTURES_DIR, 'script.cjs');
 
 // One-line preludes: the case's own code starts on line 2.
 const chatMessage = `interface ChatMessage { id: string; role: 'user' | 'assistant' | 'system'; content: string; createdAt: number }`;
@@ -592,6 +593,16 @@ export function trace(turn: AssistantTurn) {
 
 ruleTester.run('no-plaintext-prompt-storage: conversation data by evidence', storageRule, {
   valid: [
+    // A notice for an account with the user role, in the `{ role, message }` form: no chat turn.
+    {
+      code: `export function remember(account, notice) {
+  const entry = { role: 'admin', message: notice };
+  const greeting = { role: 'user', message: 'Signed in' };
+  localStorage.setItem('notices', JSON.stringify([entry, greeting, account.id]));
+}
+`,
+      filename: js,
+    },
     // A comment's author is a person, not a chat role.
     `interface Comment { author: string; text: string }
 export function save(comments: Comment[]) {
@@ -607,6 +618,21 @@ export function saveSettings(theme: string, last: ChatMessage) {
 `,
   ],
   invalid: [
+    // node-chatgpt-api's turn format (`{ role: 'User', message }`), kept in a keyv file cache.
+    {
+      code: `const Keyv = require('keyv');
+async function addToCache(userMessage, responseMessage) {
+  const cache = new Keyv({ namespace: 'chatgpt' });
+  const conversation = (await cache.get(userMessage.conversationId)) ?? { messages: [] };
+  const turn = { id: userMessage.id, role: 'User', message: userMessage.text };
+  conversation.messages.push(turn, { role: 'ChatGPT', message: responseMessage.text });
+  await cache.set(userMessage.conversationId, conversation);
+}
+module.exports = { addToCache };
+`,
+      filename: cjs,
+      errors: [{ messageId: 'promptStored', line: 7, column: 47 }],
+    },
     // A cache the class constructs into its field when none is given (untyped): a keyv store. The
     // statistics map beside it is memory.
     {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 
 import { LLM_ENDPOINT_TEXT } from '../../knowledge/llm-endpoints.js';
-import { MESSAGE_CONTENT_PROPERTIES, MESSAGE_ROLE_PROPERTIES } from '../../knowledge/llm-sdks.js';
+import { CHAT_ROLES, LITERAL_MESSAGE_CONTENT_PROPERTIES, MESSAGE_CONTENT_PROPERTIES, MESSAGE_ROLE_PROPERTIES } from '../../knowledge/llm-sdks.js';
 import { GLOBAL_MODEL_API_TEXT } from '../../knowledge/text-results.js';
 
 /**
@@ -54,12 +54,18 @@ function membersOf(node: ts.Node): readonly ts.Node[] | undefined {
 
 function hasMessageMembers(members: readonly ts.Node[]): boolean {
   let role = false;
+  let chatRole = false;
   let content = false;
+  let message = false;
   for (const member of members) {
     const name = (member as { name?: ts.Node }).name;
     const text = name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
-    if (text !== undefined && MESSAGE_ROLE_PROPERTIES.includes(text)) role = true;
-    else if (text !== undefined && MESSAGE_CONTENT_PROPERTIES.includes(text)) content = true;
+    if (text !== undefined && MESSAGE_ROLE_PROPERTIES.includes(text)) {
+      role = true;
+      // `{ role: 'User', message: text }`: a literal turn with a fixed chat role.
+      chatRole ||= ts.isPropertyAssignment(member) && ts.isStringLiteralLike(member.initializer) && CHAT_ROLES.has(member.initializer.text.toLowerCase());
+    } else if (text !== undefined && MESSAGE_CONTENT_PROPERTIES.includes(text)) content = true;
+    else if (text !== undefined && LITERAL_MESSAGE_CONTENT_PROPERTIES.includes(text)) message = true;
   }
-  return role && content;
+  return role && (content || (chatRole && message));
 }

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-import { ASSISTANT_ROLES, CHAT_ROLES, MESSAGE_CONTENT_PROPERTIES, TOOL_ROLES } from '../../knowledge/llm-sdks.js';
+import { ASSISTANT_ROLES, CHAT_ROLES, LITERAL_MESSAGE_CONTENT_PROPERTIES, TOOL_ROLES } from '../../knowledge/llm-sdks.js';
 import { type CalleeInfo, calleeText } from '../callees.js';
 import { skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
@@ -18,7 +18,7 @@ import { type PromptArgument, isModelCall, promptArgumentsOf } from './model-cal
 export function literalRole(object: ts.ObjectLiteralExpression, checker: ts.TypeChecker): string | undefined {
   for (const property of object.properties) {
     if (ts.isPropertyAssignment(property) && staticPropertyName(property.name, checker) === 'role') {
-      return staticStringValue(property.initializer, checker);
+      return staticStringValue(property.initializer, checker)?.toLowerCase();
     }
   }
   return undefined;
@@ -63,9 +63,9 @@ export function collectMessageContent(checker: ts.TypeChecker, object: ts.Object
   const kind = ASSISTANT_ROLES.has(role) ? 'output' : 'prompt';
   for (const property of object.properties) {
     const name = propertyNameOf(property, checker);
-    if (name === undefined || !MESSAGE_CONTENT_PROPERTIES.includes(name)) continue;
+    if (name === undefined || !LITERAL_MESSAGE_CONTENT_PROPERTIES.includes(name)) continue;
     const expression = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-    if (expression) positions.push({ expression, taint: { kind, origin: expression, label: `the ${name} of a '${role}' message` } });
+    if (expression) positions.push({ expression, taint: { kind, origin: expression, label: `the ${name === 'message' ? 'text' : name} of a '${role}' message` } });
   }
 }
 
