@@ -53,6 +53,8 @@ export const ARGUMENT_PROPAGATORS: readonly FunctionFamily[] = [
   },
   { from: ['node:buffer', 'lib'], names: ['from', 'concat', 'Buffer'] },
   { from: ['node:util'], names: ['format', 'inspect', 'formatWithOptions', 'decode'] },
+  // A path built from text holds it (`path.join(dir, slug + '.md')` with a slug of the question).
+  { from: ['node:path'], names: ['join', 'resolve', 'relative', 'normalize', 'basename'] },
   // React: a ref holds what it is created with (`useRef(answer).current`).
   { from: ['react', 'preact', 'preact/hooks'], names: ['useRef'] },
   // AI SDK converters: the same conversation in another form (`convertToModelMessages(uiMessages)`).

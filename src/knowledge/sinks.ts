@@ -208,13 +208,14 @@ export const UNTYPED_BUILDER_SINKS: readonly UntypedBuilderSink[] = [
  * A logger the program gives no type (plain JavaScript: `log.info(msg)` on a parameter, an MCP
  * server's `mcpLog`, `this.logger.debug(x)` on an untyped field): known by the receiver's name and a
  * level method, and only where the callee has no declaration at all. The names are camel-case words
- * ending in `Log`/`Logger` (`dialog` and `catalog` are not loggers), and the levels are `console`'s.
+ * ending in `Log`/`Logger` (`dialog` and `catalog` are not loggers), and the levels are `console`'s
+ * plus the common loggers' `success` (consola, signale, CLI loggers), `fatal` and `verbose`.
  */
 export const UNTYPED_LOGGER_SINK = {
   kind: 'log',
   category: 'logger',
   receiverName: /^(?:log|logger|[a-z][A-Za-z0-9]*(?:Log|Logger))(?:Fn|Wrapper)?$/,
-  names: ['trace', 'debug', 'info', 'warn', 'error', 'log'],
+  names: ['trace', 'debug', 'info', 'warn', 'error', 'log', 'success', 'fatal', 'verbose'],
 } as const;
 
 export const PATH_SINKS: readonly PathSink[] = [

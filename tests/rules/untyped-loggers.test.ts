@@ -17,6 +17,19 @@ const client = new OpenAI();`;
 
 ruleTester.run('no-prompt-logging: untyped loggers', promptRule, {
   valid: [
+    // A CLI logger's `success` level with a fixed message and a count; a path built from ids only.
+    {
+      code: `${openai}
+import path from 'node:path';
+export async function research(question, taskId, logFn) {
+  const answer = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const filePath = path.join('.taskmaster', 'research', \`\${taskId}.md\`);
+  logFn.success(\`Research saved to \${path.relative(process.cwd(), filePath)}\`);
+  logFn.success(\`Answered in \${answer.usage?.total_tokens ?? 0} tokens\`);
+}
+`,
+      filename: js,
+    },
     // Metadata only: the length of the prompt and an id.
     {
       code: `${openai}
@@ -102,6 +115,21 @@ export async function updateTask(taskId, prompt, context) {
     },
   ],
   invalid: [
+    // The file a research session is saved to is named after the question: its path holds the
+    // question's words, logged at a CLI logger's `success` level.
+    {
+      code: `${openai}
+import path from 'node:path';
+export async function research(question, projectRoot, logFn) {
+  await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const slug = question.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 50);
+  const filePath = path.join(projectRoot, '.taskmaster', 'research', \`\${slug}.md\`);
+  logFn.success(\`Research saved to \${path.relative(projectRoot, filePath)}\`);
+}
+`,
+      filename: js,
+      errors: [{ messageId: 'promptLogged', line: 8, column: 17 }],
+    },
     // An MCP direct function: the prompt of the request is logged through the server's logger.
     {
       code: `${openai}
