@@ -24,12 +24,28 @@ export function storeHandlersFor(program: ts.Program, call: ts.CallExpression, n
   const found: ts.SignatureDeclaration[] = [];
   for (const store of NAMED_HANDLER_STORES) {
     if (store.call !== name) continue;
-    for (const file of program.getSourceFiles()) {
-      if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || !file.text.includes(store.package)) continue;
+    for (const file of storeFiles(program, store.package)) {
       found.push(...(handlersIn(file).get(`${store.handlers}:${event.text}`) ?? []));
     }
   }
   return found;
+}
+
+const storeFilesByProgram = new WeakMap<ts.Program, Map<string, readonly ts.SourceFile[]>>();
+
+/** The project files that name the store package (where stores are defined), once per program. */
+function storeFiles(program: ts.Program, packageName: string): readonly ts.SourceFile[] {
+  let byPackage = storeFilesByProgram.get(program);
+  if (!byPackage) {
+    byPackage = new Map();
+    storeFilesByProgram.set(program, byPackage);
+  }
+  let files = byPackage.get(packageName);
+  if (!files) {
+    files = program.getSourceFiles().filter(file => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && file.text.includes(packageName));
+    byPackage.set(packageName, files);
+  }
+  return files;
 }
 
 function handlersIn(file: ts.SourceFile): ReadonlyMap<string, readonly ts.SignatureDeclaration[]> {
