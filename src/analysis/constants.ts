@@ -163,3 +163,13 @@ export function isLiteralConstant(declaration: ts.VariableDeclaration, checker: 
   literalConstants.set(declaration, literal);
   return literal;
 }
+
+/** The function a node is in (the boundary for parameters and summaries). */
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent as ts.Node | undefined; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      return current;
+    }
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-import { skipTransparent } from '../constants.js';
+import { enclosingFunction, skipTransparent } from '../constants.js';
 import { type Check, checksIn, evaluateCheck, evaluateVerifierCall, isTruthyAssertion, matchImplies, mismatchImplies, pairComparison } from './checks.js';
 import type { Evidence, ExitKind, IntegrityContext } from './context.js';
 import { exitKind } from './exits.js';
@@ -39,16 +39,6 @@ export function merge(into: Evidence, from: Evidence): void {
   into.effective.push(...from.effective);
   into.ineffective.push(...from.ineffective);
   into.digests.push(...from.digests);
-}
-
-/** The function a node is in (the boundary for parameters and summaries). */
-export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
-  for (let current = node.parent as ts.Node | undefined; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) {
-      return current;
-    }
-  }
-  return undefined;
 }
 
 function addCondition(evidence: Evidence, condition: ts.Expression, effective: Check[], exit: ExitKind | 'condition', context: IntegrityContext, fn: ts.SignatureDeclaration | undefined): void {

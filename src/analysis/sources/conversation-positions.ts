@@ -5,7 +5,7 @@ import { UNTYPED_TEXT_METHODS } from '../../knowledge/propagation.js';
 import { type CalleeInfo, calleeText, symbolAt } from '../callees.js';
 import { allowlistedVariables } from '../sanitizers/allowlists.js';
 import { isMetadataField } from '../sanitizers/metadata-fields.js';
-import { isLiteralConstant, skipTransparent, staticPropertyName } from '../constants.js';
+import { enclosingFunction, isLiteralConstant, skipTransparent, staticPropertyName } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { isLibraryMethod, propagatesArguments, propagatesReceiver } from '../flow/library-steps.js';
 import { type FunctionSummary, isFunctionLike } from '../flow/summaries.js';
@@ -454,12 +454,6 @@ function appendsInCallback(node: ts.Node, symbol: ts.Symbol): boolean {
   return declaration !== undefined && enclosingFunction(node) !== enclosingFunction(declaration);
 }
 
-function enclosingFunction(node: ts.Node): ts.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
-  }
-  return undefined;
-}
 
 /** `req.body.text` as its root variable and field names, when every name is static. */
 function fieldChain(read: ts.Expression, checker: ts.TypeChecker): { root: ts.Identifier; path: string[] } | undefined {
