@@ -25,8 +25,7 @@ export class CjsInterop {
   /** The checker's type of an expression, or, where that is `any`, the type it has through a required default class. */
   typeOf(node: ts.Expression): ts.Type | undefined {
     const type = this.safe(() => this.checker.getTypeAtLocation(node));
-    // `any`, or a module namespace where JSDoc named the required binding (`@returns {Keyv}`).
-    if (!type || !(type.flags & ts.TypeFlags.Any || (type.getSymbol()?.flags ?? 0) & ts.SymbolFlags.ValueModule)) {
+    if (!type || !isOpaque(type)) {
       return type;
     }
     return this.interopType(node, 0) ?? type;
@@ -95,7 +94,7 @@ export class CjsInterop {
       return documented;
     }
     const type = this.checker.getTypeAtLocation(node);
-    return type.flags & ts.TypeFlags.Any ? this.interopType(node, depth + 1) : type;
+    return isOpaque(type) ? this.interopType(node, depth + 1) : type;
   }
 
   /**
@@ -155,6 +154,14 @@ export class CjsInterop {
       return undefined;
     }
   }
+}
+
+/**
+ * `any`, or a module namespace where the code means the required class: JSDoc naming the required
+ * binding (`@returns {Keyv}`, `@type {OpenAI}`), or `new OpenAI()` of the namespace.
+ */
+function isOpaque(type: ts.Type): boolean {
+  return (type.flags & ts.TypeFlags.Any) !== 0 || ((type.getSymbol()?.flags ?? 0) & ts.SymbolFlags.ValueModule) !== 0;
 }
 
 const byChecker = new WeakMap<ts.TypeChecker, CjsInterop>();
