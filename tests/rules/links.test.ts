@@ -1058,3 +1058,144 @@ ruleTester.run('no-plaintext-prompt-storage: clients handed over as values', sto
     },
   ],
 });
+
+// A provider client in plain JavaScript that builds its request in steps (LibreChat's clients): the
+// base class keeps the history on the instance and calls placeholders its subclasses override, and
+// the subclass writes the payload into a settings object that it spreads into the SDK call. The
+// base class's \`sendMessage\` is the case's own code, from line 14.
+const stepwiseClients = (sendMessage: string, rest = 'module.exports = { OpenAIClient };') => `const OpenAI = require('openai');
+const logger = require('./logger');
+class BaseClient {
+  constructor() {
+    this.currentMessages = [];
+    this.sessionIds = [];
+  }
+  async buildMessages() {
+    throw new Error('Subclasses must implement buildMessages');
+  }
+  async sendCompletion() {
+    throw new Error('sendCompletion must be implemented');
+  }
+${sendMessage}
+}
+class OpenAIClient extends BaseClient {
+  async buildMessages(messages) {
+    return { prompt: messages.map(message => ({ role: message.isCreatedByUser ? 'user' : 'assistant', content: message.text })) };
+  }
+  async sendCompletion(payload) {
+    const openai = new OpenAI();
+    const modelOptions = { model: 'gpt-4o', temperature: 0.2 };
+    modelOptions.messages = payload;
+    const completion = await openai.chat.completions.create({ ...modelOptions });
+    return completion.choices[0].message.content;
+  }
+}
+${rest}
+`;
+
+ruleTester.run('no-prompt-logging: requests built in steps', promptRule, {
+  valid: [
+    // Settings spread beside a prompt of the call's own: the spread object holds no conversation.
+    {
+      code: `${openai}
+export async function ask(question: string, settings: { model: string; temperature: number }) {
+  const options = { ...settings };
+  options.temperature = 0.5;
+  console.log('options', options);
+  return client.chat.completions.create({ ...options, messages: [{ role: 'user', content: question }] });
+}
+`,
+    },
+    // Settings and ids written into the request are no conversation.
+    {
+      code: `${openai}
+export async function ask(history: OpenAI.ChatCompletionMessageParam[], modelName: string, requestId: string) {
+  const request: Record<string, unknown> = {};
+  request.model = modelName;
+  request.request_id = requestId;
+  request.messages = history;
+  console.log('model', modelName, requestId);
+  return client.chat.completions.create({ ...request } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
+}
+`,
+    },
+    // Only what the method put into the history field is the prompt, not its other fields.
+    {
+      code: stepwiseClients(`  async sendMessage(message, sessionId) {
+    this.sessionIds.push(sessionId);
+    this.currentMessages.push({ text: message, isCreatedByUser: true });
+    const { prompt } = await this.buildMessages(this.currentMessages);
+    logger.debug('[BaseClient] session', sessionId);
+    return this.sendCompletion(prompt);
+  }`),
+      filename: js,
+    },
+    // An override that prompts with fixed instructions and only counts the history.
+    {
+      code: `const OpenAI = require('openai');
+const logger = require('./logger');
+class BaseClient {
+  constructor() {
+    this.currentMessages = [];
+  }
+  async buildMessages() {
+    throw new Error('Subclasses must implement buildMessages');
+  }
+  async sendMessage(message) {
+    const userMessage = { text: message, isCreatedByUser: true };
+    this.currentMessages.push(userMessage);
+    const { prompt } = await this.buildMessages(this.currentMessages);
+    logger.debug('[BaseClient] userMessage', userMessage);
+    return new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: prompt });
+  }
+}
+class SummaryClient extends BaseClient {
+  async buildMessages(messages) {
+    return { prompt: [{ role: 'system', content: 'Summarise the session.' }], count: messages.length };
+  }
+}
+module.exports = { SummaryClient };
+`,
+      filename: js,
+    },
+  ],
+  invalid: [
+    // The payload written into a settings object spread into the request.
+    {
+      code: `${openai}
+export async function complete(history: string[], settings: { model: string; temperature: number }) {
+  const request: Record<string, unknown> = { ...settings };
+  request.messages = history.map(content => ({ role: 'user', content }));
+  console.log('history', history);
+  return client.chat.completions.create({ ...request, stream: false } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
+}
+`,
+      errors: [{ messageId: 'promptLogged', line: 6, column: 26 }],
+    },
+    // The user's message pushed into the instance's history, which the subclass's \`buildMessages\`
+    // turns into the payload of its \`sendCompletion\`; and the text a route hands to \`sendMessage\`
+    // of a client it was given (no type: the program's method of that name).
+    {
+      code: stepwiseClients(
+        `  async sendMessage(message) {
+    const userMessage = { text: message, isCreatedByUser: true };
+    this.currentMessages.push(userMessage);
+    const { prompt: payload } = await this.buildMessages(this.currentMessages);
+    logger.debug('[BaseClient] userMessage', userMessage);
+    return this.sendCompletion(payload);
+  }`,
+        `async function ask(req, client) {
+  const { text } = req.body;
+  logger.debug('[ask]', { text });
+  return client.sendMessage(text);
+}
+module.exports = { OpenAIClient, ask };`,
+      ),
+      filename: js,
+      errors: [
+        { messageId: 'promptLogged', line: 18, column: 46 },
+        { messageId: 'promptLogged', line: 36, column: 25 },
+      ],
+    },
+  ],
+});

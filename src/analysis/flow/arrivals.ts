@@ -224,8 +224,8 @@ function callsOf(analysis: FlowAnalysis, fn: FunctionLikeWithBody): readonly ts.
       candidates.length > MAX_CANDIDATE_CALLS
         ? []
         : candidates.filter(call => {
-            const info = analysis.callees.resolve(call);
-            return info.projectFunction === fn || info.alternatives?.includes(fn);
+            // Also through a base class's placeholder or an interface (`this.buildMessages(...)` runs the subclass's).
+            return analysis.projectFunctionsOf(analysis.callees.resolve(call)).includes(fn);
           });
     byFunction.set(fn, calls);
   }

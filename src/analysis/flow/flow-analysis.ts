@@ -1,7 +1,7 @@
 import ts from 'typescript';
 
 import { LLM_SDK_PACKAGES } from '../../knowledge/llm-sdks.js';
-import { CalleeResolver } from '../callees.js';
+import { type CalleeInfo, CalleeResolver } from '../callees.js';
 import type { FlowCustomization } from '../config.js';
 import { CipherInspector } from '../crypto/ciphers.js';
 import { Implementations } from '../implementations.js';
@@ -86,6 +86,22 @@ export class FlowAnalysis {
   /** The functions being analysed use a fact gathered over the whole program: their results are not carried to the next one. */
   usesWholeProgram(): void {
     this.summaries.usesWholeProgram();
+  }
+
+  /**
+   * The functions a call runs that the program holds: its own (with the other classes' methods of a
+   * union or untyped receiver), or those implementing the interface or abstract method it names.
+   */
+  projectFunctionsOf(info: CalleeInfo): readonly ts.SignatureDeclaration[] {
+    if (info.projectFunction) {
+      if (info.byName) this.usesWholeProgram();
+      return [info.projectFunction, ...(info.alternatives ?? [])];
+    }
+    if (info.symbol && info.declarations.length > 0 && info.declarations.every(declaration => declaration.origin === undefined)) {
+      if (this.implementations.isImplementedElsewhere(info.symbol)) this.usesWholeProgram();
+      return this.implementations.of(info.symbol);
+    }
+    return [];
   }
 
   /** A function literal analysed where it is passed or called, not on its own. */

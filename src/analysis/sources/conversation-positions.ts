@@ -9,7 +9,7 @@ import { enclosingFunction, isLiteralConstant, skipTransparent, staticPropertyNa
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { isLibraryMethod, propagatesArguments, propagatesReceiver } from '../flow/library-steps.js';
 import { type FunctionSummary, isFunctionLike } from '../flow/summaries.js';
-import { type Taint, type TaintValue, join, taintValue, valueAtPath } from '../flow/taint.js';
+import { CALL_RESULT, type Taint, type TaintValue, join, taintValue, valueAtPath } from '../flow/taint.js';
 import { type FieldPosition, type Position, collectMessageContent, collectPromptArguments, connectionBodies, isNotUserTurn, propertyNameOf } from './prompt-positions.js';
 
 /**
@@ -22,8 +22,8 @@ import { type FieldPosition, type Position, collectMessageContent, collectPrompt
  */
 export class ConversationMarks {
   private readonly variables = new Map<ts.Symbol, Taint>();
-  /** What is pushed into a local array or assigned to a variable after its declaration (`turns.push({ role: 'user', content: text })`, `prompt = render(...)`). */
-  private readonly writtenInto = new Map<ts.Symbol, ts.Expression[]>();
+  /** What is written into variables and fields after their declaration. */
+  private readonly writes: LaterWrites;
   /**
    * Fields of variables placed in a prompt as they are (`content: req.body`), by variable and field
    * path (`body`): the same field read elsewhere in the function is that data too.
@@ -42,7 +42,9 @@ export class ConversationMarks {
     private readonly analysis: FlowAnalysis,
     /** The marks of the enclosing function, for callbacks that close over its variables. */
     private readonly parent: ConversationMarks | undefined,
-  ) {}
+  ) {
+    this.writes = new LaterWrites(analysis.checker);
+  }
 
   private get checker(): ts.TypeChecker {
     return this.analysis.checker;
@@ -116,13 +118,9 @@ export class ConversationMarks {
       }
       if (ts.isCallExpression(node)) {
         collectPromptArguments(this.analysis, node, positions, fieldPositions);
-        this.collectPush(node);
-      } else if (ts.isBinaryExpression(node) && isWriteInto(node.operatorToken.kind) && ts.isIdentifier(skipTransparent(node.left))) {
-        // `userPrompt = rendered.userPrompt` after `let userPrompt;`, `prompt += extra`: what the variable is given later.
-        const symbol = symbolAt(this.checker, skipTransparent(node.left));
-        if (symbol && (node.operatorToken.kind === ts.SyntaxKind.EqualsToken || !appendsInCallback(node, symbol))) {
-          this.writtenInto.set(symbol, [...(this.writtenInto.get(symbol) ?? []), node.right]);
-        }
+        this.writes.collectPush(node);
+      } else if (ts.isBinaryExpression(node)) {
+        this.writes.collectAssignment(node);
       } else if (ts.isNewExpression(node)) {
         positions.push(...connectionBodies(this.analysis, node));
       } else if (ts.isObjectLiteralExpression(node)) {
@@ -154,18 +152,6 @@ export class ConversationMarks {
     });
   }
 
-  private collectPush(call: ts.CallExpression): void {
-    const callee = skipTransparent(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'push' && callee.name.text !== 'unshift')) {
-      return;
-    }
-    const receiver = skipTransparent(callee.expression);
-    const symbol = ts.isIdentifier(receiver) ? symbolAt(this.checker, receiver) : undefined;
-    if (symbol) {
-      this.writtenInto.set(symbol, [...(this.writtenInto.get(symbol) ?? []), ...call.arguments]);
-    }
-  }
-
   /**
    * Marks the variables a prompt expression is built from. Whole values count (`content: question`,
    * `question.trim()`), fields read from an object do not make the object prompt data
@@ -184,6 +170,11 @@ export class ConversationMarks {
       // Settings of the request (`tools`, `model`) and ids sent along (`conversation_id`) are no conversation.
       const property = propertyNameOf(node, this.checker);
       if (property !== undefined && (REQUEST_CONFIG_PROPERTIES.has(property) || isMetadataField(property))) {
+        return;
+      }
+      if (isThisField(node)) {
+        // `this.buildMessages(this.currentMessages)`: what this method put into the instance's field.
+        this.markThisField(node, taint, visited);
         return;
       }
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
@@ -221,6 +212,17 @@ export class ConversationMarks {
       ts.forEachChild(node, visit);
     };
     visit(expression);
+  }
+
+  private markThisField(read: ts.PropertyAccessExpression, taint: Taint, visited: Set<ts.Symbol>): void {
+    const symbol = symbolAt(this.checker, read);
+    if (!symbol || visited.has(symbol)) {
+      return;
+    }
+    visited.add(symbol);
+    for (const written of this.writes.into(symbol) ?? []) {
+      this.markRoots(written, taint, visited);
+    }
   }
 
   private markField(read: ts.PropertyAccessExpression | ts.ElementAccessExpression, taint: Taint): void {
@@ -273,6 +275,12 @@ export class ConversationMarks {
     }
     marks.set(key, taint);
     this.fields.set(symbol, marks);
+    const [field, ...rest] = path;
+    for (const write of this.writes.fieldsOf(symbol) ?? []) {
+      if (write.field !== field) continue;
+      if (rest.length === 0) this.markRoots(write.value, taint, visited);
+      else this.markHeldField(write.value, rest, taint, visited);
+    }
     // An object written here (`const combined = { ...defaults, ...params }`): the field comes from
     // its property, or from the objects spread into it.
     const declaration = symbol.valueDeclaration;
@@ -342,18 +350,19 @@ export class ConversationMarks {
    */
   private markDestructuredResult(source: ts.Expression, path: readonly string[], taint: Taint, visited: Set<ts.Symbol>): void {
     const call = ts.isAwaitExpression(source) ? skipTransparent(source.expression) : source;
-    const fn = ts.isCallExpression(call) ? this.analysis.callees.resolve(call).projectFunction : undefined;
-    if (!fn || !ts.isCallExpression(call)) {
+    // `this.buildMessages(...)` on a base class's placeholder: what its subclasses' versions return.
+    const fns = ts.isCallExpression(call) ? this.analysis.projectFunctionsOf(this.analysis.callees.resolve(call)) : [];
+    if (fns.length === 0 || !ts.isCallExpression(call)) {
       this.markRoots(source, taint, visited);
       return;
     }
-    const returned = valueAtPath(this.analysis.functionResult(fn).summary.returnShape, path);
     let followed = false;
-    for (const parameter of returned.taints) {
+    for (const parameter of fns.flatMap(fn => valueAtPath(this.analysis.functionResult(fn).summary.returnShape, path).taints)) {
       const argument = parameter.kind === 'parameter' && parameter.parameterIndex !== undefined ? call.arguments[parameter.parameterIndex] : undefined;
       if (!argument) continue;
       followed = true;
-      if (parameter.path && parameter.path.length > 0) this.markHeldField(argument, parameter.path, taint, visited);
+      // A path through a method's result (`messages.map(...)` of an untyped parameter) is built from the argument whole.
+      if (parameter.path && parameter.path.length > 0 && !parameter.path.includes(CALL_RESULT)) this.markHeldField(argument, parameter.path, taint, visited);
       else this.markRoots(argument, taint, visited);
     }
     if (!followed) this.markTemplateVariables(call, taint, visited);
@@ -380,7 +389,7 @@ export class ConversationMarks {
   /** `helper(...)` or `await helper(...)` of a function the program declares. */
   private isProjectCall(expression: ts.Expression): boolean {
     const call = ts.isAwaitExpression(expression) ? skipTransparent(expression.expression) : expression;
-    return ts.isCallExpression(call) && this.analysis.callees.resolve(call).projectFunction !== undefined;
+    return ts.isCallExpression(call) && this.analysis.projectFunctionsOf(this.analysis.callees.resolve(call)).length > 0;
   }
 
   /** Whether a method returns its receiver's data: standard-library text and list methods, known propagators. */
@@ -430,9 +439,61 @@ export class ConversationMarks {
     } else if (ts.isBindingElement(declaration)) {
       this.markDestructuredSource(declaration, taint, visited);
     }
-    for (const written of this.writtenInto.get(symbol) ?? []) {
+    for (const written of this.writes.into(symbol) ?? []) {
       this.markRoots(written, taint, visited);
     }
+    // `modelOptions.messages = payload` into a request placed whole: the conversation fields, not its settings or ids.
+    for (const { field, value } of this.writes.fieldsOf(symbol) ?? []) {
+      if (!REQUEST_CONFIG_PROPERTIES.has(field) && !isMetadataField(field)) this.markRoots(value, taint, visited);
+    }
+  }
+}
+
+/**
+ * What a function writes into its variables after declaring them (`turns.push({ role: 'user',
+ * content: text })`, `prompt = render(...)`, `prompt += extra`), into fields of the instance
+ * (`this.currentMessages.push(userMessage)`, keyed by the field's symbol) and into fields of its
+ * variables (`modelOptions.messages = payload`): marking the variable marks what went into it.
+ */
+class LaterWrites {
+  private readonly written = new Map<ts.Symbol, ts.Expression[]>();
+  private readonly fields = new Map<ts.Symbol, { readonly field: string; readonly value: ts.Expression }[]>();
+
+  constructor(private readonly checker: ts.TypeChecker) {}
+
+  into(symbol: ts.Symbol): readonly ts.Expression[] | undefined {
+    return this.written.get(symbol);
+  }
+
+  fieldsOf(symbol: ts.Symbol): readonly { readonly field: string; readonly value: ts.Expression }[] | undefined {
+    return this.fields.get(symbol);
+  }
+
+  collectPush(call: ts.CallExpression): void {
+    const callee = skipTransparent(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'push' && callee.name.text !== 'unshift')) {
+      return;
+    }
+    const receiver = skipTransparent(callee.expression);
+    const symbol = ts.isIdentifier(receiver) || isThisField(receiver) ? symbolAt(this.checker, receiver) : undefined;
+    if (symbol) this.add(this.written, symbol, ...call.arguments);
+  }
+
+  collectAssignment(node: ts.BinaryExpression): void {
+    const target = skipTransparent(node.left);
+    if (ts.isIdentifier(target) && isWriteInto(node.operatorToken.kind)) {
+      const symbol = symbolAt(this.checker, target);
+      if (symbol && (node.operatorToken.kind === ts.SyntaxKind.EqualsToken || !appendsInCallback(node, symbol))) this.add(this.written, symbol, node.right);
+    } else if (ts.isPropertyAccessExpression(target) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const holder = skipTransparent(target.expression);
+      const symbol = holder.kind === ts.SyntaxKind.ThisKeyword ? symbolAt(this.checker, target) : ts.isIdentifier(holder) ? symbolAt(this.checker, holder) : undefined;
+      if (symbol && holder.kind === ts.SyntaxKind.ThisKeyword) this.add(this.written, symbol, node.right);
+      else if (symbol) this.add(this.fields, symbol, { field: target.name.text, value: node.right });
+    }
+  }
+
+  private add<T>(map: Map<ts.Symbol, T[]>, symbol: ts.Symbol, ...values: T[]): void {
+    map.set(symbol, [...(map.get(symbol) ?? []), ...values]);
   }
 }
 
@@ -454,6 +515,11 @@ function appendsInCallback(node: ts.Node, symbol: ts.Symbol): boolean {
   return declaration !== undefined && enclosingFunction(node) !== enclosingFunction(declaration);
 }
 
+
+/** `this.currentMessages`: a field of the instance a method runs on. */
+function isThisField(node: ts.Node): node is ts.PropertyAccessExpression {
+  return ts.isPropertyAccessExpression(node) && skipTransparent(node.expression).kind === ts.SyntaxKind.ThisKeyword;
+}
 
 /** `req.body.text` as its root variable and field names, when every name is static. */
 function fieldChain(read: ts.Expression, checker: ts.TypeChecker): { root: ts.Identifier; path: string[] } | undefined {

@@ -93,6 +93,7 @@ export function promptArgumentsOf(call: ts.CallExpression, info: CalleeInfo, che
   for (const argument of call.arguments) {
     const object = skipTransparent(argument);
     if (!ts.isObjectLiteralExpression(object)) continue;
+    const before = found.length;
     for (const property of object.properties) {
       const name = property.name ? staticPropertyName(property.name, checker) : undefined;
       if (name === undefined || !PROMPT_ARGUMENT_PROPERTIES.has(name)) continue;
@@ -100,6 +101,14 @@ export function promptArgumentsOf(call: ts.CallExpression, info: CalleeInfo, che
         found.push({ expression: property.initializer, property: name });
       } else if (ts.isShorthandPropertyAssignment(property)) {
         found.push({ expression: property.name, property: name });
+      }
+    }
+    // `create({ ...modelOptions, stream: true })` with no prompt property of its own: the request
+    // comes whole from the objects spread in, as in `create(modelOptions)`. Beside a `messages` of
+    // its own, a spread object holds settings.
+    if (!textCall && found.length === before) {
+      for (const property of object.properties) {
+        if (ts.isSpreadAssignment(property)) found.push({ expression: property.expression, property: 'request' });
       }
     }
   }

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 
 import { ASSISTANT_ROLES, CHAT_ROLES, LITERAL_MESSAGE_CONTENT_PROPERTIES, TOOL_ROLES } from '../../knowledge/llm-sdks.js';
-import { type CalleeInfo, calleeText } from '../callees.js';
+import { calleeText } from '../callees.js';
 import { skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import type { Taint } from '../flow/taint.js';
@@ -85,7 +85,7 @@ export function collectPromptArguments(analysis: FlowAnalysis, call: ts.CallExpr
   } else {
     // A project helper that puts its parameter, or a field of it, into a prompt (`ask(question)`,
     // `provider.generateAnswer({ prompt: question })` through the implementations of an interface).
-    for (const fn of promptHelpers(analysis, info)) {
+    for (const fn of analysis.projectFunctionsOf(info)) {
       const summary = analysis.functionResult(fn).summary;
       for (const index of summary.parametersToPrompt) {
         const argument = call.arguments[index];
@@ -118,18 +118,6 @@ export function collectPromptArguments(analysis: FlowAnalysis, call: ts.CallExpr
       prompts.push({ expression: messages, taint: { kind: 'prompt', origin: messages, label: `the conversation posted by '${info.text}()'` } });
     }
   }
-}
-
-/** The functions a call runs that the program holds: its own, or those implementing the interface method it names. */
-function promptHelpers(analysis: FlowAnalysis, info: CalleeInfo): readonly ts.SignatureDeclaration[] {
-  if (info.projectFunction) {
-    return [info.projectFunction];
-  }
-  if (info.symbol && info.declarations.length > 0 && info.declarations.every(declaration => declaration.origin === undefined)) {
-    if (analysis.implementations.isImplementedElsewhere(info.symbol)) analysis.usesWholeProgram();
-    return analysis.implementations.of(info.symbol);
-  }
-  return [];
 }
 
 /** A history by its type (SDK or role/content shape), or an array of message literals. */
