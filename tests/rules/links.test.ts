@@ -1199,3 +1199,78 @@ module.exports = { OpenAIClient, ask };`,
     },
   ],
 });
+
+// The app's own HTTP routes: what LLM code posts to `/api/...` is what the Next.js route handler of
+// that path reads from its request (tests/fixtures/helpers/routes/post-to-routes.ts posts the
+// model's answers; tests/fixtures/app/api/*/route.ts are the handlers each case writes).
+const route = (routePath: string) => path.join(FIXTURES_DIR, 'app', 'api', routePath, 'route.ts');
+
+ruleTester.run('no-model-output-logging: requests to the app\'s own routes', outputRule, {
+  valid: [
+    // Only the fields the model's answer was posted in: the count posted beside it is the app's own.
+    {
+      code: `export async function POST(request: Request) {
+  const { query, maxResults } = await request.json();
+  console.log('max results', maxResults);
+  return Response.json({ query, maxResults });
+}
+`,
+      filename: route('search'),
+    },
+    // A route the program posts only its own data to.
+    {
+      code: `export async function POST(request: Request) {
+  const { page } = await request.json();
+  console.log('view', page);
+  return new Response(null, { status: 204 });
+}
+`,
+      filename: route('views'),
+    },
+    // The same path on another host is another service, not this route.
+    {
+      code: `export async function POST(request: Request) {
+  const { query } = await request.json();
+  console.log('lookup', query);
+  return Response.json({ query });
+}
+`,
+      filename: route('lookup'),
+    },
+    // A handler that is not exported under an HTTP method name does not serve the route.
+    {
+      code: `async function handle(request: Request) {
+  const { query } = await request.json();
+  console.log('search', query);
+  return Response.json({ query });
+}
+export const GET = handle;
+`,
+      filename: route('search'),
+    },
+  ],
+  invalid: [
+    {
+      code: `export async function POST(request: Request) {
+  const { query } = await request.json();
+  const cacheKey = \`search:\${query}\`;
+  console.log(\`Cache miss for key: \${cacheKey}\`);
+  return Response.json({ query });
+}
+`,
+      filename: route('search'),
+      errors: [{ messageId: 'modelOutputLogged', line: 4, column: 15 }],
+    },
+    // A dynamic segment (\`/api/chats/\${chatId}\`), an arrow handler.
+    {
+      code: `export const PATCH = async (request: Request) => {
+  const body = await request.json();
+  console.info('rename', body.title);
+  return new Response(null, { status: 204 });
+};
+`,
+      filename: route('chats/[id]'),
+      errors: [{ messageId: 'modelOutputLogged', line: 3, column: 26 }],
+    },
+  ],
+});

@@ -17,11 +17,12 @@ import { calleeMatchesUser } from '../sources/user-specifiers.js';
 import { taintContainer } from './bindings.js';
 import { isLibraryMethod, propagatesArguments, propagatesReceiver, resultTypeDecides } from './library-steps.js';
 import { feedParserHandlers } from './deferred-callbacks.js';
+import { recordAppRequest, requestBodyValue } from './app-routes.js';
 import { listenToEmits, recordEmit } from './emitters.js';
 import { setStateCall } from './react-state.js';
 import { evaluateObject } from './objects.js';
 import { applyCallbackCalls, applyCallbackReference, applySummary, localClosure, runCallback, runLocalClosure, runPromiseExecutor, runStreamSource } from './project-calls.js';
-import { CLEAN, type TaintValue, callResultOf, fieldValue, functionValue, isTainted, join, taintValue, withoutFields } from './taint.js';
+import { CLEAN, type TaintValue, callResultOf, fieldValue, filterTaints, functionValue, isTainted, join, taintValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -162,6 +163,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   feedParserHandlers(walker, call, info, argumentValues);
   recordEmit(walker, call, method, argumentValues);
   listenToEmits(walker, call, method);
+  recordAppRequest(walker, call);
 
   const weaklyEncrypted = weakEncryptionStep(walker, call, info, argumentValues);
   if (weaklyEncrypted) {
@@ -225,6 +227,10 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     }
   }
   value = join(value, callResultOf(called));
+  // `await request.json()` in a route handler: what the program posts to the route, field by field
+  // (the handler's own parameter says nothing more: the framework calls it).
+  const posted = requestBodyValue(walker, call);
+  if (posted !== CLEAN) value = join(filterTaints(value, taint => taint.kind !== 'parameter'), posted);
   value = modelCall ? join(sourceTaint, value) : join(value, sourceTaint);
   if (resultTypeDecides(info)) {
     // `ChatRequest.parse(await req.json())`: what the schema says the value is.

@@ -11,6 +11,7 @@ import { hasLlmEvidence } from '../sources/file-evidence.js';
 import { LearnedTypes } from '../sources/learned-types.js';
 import { LlmEndpoints } from '../sources/llm-endpoints.js';
 import { TypeSources } from '../sources/sdk-types.js';
+import { AppRoutes } from './app-routes.js';
 import { arrivalsIn } from './arrivals.js';
 import { CarriedSummaries } from './carried-summaries.js';
 import { ClassFields } from './classes.js';
@@ -40,6 +41,8 @@ export class FlowAnalysis {
   readonly moduleVariables: ModuleVariables;
   /** Events emitted and listened to within the program. */
   readonly emitters: Emitters;
+  /** Requests the program sends to its own route handlers. */
+  readonly appRoutes: AppRoutes;
   /** Implementations of the app's own interfaces and abstract classes, for calls through them. */
   readonly implementations: Implementations;
   /** Sources recognised by endpoint: HTTP calls to LLM REST APIs, directly or through the app's own client. */
@@ -73,6 +76,7 @@ export class FlowAnalysis {
     this.moduleVariables = new ModuleVariables(this);
     this.endpoints = new LlmEndpoints(this);
     this.emitters = new Emitters(this);
+    this.appRoutes = new AppRoutes(this);
     this.implementations = new Implementations(program, this.checker);
     const learned = new LearnedTypes(this);
     this.typeSources.learnedEvidence = type => {
@@ -162,7 +166,11 @@ export class FlowAnalysis {
     if (custom.outputSources.length > 0 || custom.promptSources.length > 0) {
       return true;
     }
-    this.llmReachingFiles ??= filesReachingLlmData(this.program, LLM_SDK_PACKAGES, hasLlmEvidence);
+    if (!this.llmReachingFiles) {
+      const reaching = filesReachingLlmData(this.program, LLM_SDK_PACKAGES, hasLlmEvidence);
+      // A route handler that LLM code posts to (`fetch('/api/search', ...)`) receives its data.
+      this.llmReachingFiles = new Set([...reaching, ...this.appRoutes.routeFilesPostedFrom(reaching)]);
+    }
     // A file the program does not list as its own (an in-memory test program, say) is analysed.
     return this.llmReachingFiles.has(sourceFile) || this.program.getSourceFile(sourceFile.fileName) !== sourceFile;
   }

@@ -120,6 +120,12 @@ export class LlmEndpoints {
     return found;
   }
 
+  /** The request an HTTP call sends, whatever its URL: where it may go (syntax and constants) and the bodies it sends. */
+  requestOf(call: ts.CallExpression): { urls: string[]; bodies: ts.Expression[] } | undefined {
+    const spec = this.httpSpec(call);
+    return spec ? { urls: this.requestUrls(call, spec), bodies: this.bodiesOf(call, spec) } : undefined;
+  }
+
   private computeEndpointCall(call: ts.CallExpression, info: CalleeInfo): EndpointCall | undefined {
     if (call.arguments.length === 0) {
       return undefined;
