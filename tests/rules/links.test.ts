@@ -1237,6 +1237,20 @@ ruleTester.run('no-model-output-logging: requests to the app\'s own routes', out
 `,
       filename: route('lookup'),
     },
+    // A helper of the route given only the app's own values: nothing of the request reaches its log.
+    {
+      code: `async function readCache(key: string): Promise<string | null> {
+  console.log(\`cache read: \${key}\`);
+  return null;
+}
+export async function POST(request: Request) {
+  const { query } = await request.json();
+  const warm = await readCache('search:warmup');
+  return Response.json({ query, warm });
+}
+`,
+      filename: route('search'),
+    },
     // A handler that is not exported under an HTTP method name does not serve the route.
     {
       code: `async function handle(request: Request) {
@@ -1260,6 +1274,21 @@ export const GET = handle;
 `,
       filename: route('search'),
       errors: [{ messageId: 'modelOutputLogged', line: 4, column: 15 }],
+    },
+    // The route's own helper logs the key built from the query: reported where it logs.
+    {
+      code: `async function readCache(key: string): Promise<string | null> {
+  console.log(\`cache miss for key: \${key}\`);
+  return null;
+}
+export async function POST(request: Request) {
+  const { query, maxResults } = await request.json();
+  const cached = await readCache(\`search:\${query}:\${maxResults}\`);
+  return Response.json(cached ?? { query });
+}
+`,
+      filename: route('search'),
+      errors: [{ messageId: 'modelOutputLogged', line: 2, column: 15 }],
     },
     // A dynamic segment (\`/api/chats/\${chatId}\`), an arrow handler.
     {

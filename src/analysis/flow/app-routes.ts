@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { skipTransparent } from '../constants.js';
 import type { FlowAnalysis } from './flow-analysis.js';
 import { isFunctionLike } from './summaries.js';
-import { CLEAN, type TaintValue, filterTaintsDeep, isTainted, join } from './taint.js';
+import { CLEAN, type TaintValue, filterTaintsDeep, holdsAnyData, join } from './taint.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -23,7 +23,7 @@ const ROUTE_FILE_NAME = /^route\.[cm]?[jt]sx?$/;
 const ANY_SEGMENT = '*';
 /** A catch-all route segment (`[...slug]`): the rest of the path. */
 const REST_SEGMENTS = '**';
-/** Field depth looked at to tell whether a posted value holds any data. */
+/** Nesting looked at in a request body that runs no code. */
 const MAX_BODY_DEPTH = 4;
 
 interface Route {
@@ -60,7 +60,7 @@ export class AppRoutes {
   /** Records what a request to `urls` sends, for the handlers of the routes they name. */
   record(urls: readonly string[], value: TaintValue): void {
     const concrete = filterTaintsDeep(value, taint => taint.kind !== 'parameter');
-    if (!holdsData(concrete, 0)) {
+    if (!holdsAnyData(concrete)) {
       return;
     }
     for (const route of this.routesFor(urls)) {
@@ -203,12 +203,8 @@ function isJsonStringify(callee: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(node) && node.name.text === 'stringify' && ts.isIdentifier(node.expression) && node.expression.text === 'JSON';
 }
 
-function holdsData(value: TaintValue, depth: number): boolean {
-  return isTainted(value) || (depth < MAX_BODY_DEPTH && [...(value.fields?.values() ?? [])].some(field => holdsData(field, depth + 1)));
-}
-
 /** An exported `POST` handler of a route file: `export async function POST(request)` or `export const POST = async (request) => ...`. */
-function isBodyHandler(fn: ts.SignatureDeclaration): boolean {
+export function isBodyHandler(fn: ts.Node): boolean {
   const file = fn.getSourceFile();
   if (!ROUTE_FILE_NAME.test(path.basename(file.fileName))) {
     return false;

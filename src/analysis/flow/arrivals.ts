@@ -39,17 +39,19 @@ export function arrivalsIn(
   // The callers' findings an arrival stands for.
   const covered = new Set<Finding>();
   const fileCanHold = analysis.canHoldLlmData(sourceFile);
+  // In a route file that LLM code posts to, data arrives only where its handlers' walk went.
+  const routeOnly = analysis.isRouteOnly(sourceFile);
   // The outermost function around the node visited. In a file with LLM data, a nested helper is
   // analysed inside it, with the state around it (a persisting state hook's setter), before its own
   // result is asked for; the file's own walk analyses that function anyway.
   let outermost: FunctionLikeWithBody | undefined;
   const visit = (node: ts.Node): void => {
     const takesData = isFunctionLike(node) && node.body !== undefined && node.parameters.length > 0;
-    if (takesData && fileCanHold && outermost && outermost !== node && standsAlone(outermost) && analysis.mayHaveFindings(outermost)) {
+    if (takesData && fileCanHold && !routeOnly && outermost && outermost !== node && standsAlone(outermost) && analysis.mayHaveFindings(outermost)) {
       analysis.functionResult(outermost);
     }
     // Only a helper that can reach a sink (syntax says so, `sink-reach.ts`) has sinks its callers' data can arrive at.
-    if (takesData && !analysis.inlineFunctions.has(node) && analysis.mayHaveFindings(node)) {
+    if (takesData && !analysis.inlineFunctions.has(node) && analysis.mayHaveFindings(node) && (!routeOnly || analysis.isFunctionAnalysed(node))) {
       // Finding the callers means resolving every call of the helper's name in the program: only for a helper with a sink in this file.
       const sinksHere = !fileCanHold || [...analysis.functionResult(node).summary.parameterSinks.values()].some(hits => hits.some(hit => hit.at?.getSourceFile() === sourceFile && hit.kind !== 'crypto'));
       const calls = sinksHere ? callsOf(analysis, node) : [];

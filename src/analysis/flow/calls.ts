@@ -22,8 +22,9 @@ import { listenToEmits, recordEmit } from './emitters.js';
 import { setStateCall } from './react-state.js';
 import { evaluateObject } from './objects.js';
 import { applyCallbackCalls, applyCallbackReference, applySummary, localClosure, runCallback, runLocalClosure, runPromiseExecutor, runStreamSource } from './project-calls.js';
-import { CLEAN, type TaintValue, callResultOf, fieldValue, filterTaints, functionValue, isTainted, join, taintValue, withoutFields } from './taint.js';
+import { CLEAN, type TaintValue, callResultOf, fieldValue, filterTaints, functionValue, holdsAnyData, isTainted, join, taintValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
+import { isFunctionLike } from './summaries.js';
 
 /**
  * Call steps: what a call returns and where its arguments go. In order: the receiver and the
@@ -56,7 +57,16 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     handedTo.resolveWith(handOver, call.arguments.map(argument => walker.evaluate(argument)).reduce(join, CLEAN));
     return CLEAN;
   }
-  const info = analysis.callees.resolve(call);
+  if (walker.routeOnly && !mentionsData(walker, call)) {
+    return inertRouteCall(walker, call, callee);
+  }
+  // In such a file, a method that cannot reach a sink by its name is read as untyped code would be
+  // (`query.toLowerCase()` still passes its text on): typing its receiver can cost seconds (a
+  // node-redis client's `client.get(key)`) and would change nothing.
+  const info =
+    walker.routeOnly && ts.isPropertyAccessExpression(callee) && !analysis.methodMayReachSink(callee.name.text)
+      ? { declarations: [], projectFunction: undefined, name: callee.name.text, text: calleeText(callee) }
+      : analysis.callees.resolve(call);
   const method = info.name;
   let receiver = CLEAN;
   if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
@@ -69,7 +79,8 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   const declaredInSdk = isDeclaredInSdk(info);
   const returns = analysis.typeSources.callReturns(call, declaredInSdk);
   // `fetch(`${base}/chat/completions`, ...)`, `callLlm(CHAT_URL, { messages })`: a model call by its endpoint.
-  const endpoint = declaredInSdk ? undefined : analysis.endpoints.endpointCall(call, info);
+  // A route file reached only by requests calls no LLM endpoint (that would be evidence of its own).
+  const endpoint = declaredInSdk || walker.routeOnly ? undefined : analysis.endpoints.endpointCall(call, info);
   const returnsOutput = returns.output || isOutputCall(analysis, call, info) || endpoint !== undefined;
   // A real model call (`create`, `streamText`, ...) rather than any SDK method returning an output type.
   const modelCall = endpoint !== undefined || (returnsOutput && isModelCall(analysis, call, info));
@@ -163,7 +174,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   feedParserHandlers(walker, call, info, argumentValues);
   recordEmit(walker, call, method, argumentValues);
   listenToEmits(walker, call, method);
-  recordAppRequest(walker, call);
+  if (!walker.routeOnly) recordAppRequest(walker, call);
 
   const weaklyEncrypted = weakEncryptionStep(walker, call, info, argumentValues);
   if (weaklyEncrypted) {
@@ -237,6 +248,46 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     value = join(value, analysis.typeSources.declaredResultTaints(call, () => `'${info.text}()'`));
   }
   return applySanitizerTypes(analysis, call, walker.keepIfText(call, value));
+}
+
+/**
+ * Whether a call's receiver or arguments name a variable that holds data here (or the instance,
+ * whose fields may): syntax and the walk's own values only, no type.
+ */
+function mentionsData(walker: Walker, call: ts.CallExpression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || isFunctionLike(node)) {
+      return;
+    }
+    if (node.kind === ts.SyntaxKind.ThisKeyword) {
+      found = true;
+    } else if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+      const symbol = walker.symbolOf(node);
+      const value = symbol && walker.lookup(symbol);
+      found = value !== undefined && holdsAnyData(value);
+    } else {
+      ts.forEachChild(node, visit);
+    }
+  };
+  const callee = skipTransparent(call.expression);
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) visit(callee.expression);
+  for (const argument of call.arguments) visit(argument);
+  return found;
+}
+
+/**
+ * A call in a route file reached only by requests that is handed none of their data: nothing to
+ * resolve, no result. Its arguments are still walked (a callback may log a variable it closes over).
+ */
+function inertRouteCall(walker: Walker, call: ts.CallExpression, callee: ts.Expression): TaintValue {
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) walker.evaluate(callee.expression);
+  for (const argument of call.arguments) {
+    const inner = skipTransparent(argument);
+    if (ts.isFunctionExpression(inner) || ts.isArrowFunction(inner)) runCallback(walker, inner, []);
+    else walker.evaluate(argument);
+  }
+  return CLEAN;
 }
 
 /** The value a call calls: a variable (`onMessage`), or a field of the receiver (`options.onUpdate`). */

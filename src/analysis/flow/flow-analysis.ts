@@ -11,7 +11,7 @@ import { hasLlmEvidence } from '../sources/file-evidence.js';
 import { LearnedTypes } from '../sources/learned-types.js';
 import { LlmEndpoints } from '../sources/llm-endpoints.js';
 import { TypeSources } from '../sources/sdk-types.js';
-import { AppRoutes } from './app-routes.js';
+import { AppRoutes, isBodyHandler } from './app-routes.js';
 import { arrivalsIn } from './arrivals.js';
 import { CarriedSummaries } from './carried-summaries.js';
 import { ClassFields } from './classes.js';
@@ -60,6 +60,7 @@ export class FlowAnalysis {
   private readonly fileResults = new WeakMap<ts.SourceFile, readonly Finding[]>();
   private readonly ownResults = new WeakMap<ts.SourceFile, readonly Finding[]>();
   private llmReachingFiles: ReadonlySet<ts.SourceFile> | undefined;
+  private routeOnlyFiles: ReadonlySet<ts.SourceFile> = new Set();
 
   constructor(
     readonly program: ts.Program,
@@ -120,6 +121,8 @@ export class FlowAnalysis {
   analyzeFile(sourceFile: ts.SourceFile): readonly Finding[] {
     let findings = this.fileResults.get(sourceFile);
     if (!findings) {
+      // A route file's handlers first: its helpers are then analysed only as far as the requests' data goes.
+      if (this.isRouteOnly(sourceFile)) this.ownFindings(sourceFile);
       const { arrivals, covered } = arrivalsIn(this, sourceFile, file => this.ownFindings(file));
       // In one file, a flow is reported once: at the sink inside the helper, not also at the call.
       findings = dedupe([...this.ownFindings(sourceFile).filter(finding => !covered.has(finding)), ...arrivals]);
@@ -143,8 +146,9 @@ export class FlowAnalysis {
     topLevel.runBody(sourceFile);
     findings.push(...topLevel.findings);
     // Functions the walk did not reach (never called, exported for others) are analysed on their own.
+    const routeOnly = this.isRouteOnly(sourceFile);
     const visit = (node: ts.Node): void => {
-      if (isFunctionLike(node) && node.body && !this.inlineFunctions.has(node) && this.mayHaveFindings(node)) {
+      if (isFunctionLike(node) && node.body && !this.inlineFunctions.has(node) && this.mayHaveFindings(node) && (!routeOnly || isBodyHandler(node))) {
         findings.push(...this.functionResult(node).findings);
       }
       ts.forEachChild(node, visit);
@@ -169,10 +173,22 @@ export class FlowAnalysis {
     if (!this.llmReachingFiles) {
       const reaching = filesReachingLlmData(this.program, LLM_SDK_PACKAGES, hasLlmEvidence);
       // A route handler that LLM code posts to (`fetch('/api/search', ...)`) receives its data.
-      this.llmReachingFiles = new Set([...reaching, ...this.appRoutes.routeFilesPostedFrom(reaching)]);
+      const posted = this.appRoutes.routeFilesPostedFrom(reaching).filter(file => !reaching.has(file));
+      this.routeOnlyFiles = new Set(posted);
+      this.llmReachingFiles = new Set([...reaching, ...posted]);
     }
     // A file the program does not list as its own (an in-memory test program, say) is analysed.
     return this.llmReachingFiles.has(sourceFile) || this.program.getSourceFile(sourceFile.fileName) !== sourceFile;
+  }
+
+  /**
+   * A route file that holds no LLM data of its own but that LLM code posts to: data enters it only
+   * through its handlers' requests, so only the handlers are walked on their own, and a call into
+   * it that passes nothing (`getConfig()`) is not followed.
+   */
+  isRouteOnly(sourceFile: ts.SourceFile): boolean {
+    // User-configured sources make every file one that can hold data.
+    return this.canHoldLlmData(sourceFile) && this.routeOnlyFiles.has(sourceFile);
   }
 
   /** The (cached) analysis of a function of the program. Recursion sees an empty summary. */
@@ -195,6 +211,12 @@ export class FlowAnalysis {
       return;
     }
     this.functionResult(declaration, walker);
+  }
+
+  /** Whether a call of a method of this name can reach a sink (syntax only): a sink's name, or a project method reaching one. */
+  methodMayReachSink(name: string): boolean {
+    const custom = this.customization;
+    return custom.logSinks.length > 0 || custom.storageSinks.length > 0 || this.sinkReach.methodMayReachSink(name);
   }
 
   /** Whether a function's analysis can find anything: it can reach a sink (any function can when the user configured sinks). */

@@ -110,7 +110,9 @@ export function localClosure(walker: Walker, fn: ts.SignatureDeclaration): Funct
       encloses = true;
     }
   }
-  return encloses ? fn : undefined;
+  // A route file reached only by requests: its functions are walked where the handler calls them,
+  // with the request's data, so what they do with their other arguments needs no analysis at all.
+  return encloses || walker.routeOnly ? fn : undefined;
 }
 
 /**

@@ -100,6 +100,7 @@ const factsByFile = new WeakMap<ts.SourceFile, FileFacts>();
 
 export class SinkReach {
   private reaching: ReadonlySet<ts.Node> | undefined;
+  private sinkNames = new Set<NameKey>();
 
   constructor(private readonly program: ts.Program) {}
 
@@ -107,6 +108,12 @@ export class SinkReach {
   mayReachSink(fn: ts.Node): boolean {
     this.reaching ??= this.compute();
     return this.reaching.has(fn) || !this.isProjectFile(fn.getSourceFile());
+  }
+
+  /** Whether a method of this name (`x.name(...)`) can be a sink or a project function that reaches one. */
+  methodMayReachSink(name: string): boolean {
+    this.reaching ??= this.compute();
+    return this.sinkNames.has(memberKey(name));
   }
 
   private isProjectFile(file: ts.SourceFile): boolean {
@@ -143,6 +150,7 @@ export class SinkReach {
     const reaching = new Set<ts.Node>();
     /** Names through which a call with arguments can reach a sink. */
     const sinkNames = new Set<NameKey>();
+    this.sinkNames = sinkNames;
     /** Names of the program's own functions, and aliases, that can reach a sink: any call of them can. */
     const programNames = new Set<NameKey>();
     /** Names of the program's own functions that can reach a sink: passing one on can. */

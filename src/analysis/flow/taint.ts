@@ -77,6 +77,11 @@ export function isTainted(value: TaintValue): boolean {
   return value.taints.length > 0;
 }
 
+/** Whether a value or any of its known fields (a few levels down) holds data. */
+export function holdsAnyData(value: TaintValue, depth = 0): boolean {
+  return isTainted(value) || (depth < MAX_PATH && [...(value.fields?.values() ?? []), ...(value.rest ? [value.rest] : [])].some(field => holdsAnyData(field, depth + 1)));
+}
+
 export function taintValue(taint: Taint): TaintValue {
   return { taints: [taint] };
 }

@@ -64,7 +64,15 @@ export class Walker {
   ) {
     this.classNode = ts.isClassLike(owner.parent) ? owner.parent : undefined;
     this.marks = new ConversationMarks(analysis, parent?.marks);
+    this.routeOnly = parent?.routeOnly ?? analysis.isRouteOnly(owner.getSourceFile());
   }
+
+  /**
+   * The code walked is a route file that holds no LLM data of its own (`app-routes.ts`): data enters
+   * only through its handlers' requests, so nothing is typed as a source and a call handed none of
+   * that data needs no callee.
+   */
+  readonly routeOnly: boolean;
 
   get checker(): ts.TypeChecker {
     return this.analysis.checker;
@@ -88,7 +96,8 @@ export class Walker {
     const body = fn.body;
     // Function expressions inside another function were covered by its prompt pass.
     const coveredByParent = this.parent !== undefined && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn));
-    if (!coveredByParent) {
+    // A route file reached only by requests has no prompt of its own.
+    if (!coveredByParent && !this.routeOnly) {
       this.marks.collect(body ?? fn, fn.parameters);
     }
     // A tool's function: the SDK calls it with the input the model generated.
@@ -101,7 +110,7 @@ export class Walker {
       if (index === 0 && toolInput) {
         value = toolInputValue(value, toolInput);
       }
-      let typed = this.analysis.typeSources.typeTaints(parameter.name, () => parameterLabel(parameter));
+      let typed = this.routeOnly ? CLEAN : this.analysis.typeSources.typeTaints(parameter.name, () => parameterLabel(parameter));
       if (value.taints.some(taint => taint.kind === 'output')) {
         // What a model's stream hands a callback (`.on('message', msg => ...)`) is the model's, however the SDK types the message union.
         typed = filterTaints(typed, taint => taint.kind !== 'prompt');
@@ -445,7 +454,7 @@ export class Walker {
   }
 
   private typeOf(name: ts.BindingName): TaintValue {
-    return ts.isIdentifier(name) ? this.analysis.typeSources.typeTaints(name, () => `'${name.text}'`) : CLEAN;
+    return ts.isIdentifier(name) && !this.routeOnly ? this.analysis.typeSources.typeTaints(name, () => `'${name.text}'`) : CLEAN;
   }
 
   private isPackageCallResult(initializer: ts.Expression): boolean {

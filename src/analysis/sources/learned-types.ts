@@ -73,7 +73,8 @@ export class LearnedTypes {
       if (sourceFile.isDeclarationFile || analysis.program.isSourceFileFromExternalLibrary(sourceFile)) continue;
       let fileFacts = facts.get(sourceFile);
       if (!fileFacts) {
-        fileFacts = analysis.canHoldLlmData(sourceFile) ? this.learnFrom(sourceFile) : [];
+        // A route file reached only by requests has no prompt of its own to learn from.
+        fileFacts = analysis.canHoldLlmData(sourceFile) && !analysis.isRouteOnly(sourceFile) ? this.learnFrom(sourceFile) : [];
         facts.set(sourceFile, fileFacts);
       }
       for (const { declaration, evidence } of fileFacts) {
