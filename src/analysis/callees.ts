@@ -41,6 +41,11 @@ export interface CalleeInfo {
    * methods of the called name (`untyped-dispatch.ts`): they may live in any file.
    */
   readonly byName?: true;
+  /**
+   * Not resolved on purpose (a route file's call that cannot matter, `app-routes.ts`): read as untyped
+   * code, without following the receiver to an import either.
+   */
+  readonly unresolved?: true;
 }
 
 /** Members of a union receiver looked at per call: enough for an app's providers, bounded for speed. */

@@ -32,6 +32,8 @@ import { isFunctionLike } from './summaries.js';
  * weak encryption and sanitizers applied, then the result is built from the callee's summary (a
  * project function), from library propagation, and from the source the callee's type implies.
  */
+const NO_SOURCE = { output: false, prompt: false } as const;
+
 /** `stream.on('error', cb)`, `.on('end', cb)`: a callback that receives no content. */
 function isNonContentEvent(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
   const eventName = call.arguments[0] ? staticStringValue(call.arguments[0], checker) : undefined;
@@ -60,12 +62,13 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   if (walker.routeOnly && !mentionsData(walker, call)) {
     return inertRouteCall(walker, call, callee);
   }
-  // In such a file, a method that cannot reach a sink by its name is read as untyped code would be
-  // (`query.toLowerCase()` still passes its text on): typing its receiver can cost seconds (a
-  // node-redis client's `client.get(key)`) and would change nothing.
+  // In such a file, a method is read as untyped code would be (`query.toLowerCase()` still passes its
+  // text on, `logger.info(key)` still logs) unless its name can reach a sink and its receiver is a
+  // global or an import: typing a local client can cost seconds on every edit (an Upstash or
+  // node-redis client's `client.set(key, value)` takes 3.5 s to resolve).
   const info =
-    walker.routeOnly && ts.isPropertyAccessExpression(callee) && !analysis.methodMayReachSink(callee.name.text)
-      ? { declarations: [], projectFunction: undefined, name: callee.name.text, text: calleeText(callee) }
+    walker.routeOnly && ts.isPropertyAccessExpression(callee) && !(analysis.methodMayReachSink(callee.name.text) && isGlobalOrImported(walker, callee.expression))
+      ? { declarations: [], projectFunction: undefined, name: callee.name.text, text: calleeText(callee), unresolved: true as const }
       : analysis.callees.resolve(call);
   const method = info.name;
   let receiver = CLEAN;
@@ -77,11 +80,12 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   }
 
   const declaredInSdk = isDeclaredInSdk(info);
-  const returns = analysis.typeSources.callReturns(call, declaredInSdk);
+  // A route file reached only by requests calls no model, no LLM endpoint and no SDK (that would be
+  // evidence of its own): its calls are no sources.
+  const returns = walker.routeOnly ? NO_SOURCE : analysis.typeSources.callReturns(call, declaredInSdk);
   // `fetch(`${base}/chat/completions`, ...)`, `callLlm(CHAT_URL, { messages })`: a model call by its endpoint.
-  // A route file reached only by requests calls no LLM endpoint (that would be evidence of its own).
   const endpoint = declaredInSdk || walker.routeOnly ? undefined : analysis.endpoints.endpointCall(call, info);
-  const returnsOutput = returns.output || isOutputCall(analysis, call, info) || endpoint !== undefined;
+  const returnsOutput = !walker.routeOnly && (returns.output || isOutputCall(analysis, call, info) || endpoint !== undefined);
   // A real model call (`create`, `streamText`, ...) rather than any SDK method returning an output type.
   const modelCall = endpoint !== undefined || (returnsOutput && isModelCall(analysis, call, info));
   const sourceTaint = returnsOutput
@@ -233,7 +237,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
       const resultFromCallback = method !== undefined && CALLBACK_RESULT_METHODS.has(method) && analysedCallback;
       if (!resultFromCallback) value = join(value, withoutFields(receiver));
     }
-    if (propagatesArguments(info, () => analysis.callees.boundTo(call))) {
+    if (propagatesArguments(info, () => (info.unresolved ? undefined : analysis.callees.boundTo(call)))) {
       for (const argumentValue of argumentValues) value = join(value, withoutFields(argumentValue));
     }
   }
@@ -274,6 +278,17 @@ function mentionsData(walker: Walker, call: ts.CallExpression): boolean {
   if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) visit(callee.expression);
   for (const argument of call.arguments) visit(argument);
   return found;
+}
+
+/** The root of `console.log`, `logger.info`, `db.insert(...).values`: a global or an import binding. */
+function isGlobalOrImported(walker: Walker, receiver: ts.Expression): boolean {
+  let root = skipTransparent(receiver);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root)) root = skipTransparent(root.expression);
+  const declaration = ts.isIdentifier(root) ? walker.symbolOf(root)?.declarations?.[0] : undefined;
+  return (
+    declaration !== undefined &&
+    (declaration.getSourceFile().isDeclarationFile || ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration) || ts.isImportEqualsDeclaration(declaration))
+  );
 }
 
 /**

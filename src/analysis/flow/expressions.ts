@@ -171,8 +171,7 @@ function evaluateIdentifier(walker: Walker, node: ts.Identifier): TaintValue {
   if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && isLiteralConstant(declaration, walker.checker)) {
     return join(known ?? CLEAN, fromModule);
   }
-  const typed = known ?? (walker.routeOnly ? CLEAN : walker.analysis.typeSources.typeTaints(node, () => `'${node.text}'`, origin));
-  const value = join(typed, fromModule);
+  const value = join(known ?? walker.analysis.typeSources.typeTaints(node, () => `'${node.text}'`, origin), fromModule);
   return walker.withPromptMark(symbol, value);
 }
 

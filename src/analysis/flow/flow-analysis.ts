@@ -80,6 +80,7 @@ export class FlowAnalysis {
     this.appRoutes = new AppRoutes(this);
     this.implementations = new Implementations(program, this.checker);
     const learned = new LearnedTypes(this);
+    this.typeSources.holdsNoSources = sourceFile => this.isRouteOnly(sourceFile);
     this.typeSources.learnedEvidence = type => {
       const evidence = learned.evidenceFor(type);
       if (evidence) this.usesWholeProgram();

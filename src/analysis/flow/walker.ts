@@ -110,7 +110,7 @@ export class Walker {
       if (index === 0 && toolInput) {
         value = toolInputValue(value, toolInput);
       }
-      let typed = this.routeOnly ? CLEAN : this.analysis.typeSources.typeTaints(parameter.name, () => parameterLabel(parameter));
+      let typed = this.analysis.typeSources.typeTaints(parameter.name, () => parameterLabel(parameter));
       if (value.taints.some(taint => taint.kind === 'output')) {
         // What a model's stream hands a callback (`.on('message', msg => ...)`) is the model's, however the SDK types the message union.
         typed = filterTaints(typed, taint => taint.kind !== 'prompt');
@@ -446,7 +446,7 @@ export class Walker {
       // `const m: ChatMessage[] = await req.json()`, `const label: 'bug' | 'feature' = ...`: the
       // declared type decides what the value is, and whether it can hold text.
       value = join(this.keepIfText(declaration.name, value), this.typeOf(declaration.name));
-    } else if (!isTainted(value) && this.isPackageCallResult(declaration.initializer)) {
+    } else if (!isTainted(value) && !this.routeOnly && this.isPackageCallResult(declaration.initializer)) {
       // `const chat = await db.query.chats.findFirst(...)`: a library's result typed as a conversation.
       value = this.typeOf(declaration.name);
     }
@@ -454,7 +454,7 @@ export class Walker {
   }
 
   private typeOf(name: ts.BindingName): TaintValue {
-    return ts.isIdentifier(name) && !this.routeOnly ? this.analysis.typeSources.typeTaints(name, () => `'${name.text}'`) : CLEAN;
+    return ts.isIdentifier(name) ? this.analysis.typeSources.typeTaints(name, () => `'${name.text}'`) : CLEAN;
   }
 
   private isPackageCallResult(initializer: ts.Expression): boolean {

@@ -38,7 +38,7 @@ export function checkCallSinks(walker: Walker, call: ts.CallExpression, info: Ca
   const callee = `${info.text}()`;
   const matched = new Set<CallSink>();
   // A call whose package does not resolve is matched by what its import binds it to.
-  const bound = info.declarations.length === 0 && info.name !== undefined && SINKS_BY_NAME.has(info.name) ? walker.analysis.callees.boundTo(call) : undefined;
+  const bound = !info.unresolved && info.declarations.length === 0 && info.name !== undefined && SINKS_BY_NAME.has(info.name) ? walker.analysis.callees.boundTo(call) : undefined;
   for (const declaration of bound ? [bound] : info.declarations) {
     for (const sink of SINKS_BY_NAME.get(declaration.name) ?? []) {
       if (matched.has(sink)) continue;

@@ -23,6 +23,8 @@ export class TypeSources {
   readonly shapes: ConversationShapes;
   /** Learned app types (`learned-types.ts`), wired by the analysis that owns both. */
   learnedEvidence: (type: ts.Type) => string | undefined = () => undefined;
+  /** Files where no type can be a source (a route file reached only by requests), wired by the analysis. */
+  holdsNoSources: (sourceFile: ts.SourceFile) => boolean = () => false;
   private readonly callReturnCache = new WeakMap<ts.Node, { output: boolean; prompt: boolean }>();
 
   constructor(
@@ -38,6 +40,9 @@ export class TypeSources {
 
   /** Taints the type of a node implies: SDK output or prompt types, user-configured source types. */
   typeTaints(node: ts.Node, label: () => string, origin: ts.Node = node): TaintValue {
+    if (this.holdsNoSources(node.getSourceFile())) {
+      return CLEAN;
+    }
     let type: ts.Type;
     try {
       type = this.checker.getTypeAtLocation(node);
@@ -109,6 +114,9 @@ export class TypeSources {
    * checking of the arguments): `Schema.parse(body)` returns what the schema says.
    */
   declaredResultTaints(call: ts.CallExpression, label: () => string): TaintValue {
+    if (this.holdsNoSources(call.getSourceFile())) {
+      return CLEAN;
+    }
     let types: ts.Type[];
     try {
       types = this.declaredReturnTypes(call);
