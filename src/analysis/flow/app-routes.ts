@@ -2,8 +2,10 @@ import path from 'node:path';
 
 import ts from 'typescript';
 
+import { type CalleeInfo, calleeText } from '../callees.js';
 import { skipTransparent } from '../constants.js';
 import type { FlowAnalysis } from './flow-analysis.js';
+import { runCallback } from './project-calls.js';
 import { isFunctionLike } from './summaries.js';
 import { CLEAN, type TaintValue, filterTaintsDeep, holdsAnyData, join } from './taint.js';
 import type { Walker } from './walker.js';
@@ -161,6 +163,70 @@ export function requestBodyValue(walker: Walker, call: ts.CallExpression): Taint
     return CLEAN;
   }
   return walker.analysis.appRoutes.valueFor(declaration.getSourceFile());
+}
+
+/**
+ * Whether a call's receiver or arguments name a variable that holds data here (or the instance,
+ * whose fields may): syntax and the walk's own values only, no type.
+ */
+export function mentionsData(walker: Walker, call: ts.CallExpression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || isFunctionLike(node)) {
+      return;
+    }
+    if (node.kind === ts.SyntaxKind.ThisKeyword) {
+      found = true;
+    } else if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+      const symbol = walker.symbolOf(node);
+      const value = symbol && walker.lookup(symbol);
+      found = value !== undefined && holdsAnyData(value);
+    } else {
+      ts.forEachChild(node, visit);
+    }
+  };
+  const callee = skipTransparent(call.expression);
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) visit(callee.expression);
+  for (const argument of call.arguments) visit(argument);
+  return found;
+}
+
+/**
+ * A method in a route file reached only by requests, read as untyped code would be (`query.toLowerCase()`
+ * still passes its text on, `logger.info(key)` still logs) unless its name can reach a sink and its
+ * receiver is a global or an import: typing a local client can cost seconds on every edit (an Upstash
+ * or node-redis client's `client.set(key, value)` takes 3.5 s to resolve). `undefined`: resolve it.
+ */
+export function untypedRouteCallee(walker: Walker, callee: ts.Expression): CalleeInfo | undefined {
+  if (!ts.isPropertyAccessExpression(callee) || (walker.analysis.methodMayReachSink(callee.name.text) && isGlobalOrImported(walker, callee.expression))) {
+    return undefined;
+  }
+  return { declarations: [], projectFunction: undefined, name: callee.name.text, text: calleeText(callee), unresolved: true };
+}
+
+/** The root of `console.log`, `logger.info`, `db.insert(...).values`: a global or an import binding. */
+function isGlobalOrImported(walker: Walker, receiver: ts.Expression): boolean {
+  let root = skipTransparent(receiver);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root)) root = skipTransparent(root.expression);
+  const declaration = ts.isIdentifier(root) ? walker.symbolOf(root)?.declarations?.[0] : undefined;
+  return (
+    declaration !== undefined &&
+    (declaration.getSourceFile().isDeclarationFile || ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration) || ts.isImportEqualsDeclaration(declaration))
+  );
+}
+
+/**
+ * A call in a route file reached only by requests that is handed none of their data: nothing to
+ * resolve, no result. Its arguments are still walked (a callback may log a variable it closes over).
+ */
+export function inertRouteCall(walker: Walker, call: ts.CallExpression, callee: ts.Expression): TaintValue {
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) walker.evaluate(callee.expression);
+  for (const argument of call.arguments) {
+    const inner = skipTransparent(argument);
+    if (ts.isFunctionExpression(inner) || ts.isArrowFunction(inner)) runCallback(walker, inner, []);
+    else walker.evaluate(argument);
+  }
+  return CLEAN;
 }
 
 /** The value a request body sends: the object given to `JSON.stringify`, when reading it runs no code. */

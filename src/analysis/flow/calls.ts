@@ -17,14 +17,16 @@ import { calleeMatchesUser } from '../sources/user-specifiers.js';
 import { taintContainer } from './bindings.js';
 import { isLibraryMethod, propagatesArguments, propagatesReceiver, resultTypeDecides } from './library-steps.js';
 import { feedParserHandlers } from './deferred-callbacks.js';
-import { recordAppRequest, requestBodyValue } from './app-routes.js';
+import { inertRouteCall, mentionsData, recordAppRequest, requestBodyValue, untypedRouteCallee } from './app-routes.js';
 import { listenToEmits, recordEmit } from './emitters.js';
 import { setStateCall } from './react-state.js';
 import { evaluateObject } from './objects.js';
 import { applyCallbackCalls, applyCallbackReference, applySummary, localClosure, runCallback, runLocalClosure, runPromiseExecutor, runStreamSource } from './project-calls.js';
-import { CLEAN, type TaintValue, callResultOf, fieldValue, filterTaints, functionValue, holdsAnyData, isTainted, join, taintValue, withoutFields } from './taint.js';
+import { CLEAN, type TaintValue, callResultOf, fieldValue, filterTaints, functionValue, isTainted, join, taintValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
-import { isFunctionLike } from './summaries.js';
+
+/** What a call that is no source returns. */
+const NO_SOURCE = { output: false, prompt: false } as const;
 
 /**
  * Call steps: what a call returns and where its arguments go. In order: the receiver and the
@@ -32,8 +34,6 @@ import { isFunctionLike } from './summaries.js';
  * weak encryption and sanitizers applied, then the result is built from the callee's summary (a
  * project function), from library propagation, and from the source the callee's type implies.
  */
-const NO_SOURCE = { output: false, prompt: false } as const;
-
 /** `stream.on('error', cb)`, `.on('end', cb)`: a callback that receives no content. */
 function isNonContentEvent(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
   const eventName = call.arguments[0] ? staticStringValue(call.arguments[0], checker) : undefined;
@@ -59,17 +59,12 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     handedTo.resolveWith(handOver, call.arguments.map(argument => walker.evaluate(argument)).reduce(join, CLEAN));
     return CLEAN;
   }
+  // A route file reached only by requests (`app-routes.ts`): a call handed none of their data needs
+  // no callee, and most others are read as untyped code.
   if (walker.routeOnly && !mentionsData(walker, call)) {
     return inertRouteCall(walker, call, callee);
   }
-  // In such a file, a method is read as untyped code would be (`query.toLowerCase()` still passes its
-  // text on, `logger.info(key)` still logs) unless its name can reach a sink and its receiver is a
-  // global or an import: typing a local client can cost seconds on every edit (an Upstash or
-  // node-redis client's `client.set(key, value)` takes 3.5 s to resolve).
-  const info =
-    walker.routeOnly && ts.isPropertyAccessExpression(callee) && !(analysis.methodMayReachSink(callee.name.text) && isGlobalOrImported(walker, callee.expression))
-      ? { declarations: [], projectFunction: undefined, name: callee.name.text, text: calleeText(callee), unresolved: true as const }
-      : analysis.callees.resolve(call);
+  const info = (walker.routeOnly ? untypedRouteCallee(walker, callee) : undefined) ?? analysis.callees.resolve(call);
   const method = info.name;
   let receiver = CLEAN;
   if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
@@ -252,57 +247,6 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     value = join(value, analysis.typeSources.declaredResultTaints(call, () => `'${info.text}()'`));
   }
   return applySanitizerTypes(analysis, call, walker.keepIfText(call, value));
-}
-
-/**
- * Whether a call's receiver or arguments name a variable that holds data here (or the instance,
- * whose fields may): syntax and the walk's own values only, no type.
- */
-function mentionsData(walker: Walker, call: ts.CallExpression): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || isFunctionLike(node)) {
-      return;
-    }
-    if (node.kind === ts.SyntaxKind.ThisKeyword) {
-      found = true;
-    } else if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
-      const symbol = walker.symbolOf(node);
-      const value = symbol && walker.lookup(symbol);
-      found = value !== undefined && holdsAnyData(value);
-    } else {
-      ts.forEachChild(node, visit);
-    }
-  };
-  const callee = skipTransparent(call.expression);
-  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) visit(callee.expression);
-  for (const argument of call.arguments) visit(argument);
-  return found;
-}
-
-/** The root of `console.log`, `logger.info`, `db.insert(...).values`: a global or an import binding. */
-function isGlobalOrImported(walker: Walker, receiver: ts.Expression): boolean {
-  let root = skipTransparent(receiver);
-  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root)) root = skipTransparent(root.expression);
-  const declaration = ts.isIdentifier(root) ? walker.symbolOf(root)?.declarations?.[0] : undefined;
-  return (
-    declaration !== undefined &&
-    (declaration.getSourceFile().isDeclarationFile || ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration) || ts.isImportEqualsDeclaration(declaration))
-  );
-}
-
-/**
- * A call in a route file reached only by requests that is handed none of their data: nothing to
- * resolve, no result. Its arguments are still walked (a callback may log a variable it closes over).
- */
-function inertRouteCall(walker: Walker, call: ts.CallExpression, callee: ts.Expression): TaintValue {
-  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) walker.evaluate(callee.expression);
-  for (const argument of call.arguments) {
-    const inner = skipTransparent(argument);
-    if (ts.isFunctionExpression(inner) || ts.isArrowFunction(inner)) runCallback(walker, inner, []);
-    else walker.evaluate(argument);
-  }
-  return CLEAN;
 }
 
 /** The value a call calls: a variable (`onMessage`), or a field of the receiver (`options.onUpdate`). */
