@@ -227,6 +227,21 @@ module.exports = { OpenAIClient, direct };
         { messageId: 'modelOutputLogged', line: 16, column: 15 },
       ],
     },
+    // The same client documented \`@type {OpenAI}\` (LibreChat's OpenAIClient): the checker then types
+    // it as the module's namespace rather than \`any\`; it is still the client.
+    {
+      code: `const OpenAI = require('openai');
+async function ask(question) {
+  /** @type {OpenAI} */
+  const openai = new OpenAI();
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  console.log(completion.choices[0].message.content);
+}
+module.exports = { ask };
+`,
+      filename: cjs,
+      errors: [{ messageId: 'modelOutputLogged', line: 6, column: 15 }],
+    },
     // node-chatgpt-api's Bing client (and its \`nodejs-gpt\` fork), plain JavaScript: the reply and
     // a title generated from it are logged.
     {

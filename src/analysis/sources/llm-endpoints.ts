@@ -34,6 +34,7 @@ const MAX_DEPTH = 6;
 export class LlmEndpoints {
   private readonly calls = new WeakMap<ts.Node, EndpointCall | null>();
   private readonly callableHttpFiles = new WeakMap<ts.SourceFile, boolean>();
+  private readonly specs = new WeakMap<ts.CallExpression, HttpCallSpec | null>();
 
   constructor(private readonly analysis: FlowAnalysis) {}
 
@@ -151,7 +152,18 @@ export class LlmEndpoints {
     return undefined;
   }
 
+  /** Matched once per call: the endpoint check and the app-route link both ask for every call. */
   private httpSpec(call: ts.CallExpression): HttpCallSpec | undefined {
+    const cached = this.specs.get(call);
+    if (cached !== undefined) {
+      return cached ?? undefined;
+    }
+    const spec = this.matchSpec(call);
+    this.specs.set(call, spec ?? null);
+    return spec;
+  }
+
+  private matchSpec(call: ts.CallExpression): HttpCallSpec | undefined {
     const callee = skipTransparent(call.expression);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
     const callable = this.importsCallableHttp(call.getSourceFile());
