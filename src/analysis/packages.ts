@@ -93,6 +93,11 @@ export function programHasOrigin(program: ts.Program, pattern: string): boolean 
   return answer;
 }
 
+/** The packages whose files the program holds, as a string that changes when they do. */
+export function programPackagesSignature(program: ts.Program): string {
+  return [...originsOf(program).packages].sort().join('\n');
+}
+
 /** Whether a package's own files (or its `@types`) are part of the program. */
 export function programHasPackage(program: ts.Program, name: string): boolean {
   return originsOf(program).packages.has(name);

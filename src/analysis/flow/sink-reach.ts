@@ -13,7 +13,8 @@ import {
   UNTYPED_BUILDER_SINKS,
 } from '../../knowledge/sinks.js';
 import { skipTransparent } from '../constants.js';
-import { originMatches, programHasOrigin, programHasPackage } from '../packages.js';
+import { originMatches, programHasOrigin, programHasPackage, programPackagesSignature } from '../packages.js';
+import { projectKey } from '../program-delta.js';
 import { isFunctionLike } from './summaries.js';
 
 /**
@@ -98,6 +99,24 @@ interface FileFacts {
 /** Syntax only: it holds while an editor's next program reuses the `SourceFile`. */
 const factsByFile = new WeakMap<ts.SourceFile, FileFacts>();
 
+/**
+ * The outcome of one program's fixpoint, carried to the project's next program (an editor's next
+ * keystroke). The fixpoint reads nothing but the files' facts and the program's packages, so while
+ * every file's facts read the same (`signatureOf`), so does its outcome: the n-th function of each
+ * file reaches a sink as before, whether or not its `SourceFile` is a new one.
+ */
+interface CarriedReach {
+  readonly packages: string;
+  readonly signatures: ReadonlyMap<string, string>;
+  /** By file name: the indexes (in the file's facts) of the functions that reach a sink. */
+  readonly reaching: ReadonlyMap<string, readonly number[]>;
+  readonly sinkNames: ReadonlySet<NameKey>;
+}
+
+/** One outcome per project, a few projects at most. */
+const carriedReach = new Map<string, CarriedReach>();
+const MAX_CARRIED_PROJECTS = 8;
+
 export class SinkReach {
   private reaching: ReadonlySet<ts.Node> | undefined;
   private sinkNames = new Set<NameKey>();
@@ -120,8 +139,37 @@ export class SinkReach {
     return this.program.getSourceFile(file.fileName) === file && !file.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(file);
   }
 
-  /** The functions that can reach a sink: a fixpoint over names, from the sink names outwards. */
+  /** The functions that can reach a sink: carried from the project's previous program when no file's facts changed, else computed. */
   private compute(): Set<ts.Node> {
+    // JSON modules (`resolveJsonModule`) hold no functions.
+    const files = this.program.getSourceFiles().filter(file => this.isProjectFile(file) && !file.fileName.endsWith('.json'));
+    const key = projectKey(this.program, '');
+    // The sinks' libraries the program holds or names, and its packages: what the fixpoint reads beyond the files' facts.
+    const packages = `${SINK_CALLS.map(sink => (this.hasLibraryOf(sink) ? 1 : 0)).join('')}\n${programPackagesSignature(this.program)}`;
+    const previous = carriedReach.get(key);
+    if (previous && previous.packages === packages && previous.signatures.size === files.length && files.every(file => previous.signatures.get(file.fileName) === signatureOf(file))) {
+      this.sinkNames = new Set(previous.sinkNames);
+      const reaching = new Set<ts.Node>();
+      for (const file of files) {
+        const functions = functionsOf(file);
+        for (const index of previous.reaching.get(file.fileName) ?? []) reaching.add(functions[index]!);
+      }
+      return reaching;
+    }
+    const reaching = this.fixpoint(files);
+    const byFile = new Map<string, number[]>();
+    for (const file of files) {
+      const indexes = functionsOf(file).flatMap((fn, index) => (reaching.has(fn) ? [index] : []));
+      if (indexes.length > 0) byFile.set(file.fileName, indexes);
+    }
+    carriedReach.delete(key);
+    if (carriedReach.size >= MAX_CARRIED_PROJECTS) carriedReach.delete(carriedReach.keys().next().value!);
+    carriedReach.set(key, { packages, signatures: new Map(files.map(file => [file.fileName, signatureOf(file)])), reaching: byFile, sinkNames: new Set(this.sinkNames) });
+    return reaching;
+  }
+
+  /** The fixpoint over names, from the sink names outwards. */
+  private fixpoint(files: readonly ts.SourceFile[]): Set<ts.Node> {
     const callers = new Map<NameKey, ts.Node[]>();
     const bareCallers = new Map<NameKey, ts.Node[]>();
     const passers = new Map<NameKey, ts.Node[]>();
@@ -133,8 +181,6 @@ export class SinkReach {
       if (list) list.push(value);
       else map.set(key, [value]);
     };
-    // JSON modules (`resolveJsonModule`) hold no functions.
-    const files = this.program.getSourceFiles().filter(file => this.isProjectFile(file) && !file.fileName.endsWith('.json'));
     for (const file of files) {
       const facts = factsOf(file);
       for (const [key, fn] of facts.functionKeys) add(keysOf, fn, key);
@@ -177,7 +223,7 @@ export class SinkReach {
       for (const [fn, own] of factsOf(file).functions) if (own.direct) pending.push(fn);
     }
     for (const sink of SINK_CALLS) {
-      if (!sink.from.some(pattern => programHasOrigin(this.program, pattern))) continue;
+      if (!this.hasLibraryOf(sink)) continue;
       for (const name of sink.names) {
         markName(sinkKey(name), 'sink');
         markName(memberKey(name), 'sink');
@@ -200,6 +246,10 @@ export class SinkReach {
     return reaching;
   }
 
+  private hasLibraryOf(sink: (typeof SINK_CALLS)[number]): boolean {
+    return sink.from.some(pattern => programHasOrigin(this.program, pattern));
+  }
+
   /**
    * `import x from 'pkg'` of a library the program holds stands for that library's sinks, if it has
    * any (`import pino from 'pino'`); of anything else (a project module, a path alias), for the
@@ -212,6 +262,31 @@ export class SinkReach {
     if (!programHasPackage(this.program, packageName)) return alias.mentions;
     return SINK_CALLS.filter(sink => sink.from.some(pattern => originMatches(packageName, pattern) || originMatches(specifier, pattern))).flatMap(sink => sink.names.map(sinkKey));
   }
+}
+
+/** The functions of a file in the order of its facts. */
+function functionsOf(file: ts.SourceFile): readonly ts.Node[] {
+  return [...factsOf(file).functions.keys()];
+}
+
+const signatureByFile = new WeakMap<ts.SourceFile, string>();
+
+/** A file's facts as a string, with functions named by their index: equal strings, equal facts. */
+function signatureOf(file: ts.SourceFile): string {
+  let signature = signatureByFile.get(file);
+  if (signature === undefined) {
+    const facts = factsOf(file);
+    const index = new Map([...facts.functions.keys()].map((fn, position) => [fn, position]));
+    const parts: string[] = [];
+    for (const [fn, own] of facts.functions) {
+      parts.push(`f${index.get(fn)} ${own.enclosing ? index.get(own.enclosing) : '-'} ${own.direct ? 1 : 0} [${[...own.calls].join(',')}] [${[...own.bareCalls].join(',')}] [${[...own.references].join(',')}]`);
+    }
+    for (const [key, fn] of facts.functionKeys) parts.push(`k${key}=${index.get(fn)}`);
+    for (const alias of facts.aliases) parts.push(`a${alias.key}=${alias.mentions.join(',')}${alias.defaultImportOf === undefined ? '' : ` from ${alias.defaultImportOf}`}`);
+    signature = parts.join('\n');
+    signatureByFile.set(file, signature);
+  }
+  return signature;
 }
 
 function factsOf(file: ts.SourceFile): FileFacts {
@@ -256,8 +331,9 @@ function collectFacts(file: ts.SourceFile): FileFacts {
     const functionLiterals = functionLiteralsOf(value);
     for (const key of keys) for (const fn of functionLiterals) functionKeys.push([key, fn]);
     if (!functionLiterals.includes(skipTransparent(value))) {
+      // A value that names nothing (`export const limit = 10`) can reach no sink: no alias.
       const mentioned = mentions(value);
-      for (const key of keys) aliases.push({ key, mentions: mentioned });
+      if (mentioned.length > 0) for (const key of keys) aliases.push({ key, mentions: mentioned });
     }
   };
   /** The keys a declaration at this node is called under: a plain name, and for an export also its export name and member name (`api.ask()` after `import * as api`). */
