@@ -54,8 +54,56 @@ interface ResolvingProgram {
   getResolvedModuleFromModuleSpecifier?(specifier: ts.StringLiteralLike, sourceFile: ts.SourceFile): { resolvedModule?: { resolvedFileName: string } } | undefined;
 }
 
+/**
+ * Where a specifier resolved to, kept with the file set it was resolved in: an editor's next
+ * program holds the same files and options after most keystrokes, and then resolves an unchanged
+ * file's imports as before.
+ */
+const resolvedBySpecifier = new WeakMap<ts.StringLiteralLike, { readonly fileSet: number; readonly fileName: string | undefined }>();
+const fileSetByProgram = new WeakMap<ts.Program, number>();
+const fileSetIds = new Map<string, number>();
+const optionsIds = new WeakMap<ts.CompilerOptions, number>();
+let nextId = 0;
+
+/** A number that names the program's file names and compiler options: equal numbers, equal resolution. */
+function fileSetOf(program: ts.Program): number {
+  let id = fileSetByProgram.get(program);
+  if (id === undefined) {
+    const options = program.getCompilerOptions();
+    let optionsId = optionsIds.get(options);
+    if (optionsId === undefined) {
+      optionsId = ++nextId;
+      optionsIds.set(options, optionsId);
+    }
+    const key = `${optionsId}\n${program
+      .getSourceFiles()
+      .map(file => file.fileName)
+      .join('\n')}`;
+    id = fileSetIds.get(key);
+    if (id === undefined) {
+      // A few file sets at a time: a long editor session adds files now and then.
+      if (fileSetIds.size >= 16) fileSetIds.clear();
+      id = ++nextId;
+      fileSetIds.set(key, id);
+    }
+    fileSetByProgram.set(program, id);
+  }
+  return id;
+}
+
 /** The project file an import specifier resolves to, from the program's own module resolution. */
 export function importedFile(program: ts.Program, specifier: ts.StringLiteralLike, sourceFile: ts.SourceFile): ts.SourceFile | undefined {
+  const fileSet = fileSetOf(program);
+  const known = resolvedBySpecifier.get(specifier);
+  if (known?.fileSet === fileSet) {
+    return known.fileName === undefined ? undefined : program.getSourceFile(known.fileName);
+  }
+  const target = resolveImport(program, specifier, sourceFile);
+  resolvedBySpecifier.set(specifier, { fileSet, fileName: target?.fileName });
+  return target;
+}
+
+function resolveImport(program: ts.Program, specifier: ts.StringLiteralLike, sourceFile: ts.SourceFile): ts.SourceFile | undefined {
   const resolving = program as ts.Program & ResolvingProgram;
   let target: ts.SourceFile | undefined;
   if (resolving.getResolvedModuleFromModuleSpecifier) {
