@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 import { EMPTY_CUSTOMIZATION } from '../../src/analysis/config.js';
 import { flowAnalysisFor } from '../../src/analysis/index.js';
+import { SinkReach } from '../../src/analysis/flow/sink-reach.js';
 import { CarriedFacts, programFiles, staleFiles } from '../../src/analysis/program-delta.js';
+import { importedFile, moduleSpecifiers } from '../../src/analysis/reach.js';
 import { FIXTURES_DIR } from '../rule-tester.js';
 
 /**
@@ -47,7 +49,11 @@ function editorSession(initial: Record<string, string>, currentDirectory = FIXTU
   return {
     program: () => service.getProgram()!,
     edit(name: string, text: string) {
-      const file = files.get(path.join(FIXTURES_DIR, 'editor', name))!;
+      const file = files.get(path.join(FIXTURES_DIR, 'editor', name));
+      if (!file) {
+        files.set(path.join(FIXTURES_DIR, 'editor', name), { text, version: 1 });
+        return;
+      }
       file.text = text;
       file.version += 1;
     },
@@ -250,6 +256,58 @@ function freshFindings(texts: Record<string, string>): string[] {
   const fresh = editorSession(texts, path.join(FIXTURES_DIR, 'editor'));
   return allFindings(fresh.program(), Object.keys(texts));
 }
+
+describe('program-wide facts carried across programs', () => {
+  const store = (body: string) => `export function zqStoreTurn(text: string) { ${body} }\nexport function zqQuiet(text: string) { return text.length; }\n`;
+  const caller = (label: string) => `import { zqStoreTurn } from './store.js';
+export function zqKeep(text: string) { zqStoreTurn(text); }
+export function zqLogHere(text: string) { console.log('${label}', text); }
+export function zqCount(items: string[]) { return items.length; }
+`;
+  /** Which of the named functions of a file can reach a sink, in one program. */
+  const reaching = (session: ReturnType<typeof editorSession>, program: ts.Program, names: Record<string, readonly string[]>): string[] => {
+    const reach = new SinkReach(program);
+    return Object.entries(names).flatMap(([file, functions]) => {
+      const found: string[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isFunctionDeclaration(node) && node.name && functions.includes(node.name.text) && reach.mayReachSink(node)) found.push(node.name.text);
+        ts.forEachChild(node, visit);
+      };
+      visit(session.file(program, file));
+      return found;
+    });
+  };
+
+  it('gives the functions of an edited file what a fresh fixpoint gives, and follows a helper that starts and stops writing', () => {
+    const session = editorSession({ 'store.ts': store('return text.trim();'), 'caller.ts': caller('turn') }, path.join(FIXTURES_DIR, 'sink-reach-carry'));
+    const names = { 'store.ts': ['zqStoreTurn', 'zqQuiet'], 'caller.ts': ['zqKeep', 'zqLogHere', 'zqCount'] };
+    expect(reaching(session, session.program(), names)).toEqual(['zqLogHere']);
+    // An edit that changes no name: the new nodes of the edited file get the outcome.
+    session.edit('caller.ts', caller('answer'));
+    expect(reaching(session, session.program(), names)).toEqual(['zqLogHere']);
+    // An unsaved edit of the helper in another file: its caller, unchanged, now reaches a sink too.
+    session.edit('store.ts', store("require('node:fs').writeFileSync('turns.txt', text);"));
+    expect(reaching(session, session.program(), names)).toEqual(['zqStoreTurn', 'zqKeep', 'zqLogHere']);
+    session.edit('caller.ts', caller('again'));
+    expect(reaching(session, session.program(), names)).toEqual(['zqStoreTurn', 'zqKeep', 'zqLogHere']);
+    session.edit('store.ts', store('return text.trim();'));
+    expect(reaching(session, session.program(), names)).toEqual(['zqLogHere']);
+  });
+
+  it('resolves an unchanged import again once the file it names exists', () => {
+    const session = editorSession({ 'importer.ts': "import { zqLate } from './late.js';\nexport const zqUse = () => zqLate;\n" }, path.join(FIXTURES_DIR, 'imports-carry'));
+    const target = (program: ts.Program): string | undefined => {
+      const importer = session.file(program, 'importer.ts');
+      return importedFile(program, moduleSpecifiers(importer)[0]!, importer)?.fileName;
+    };
+    const first = session.program();
+    expect(target(first)).toBeUndefined();
+    session.edit('late.ts', 'export const zqLate = 1;\n');
+    const second = session.program();
+    expect(session.file(second, 'importer.ts')).toBe(session.file(first, 'importer.ts'));
+    expect(target(second)).toBe(session.file(second, 'late.ts').fileName);
+  });
+});
 
 describe('function results carried across programs', () => {
   it('does not walk an unchanged helper again after an edit of its caller, and reports the same', () => {
