@@ -47,6 +47,58 @@ describe('function summaries', () => {
     expect(findingsA[0]?.sink).toMatchObject({ kind: 'log', category: 'logger', callee: 'logger.info()', via: ['logOutput()'] });
   });
 
+  it('walks an immediately invoked function once, in place, and still reports inside it', () => {
+    const { program, sourceFile } = createFixtureProgram({
+      'iife.ts': `
+import OpenAI from 'openai';
+export async function handle(question: string) {
+  const completion = await new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const answer = completion.choices[0]?.message.content ?? '';
+  void (async () => {
+    if (answer.length > 0 && completion.usage) {
+      console.info('reply', answer);
+    }
+  })();
+  return answer.length;
+}
+`,
+    });
+    const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);
+    const counts = new Map<ts.Node, number>();
+    analysis.onFunctionAnalysed = node => counts.set(node, (counts.get(node) ?? 0) + 1);
+    const findings = analysis.analyzeFile(sourceFile('iife.ts'));
+    const literals = [...counts].filter(([node]) => ts.isArrowFunction(node));
+    expect(literals.map(([, count]) => count)).toEqual([1]);
+    expect(findings.map(finding => [finding.taint.kind, finding.sink.callee])).toEqual([['output', 'console.info()']]);
+  });
+
+  it('walks a branch test that calls or writes, not one that only reads', () => {
+    const { program, sourceFile } = createFixtureProgram({
+      'tests.ts': `
+import OpenAI from 'openai';
+const client = new OpenAI();
+function persisted(text: string): boolean {
+  localStorage.setItem('last', text);
+  return true;
+}
+export async function handle() {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [] });
+  const answer = completion.choices[0]?.message.content ?? '';
+  let copy = '';
+  if (answer.length > 2 && completion.choices[0]?.finish_reason === 'stop') copy = 'ok';
+  while ((copy = answer) === '') break;
+  console.info(copy);
+  return persisted(answer) ? 'saved' : 'not saved';
+}
+`,
+    });
+    const findings = new FlowAnalysis(program, EMPTY_CUSTOMIZATION).analyzeFile(sourceFile('tests.ts'));
+    expect(findings.map(finding => [finding.taint.kind, finding.sink.callee]).sort()).toEqual([
+      ['output', 'console.info()'],
+      ['output', 'localStorage.setItem()'],
+    ]);
+  });
+
   it('returns the cached result of a file on the second request', () => {
     const { program, sourceFile } = createFixtureProgram({ 'consumer-a.ts': consumer('a') });
     const analysis = new FlowAnalysis(program, EMPTY_CUSTOMIZATION);

@@ -70,7 +70,8 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
     receiver = walker.evaluate(callee.expression);
     if (ts.isElementAccessExpression(callee)) walker.evaluate(callee.argumentExpression);
-  } else if (!ts.isIdentifier(callee)) {
+  } else if (!ts.isIdentifier(callee) && !ts.isArrowFunction(callee) && !ts.isFunctionExpression(callee)) {
+    // An immediately invoked function is walked once, as the call (below), not also on its own.
     walker.evaluate(callee);
   }
 

@@ -12,7 +12,7 @@ import type { Walker } from './walker.js';
  */
 
 export function runIf(walker: Walker, statement: ts.IfStatement): boolean {
-  walker.evaluate(statement.expression);
+  walker.evaluateTest(statement.expression);
   const base = walker.env;
   const thenEnv = base.fork();
   walker.env = thenEnv;
@@ -83,13 +83,13 @@ export function runTry(walker: Walker, statement: ts.TryStatement): boolean {
 }
 
 export function runSwitch(walker: Walker, statement: ts.SwitchStatement): boolean {
-  walker.evaluate(statement.expression);
+  walker.evaluateTest(statement.expression);
   const base = walker.env;
   const branches: Environment[] = [];
   let anyCompletes = false;
   for (const clause of statement.caseBlock.clauses) {
     if (ts.isCaseClause(clause)) {
-      walker.evaluate(clause.expression);
+      walker.evaluateTest(clause.expression);
     }
     const clauseEnv = base.fork();
     walker.env = clauseEnv;

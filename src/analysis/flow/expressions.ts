@@ -61,7 +61,7 @@ export function evaluateExpression(walker: Walker, node: ts.Expression): TaintVa
       return evaluateBinary(walker, node as ts.BinaryExpression);
     case ts.SyntaxKind.ConditionalExpression: {
       const conditional = node as ts.ConditionalExpression;
-      walker.evaluate(conditional.condition);
+      walker.evaluateTest(conditional.condition);
       return join(walker.evaluate(conditional.whenTrue), walker.evaluate(conditional.whenFalse));
     }
     case ts.SyntaxKind.ObjectLiteralExpression:

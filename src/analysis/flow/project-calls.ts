@@ -212,6 +212,10 @@ export function applySummary(walker: Walker, call: ts.CallExpression, info: Call
  * this call's arguments.
  */
 export function applyCallbackCalls(walker: Walker, call: ts.CallExpression, info: CalleeInfo, argumentValues: readonly TaintValue[]): void {
+  if (call.arguments.length === 0) {
+    // No callback given: nothing to run, and no summary needed (an immediately invoked function is walked in place).
+    return;
+  }
   const summary = walker.analysis.functionResult(info.projectFunction!).summary;
   for (const [index, calls] of summary.callbackCalls) {
     const argument = call.arguments[index];

@@ -32,6 +32,49 @@ function parameterLabel(parameter: ts.ParameterDeclaration): string {
 }
 
 /**
+ * Whether an expression only reads (names, fields, literals, operators other than assignment): it
+ * calls nothing and writes nothing, so evaluating it has no effect beyond its value.
+ */
+function onlyReads(node: ts.Expression): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.Identifier:
+    case ts.SyntaxKind.ThisKeyword:
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.RegularExpressionLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return true;
+    case ts.SyntaxKind.PropertyAccessExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+    case ts.SyntaxKind.TypeOfExpression:
+      return onlyReads((node as ts.PropertyAccessExpression | ts.NonNullExpression | ts.ParenthesizedExpression | ts.AsExpression | ts.TypeOfExpression).expression);
+    case ts.SyntaxKind.ElementAccessExpression: {
+      const access = node as ts.ElementAccessExpression;
+      return onlyReads(access.expression) && onlyReads(access.argumentExpression);
+    }
+    case ts.SyntaxKind.PrefixUnaryExpression: {
+      const unary = node as ts.PrefixUnaryExpression;
+      return unary.operator !== ts.SyntaxKind.PlusPlusToken && unary.operator !== ts.SyntaxKind.MinusMinusToken && onlyReads(unary.operand);
+    }
+    case ts.SyntaxKind.BinaryExpression: {
+      const binary = node as ts.BinaryExpression;
+      const operator = binary.operatorToken.kind;
+      const assigns = operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment;
+      return !assigns && onlyReads(binary.left) && onlyReads(binary.right);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
  * The driver of the flow analysis: walks one function body (or a file's top level) in source
  * order, keeping the abstract value of every variable in an {@link Environment}, forking it at
  * branches and joining it after. Expressions are evaluated by the local and call steps
@@ -291,6 +334,14 @@ export class Walker {
 
   // ---------------------------------------------------------------- values
 
+  /**
+   * A test whose value only decides a branch (`if (chat?.messages)`): walked for what it does, not
+   * for what it holds. A test that only reads does nothing, so no type is asked for.
+   */
+  evaluateTest(node: ts.Expression): void {
+    if (!onlyReads(node)) this.evaluate(node);
+  }
+
   evaluate(node: ts.Expression): TaintValue {
     if (this.depth > MAX_EXPRESSION_DEPTH) {
       return CLEAN;
@@ -386,7 +437,7 @@ export class Walker {
           }
         }
         runLoop(this, () => {
-          if (loop.condition) this.evaluate(loop.condition);
+          if (loop.condition) this.evaluateTest(loop.condition);
           this.runStatement(loop.statement);
           if (loop.incrementor) this.evaluate(loop.incrementor);
         });
@@ -396,7 +447,7 @@ export class Walker {
       case ts.SyntaxKind.DoStatement: {
         const loop = statement as ts.WhileStatement | ts.DoStatement;
         runLoop(this, () => {
-          this.evaluate(loop.expression);
+          this.evaluateTest(loop.expression);
           this.runStatement(loop.statement);
         });
         return true;
