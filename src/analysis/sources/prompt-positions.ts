@@ -82,7 +82,7 @@ export function collectPromptArguments(analysis: FlowAnalysis, call: ts.CallExpr
       prompts.push({ expression: body, taint: { kind: 'prompt', origin: body, label: `the request sent by '${info.text}()' to ${endpoint.api}` } });
     }
     return;
-  } else {
+  } else if (!isInvokedInPlace(call)) {
     // A project helper that puts its parameter, or a field of it, into a prompt (`ask(question)`,
     // `provider.generateAnswer({ prompt: question })` through the implementations of an interface).
     for (const fn of analysis.projectFunctionsOf(info)) {
@@ -118,6 +118,12 @@ export function collectPromptArguments(analysis: FlowAnalysis, call: ts.CallExpr
       prompts.push({ expression: messages, taint: { kind: 'prompt', origin: messages, label: `the conversation posted by '${info.text}()'` } });
     }
   }
+}
+
+/** `(async () => { ... })()`: given nothing, it places nothing in a prompt through parameters, and it is walked where it is called. */
+function isInvokedInPlace(call: ts.CallExpression): boolean {
+  const callee = skipTransparent(call.expression);
+  return call.arguments.length === 0 && (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee));
 }
 
 /** A history by its type (SDK or role/content shape), or an array of message literals. */
