@@ -19,6 +19,49 @@ export function skipTransparent(node: ts.Expression): ts.Expression {
 }
 
 /**
+ * Whether an expression only reads (names, fields, literals, operators other than assignment): it
+ * calls nothing and writes nothing, so evaluating it has no effect beyond its value.
+ */
+export function onlyReads(node: ts.Expression): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.Identifier:
+    case ts.SyntaxKind.ThisKeyword:
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.RegularExpressionLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return true;
+    case ts.SyntaxKind.PropertyAccessExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+    case ts.SyntaxKind.TypeOfExpression:
+      return onlyReads((node as ts.PropertyAccessExpression | ts.NonNullExpression | ts.ParenthesizedExpression | ts.AsExpression | ts.TypeOfExpression).expression);
+    case ts.SyntaxKind.ElementAccessExpression: {
+      const access = node as ts.ElementAccessExpression;
+      return onlyReads(access.expression) && onlyReads(access.argumentExpression);
+    }
+    case ts.SyntaxKind.PrefixUnaryExpression: {
+      const unary = node as ts.PrefixUnaryExpression;
+      return unary.operator !== ts.SyntaxKind.PlusPlusToken && unary.operator !== ts.SyntaxKind.MinusMinusToken && onlyReads(unary.operand);
+    }
+    case ts.SyntaxKind.BinaryExpression: {
+      const binary = node as ts.BinaryExpression;
+      const operator = binary.operatorToken.kind;
+      const assigns = operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment;
+      return !assigns && onlyReads(binary.left) && onlyReads(binary.right);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
  * The string a node always evaluates to, when the program fixes it: literals, templates and `+`
  * of known parts, and anything whose type the checker narrowed to one string literal (a `const`,
  * an `as const` property, an enum member, a literal-typed parameter). Never runs the code.

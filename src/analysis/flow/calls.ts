@@ -4,7 +4,7 @@ import { EVENT_SUBSCRIBE_METHODS, SENT_FRAME_CHANNELS } from '../../knowledge/ll
 import { NON_CONTENT_CALLBACK_PATTERN } from '../../knowledge/llm-sdks.js';
 import { ACCUMULATOR_METHODS, CALLBACK_RESULT_METHODS, ELEMENT_CALLBACKS, ERROR_CALLBACK_METHODS, MUTATING_METHODS, UNTYPED_TEXT_METHODS } from '../../knowledge/propagation.js';
 import { calleeText } from '../callees.js';
-import { skipTransparent, staticStringValue } from '../constants.js';
+import { onlyReads, skipTransparent, staticStringValue } from '../constants.js';
 import { isFailedResponseRead } from '../sanitizers/error-responses.js';
 import { applySanitizerTypes, isUserSanitizerCall } from '../sanitizers/user-sanitizers.js';
 import { checkCallSinks } from '../sinks/call-sinks.js';
@@ -21,7 +21,7 @@ import { inertRouteCall, mentionsData, recordAppRequest, requestBodyValue, untyp
 import { listenToEmits, recordEmit } from './emitters.js';
 import { setStateCall } from './react-state.js';
 import { evaluateObject } from './objects.js';
-import { applyCallbackCalls, applyCallbackReference, applySummary, localClosure, runCallback, runLocalClosure, runPromiseExecutor, runStreamSource } from './project-calls.js';
+import { applyCallbackCalls, applyCallbackReference, applySummary, ignoredArguments, localClosure, runCallback, runLocalClosure, runPromiseExecutor, runStreamSource } from './project-calls.js';
 import { CLEAN, type TaintValue, callResultOf, fieldValue, filterTaints, functionValue, isTainted, join, taintValue, withoutFields } from './taint.js';
 import type { Walker } from './walker.js';
 
@@ -134,7 +134,9 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     // `stream.on('text', (delta, snapshot) => ...)`: SDK events carry the stream's output.
     return sdkEvent ? Array.from({ length: parameterCount }, () => eventValue) : [];
   };
-  const argumentValues = call.arguments.map(argument => {
+  // Arguments a project function ignores (known from its result) are walked only for what they do.
+  const ignored = modelCall || walker.routeOnly ? undefined : ignoredArguments(walker, call, info);
+  const argumentValues = call.arguments.map((argument, index) => {
     const inner = skipTransparent(argument);
     if (ts.isFunctionExpression(inner) || ts.isArrowFunction(inner)) {
       const returned = runCallback(walker, inner, callbackSeeds(inner.parameters.length));
@@ -155,6 +157,9 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
     if (ts.isObjectLiteralExpression(inner) && (modelCall || (isTainted(receiver) && declaredInSdk))) {
       // `streamText({ onFinish({ text }) {...} })`: the model call's output reaches these callbacks.
       return evaluateObject(walker, inner, modelCall ? sourceTaint : withoutFields(receiver));
+    }
+    if (ignored?.has(index) && onlyReads(argument)) {
+      return CLEAN;
     }
     return walker.evaluate(argument);
   });

@@ -201,6 +201,11 @@ export class FlowAnalysis {
     });
   }
 
+  /** A function's result when it is known already, without analysing it (see {@link ignoredArguments}). */
+  knownResult(declaration: ts.Node): FunctionResult | undefined {
+    return this.summaries.known(declaration);
+  }
+
   /**
    * A function met where it is declared (not where it is called): analysed for the findings of its
    * own body. At a file's top level it is skipped when nothing in it can reach a sink; a caller that

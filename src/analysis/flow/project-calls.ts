@@ -206,6 +206,54 @@ export function applySummary(walker: Walker, call: ts.CallExpression, info: Call
 }
 
 /**
+ * The arguments of a call to a project function that its known result ignores: they reach no
+ * sink, prompt, callback or return (`calculateTurn(chat.messages)` counting turns). One that only
+ * reads (`chat.messages`) need not be evaluated, which spares the checker the type of `chat`. Only
+ * a result known already counts (analysed, or carried from the previous program), so the order in
+ * which functions are analysed stays as it was; a function walked in place, or any call a user
+ * setting may name, is left as it was.
+ */
+export function ignoredArguments(walker: Walker, call: ts.CallExpression, info: CalleeInfo): ReadonlySet<number> | undefined {
+  const declaration = info.projectFunction;
+  const custom = walker.analysis.customization;
+  const userNamed = [custom.logSinks, custom.storageSinks, custom.outputSources, custom.promptSources, custom.sanitizers].some(list => list.length > 0);
+  if (!declaration || (info.alternatives?.length ?? 0) > 0 || info.byName || info.name === 'emit' || userNamed || call.arguments.length === 0) {
+    return undefined;
+  }
+  if (declaration.parameters.some(parameter => parameter.dotDotDotToken) || localClosure(walker, declaration)) {
+    return undefined;
+  }
+  const summary = walker.analysis.knownResult(declaration)?.summary;
+  if (!summary) {
+    return undefined;
+  }
+  const ignored = new Set<number>();
+  call.arguments.forEach((argument, index) => {
+    // A callback is found in the argument itself, or in a property of an object literal (`callbackAt`).
+    const calledBack = summary.callbackCalls.get(index)?.some(callbackCall => callbackCall.path.length === 0 || ts.isObjectLiteralExpression(skipTransparent(argument)));
+    const used =
+      summary.parametersToReturn.has(index) ||
+      summary.parameterSinks.has(index) ||
+      summary.parametersToPrompt.has(index) ||
+      summary.parameterFieldsToPrompt.has(index) ||
+      calledBack ||
+      mentionsParameter(summary.returnShape, index) ||
+      [...summary.callbackCalls.values()].some(calls => calls.some(callbackCall => callbackCall.arguments.some(value => mentionsParameter(value, index))));
+    if (!used) ignored.add(index);
+  });
+  return ignored;
+}
+
+/** Whether a value (or any of its fields) holds a parameter's data. */
+function mentionsParameter(value: TaintValue, index: number, depth = 0): boolean {
+  if (value.taints.some(taint => taint.kind === 'parameter' && taint.parameterIndex === index)) return true;
+  if (depth > MAX_SHAPE_DEPTH) return true;
+  if (value.rest && mentionsParameter(value.rest, index, depth + 1)) return true;
+  for (const field of value.fields?.values() ?? []) if (mentionsParameter(field, index, depth + 1)) return true;
+  return false;
+}
+
+/**
  * The callbacks a call passes to a project function that calls them with data
  * (`parseSSE(resp, message => log(message))`, `client.chat({ messages, onUpdate: text => ... })`):
  * each is walked again with its parameters bound to what the function passes, named in terms of

@@ -177,6 +177,24 @@ export class SummaryCache {
     return this.results.has(declaration) || this.tentative.has(declaration);
   }
 
+  /** A function's final result when it is known already (analysed, or carried from the previous program): never analyses it. */
+  known(declaration: ts.Node): FunctionResult | undefined {
+    const cached = this.results.get(declaration);
+    if (cached) {
+      if (this.programWide.has(declaration)) this.usesWholeProgram();
+      return cached;
+    }
+    if (this.tentative.has(declaration) || this.stack.some(frame => frame.declaration === declaration)) {
+      return undefined;
+    }
+    const carried = this.carry?.take(declaration);
+    if (carried) {
+      for (const fn of carried.inline) this.markInline(fn);
+      this.results.set(declaration, carried.result);
+    }
+    return carried?.result;
+  }
+
   get(declaration: FunctionLikeWithBody, compute: () => FunctionResult): FunctionResult {
     const cached = this.results.get(declaration) ?? this.tentative.get(declaration);
     if (cached) {

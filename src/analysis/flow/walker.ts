@@ -1,7 +1,7 @@
 import ts from 'typescript';
 
 import { symbolAt } from '../callees.js';
-import { isLiteralConstant, skipTransparent } from '../constants.js';
+import { isLiteralConstant, onlyReads, skipTransparent } from '../constants.js';
 import { keepIfText } from '../sanitizers/text-carriers.js';
 import { ConversationMarks } from '../sources/conversation-positions.js';
 import { toolInputOf, toolInputValue } from '../sources/tool-inputs.js';
@@ -29,49 +29,6 @@ function parameterLabel(parameter: ts.ParameterDeclaration): string {
   const names = name.elements.flatMap(element => (ts.isBindingElement(element) && ts.isIdentifier(element.name) ? [element.name.text] : []));
   const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
   return ts.isObjectBindingPattern(name) ? `parameter '{ ${shown} }'` : `parameter '[${shown}]'`;
-}
-
-/**
- * Whether an expression only reads (names, fields, literals, operators other than assignment): it
- * calls nothing and writes nothing, so evaluating it has no effect beyond its value.
- */
-function onlyReads(node: ts.Expression): boolean {
-  switch (node.kind) {
-    case ts.SyntaxKind.Identifier:
-    case ts.SyntaxKind.ThisKeyword:
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NumericLiteral:
-    case ts.SyntaxKind.BigIntLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-    case ts.SyntaxKind.RegularExpressionLiteral:
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
-    case ts.SyntaxKind.NullKeyword:
-      return true;
-    case ts.SyntaxKind.PropertyAccessExpression:
-    case ts.SyntaxKind.NonNullExpression:
-    case ts.SyntaxKind.ParenthesizedExpression:
-    case ts.SyntaxKind.AsExpression:
-    case ts.SyntaxKind.SatisfiesExpression:
-    case ts.SyntaxKind.TypeOfExpression:
-      return onlyReads((node as ts.PropertyAccessExpression | ts.NonNullExpression | ts.ParenthesizedExpression | ts.AsExpression | ts.TypeOfExpression).expression);
-    case ts.SyntaxKind.ElementAccessExpression: {
-      const access = node as ts.ElementAccessExpression;
-      return onlyReads(access.expression) && onlyReads(access.argumentExpression);
-    }
-    case ts.SyntaxKind.PrefixUnaryExpression: {
-      const unary = node as ts.PrefixUnaryExpression;
-      return unary.operator !== ts.SyntaxKind.PlusPlusToken && unary.operator !== ts.SyntaxKind.MinusMinusToken && onlyReads(unary.operand);
-    }
-    case ts.SyntaxKind.BinaryExpression: {
-      const binary = node as ts.BinaryExpression;
-      const operator = binary.operatorToken.kind;
-      const assigns = operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment;
-      return !assigns && onlyReads(binary.left) && onlyReads(binary.right);
-    }
-    default:
-      return false;
-  }
 }
 
 /**
