@@ -310,6 +310,45 @@ export function zqCount(items: string[]) { return items.length; }
 });
 
 describe('function results carried across programs', () => {
+  it('does not walk the code that posts to a route again after an edit of the route, and follows edits of that code', () => {
+    const poster = (sent: string) => `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function relay(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  const answer = completion.choices[0]?.message.content ?? '';
+  await fetch('/api/relay', { method: 'POST', body: JSON.stringify({ answer: ${sent} }) });
+}
+`;
+    const handler = (label: string) => `export async function POST(request: Request) {
+  const { answer } = await request.json();
+  console.log('${label}', answer);
+  return new Response('ok');
+}
+`;
+    const texts: Record<string, string> = { 'poster.ts': poster('answer'), 'app/api/relay/route.ts': handler('received') };
+    const session = editorSession(texts, path.join(FIXTURES_DIR, 'route-carry'));
+    const routeFindings = (): string[] => allFindings(session.program(), ['app/api/relay/route.ts']);
+    const before = routeFindings();
+    expect(before).toHaveLength(1);
+
+    texts['app/api/relay/route.ts'] = handler('accepted'); // same length: the finding's column stays
+    session.edit('app/api/relay/route.ts', texts['app/api/relay/route.ts']);
+    const analysed: string[] = [];
+    flowAnalysisFor(session.program(), EMPTY_CUSTOMIZATION).onFunctionAnalysed = node => analysed.push(functionName(node));
+    expect(routeFindings()).toEqual(before);
+    expect(analysed).toContain('POST');
+    expect(analysed).not.toContain('relay');
+    expect(routeFindings()).toEqual(freshFindings(texts).filter(finding => finding.startsWith('app/')));
+
+    // The code that posts changes (unsaved): it is walked again, and the route follows it.
+    for (const sent of ['answer.length', 'answer']) {
+      texts['poster.ts'] = poster(sent);
+      session.edit('poster.ts', texts['poster.ts']);
+      expect(routeFindings()).toEqual(freshFindings(texts).filter(finding => finding.startsWith('app/')));
+    }
+    expect(routeFindings()).toHaveLength(1);
+  });
+
   it('does not walk an unchanged helper again after an edit of its caller, and reports the same', () => {
     const texts: Record<string, string> = { 'logging.ts': logging, 'forwarding.ts': forwarding, 'bot.ts': bot, 'streaming.ts': streaming, 'events.ts': events, 'route.ts': route('') };
     const session = editorSession(texts);

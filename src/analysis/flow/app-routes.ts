@@ -6,7 +6,7 @@ import { type CalleeInfo, calleeText } from '../callees.js';
 import { skipTransparent } from '../constants.js';
 import type { FlowAnalysis } from './flow-analysis.js';
 import { runCallback } from './project-calls.js';
-import { isFunctionLike } from './summaries.js';
+import { type PostedRequest, isFunctionLike } from './summaries.js';
 import { CLEAN, type TaintValue, filterTaintsDeep, holdsAnyData, join } from './taint.js';
 import type { Walker } from './walker.js';
 
@@ -62,13 +62,19 @@ export class AppRoutes {
   /** Records what a request to `urls` sends, for the handlers of the routes they name. */
   record(urls: readonly string[], value: TaintValue): void {
     const concrete = filterTaintsDeep(value, taint => taint.kind !== 'parameter');
-    if (!holdsAnyData(concrete)) {
+    if (!holdsAnyData(concrete) || this.routesFor(urls).length === 0) {
       return;
     }
-    for (const route of this.routesFor(urls)) {
-      // A side effect on the program's state: the posting function must be walked again in the next program.
-      this.analysis.usesWholeProgram();
-      this.posted.set(route.file, join(this.posted.get(route.file) ?? CLEAN, concrete));
+    // A side effect on the program's state: kept with the posting function's result, so that a
+    // result carried to the next program records it again.
+    this.analysis.postedRequest({ urls, value: concrete });
+    this.apply({ urls, value: concrete });
+  }
+
+  /** A recorded request reaches the routes it names. */
+  apply(request: PostedRequest): void {
+    for (const route of this.routesFor(request.urls)) {
+      this.posted.set(route.file, join(this.posted.get(route.file) ?? CLEAN, request.value));
     }
   }
 
@@ -87,6 +93,8 @@ export class AppRoutes {
     if (!route) {
       return CLEAN;
     }
+    // What other files post: a handler's result holds for this program only.
+    this.analysis.usesWholeProgram();
     if (!this.indexed.has(routeFile)) {
       this.indexed.add(routeFile);
       for (const call of this.requestsTo(route)) this.analyseAround(call);

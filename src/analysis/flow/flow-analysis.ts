@@ -19,7 +19,7 @@ import { SinkReach } from './sink-reach.js';
 import { Emitters } from './emitters.js';
 import { type Finding, dedupe, dedupeFlows } from './finding.js';
 import { ModuleVariables } from './module-variables.js';
-import { type FunctionLikeWithBody, type FunctionResult, SummaryCache, isFunctionLike } from './summaries.js';
+import { type FunctionLikeWithBody, type FunctionResult, type PostedRequest, SummaryCache, isFunctionLike } from './summaries.js';
 import { Walker } from './walker.js';
 
 /**
@@ -86,7 +86,11 @@ export class FlowAnalysis {
       if (evidence) this.usesWholeProgram();
       return evidence;
     };
-    this.summaries = new SummaryCache(new CarriedSummaries(program, this.customizationKey, () => learned.signature()), fn => this.inlineFunctions.add(fn));
+    this.summaries = new SummaryCache(
+      new CarriedSummaries(program, this.customizationKey, () => learned.signature()),
+      fn => this.inlineFunctions.add(fn),
+      request => this.appRoutes.apply(request),
+    );
   }
 
   /** The functions being analysed use a fact gathered over the whole program: their results are not carried to the next one. */
@@ -199,6 +203,11 @@ export class FlowAnalysis {
       walker.runFunction(declaration, []);
       return walker.result();
     });
+  }
+
+  /** A request to the app's own routes sent by the walks under way (replayed when their results are carried). */
+  postedRequest(request: PostedRequest): void {
+    this.summaries.postedRequest(request);
   }
 
   /** A function's result when it is known already, without analysing it (see {@link ignoredArguments}). */

@@ -99,6 +99,17 @@ interface Frame {
   carryable: boolean;
   /** Function literals its walk analysed in place, which the file's own pass must then skip. */
   readonly inline: ts.Node[];
+  /** Requests to the app's own routes sent while it was walked (by it or by what it called). */
+  readonly posted: PostedRequest[];
+}
+
+/**
+ * A request the program sends to one of its own routes (`app-routes.ts`): a side effect of a walk on
+ * the program's state, replayed when the walk's result is carried instead of walked again.
+ */
+export interface PostedRequest {
+  readonly urls: readonly string[];
+  readonly value: TaintValue;
 }
 
 /** A final result as it is carried to the project's next program, with the side effect it had. */
@@ -106,6 +117,8 @@ export interface CarriedResult {
   readonly result: FunctionResult;
   /** Function literals the walk analysed in place (the analysis's `inlineFunctions`). */
   readonly inline: readonly ts.Node[];
+  /** Requests to the app's own routes the walk sent. */
+  readonly posted: readonly PostedRequest[];
 }
 
 /**
@@ -157,7 +170,20 @@ export class SummaryCache {
     private readonly carry?: SummaryCarry,
     /** Marks function literals as analysed in place (a carried result's side effect, replayed). */
     private readonly markInline: (fn: ts.Node) => void = () => {},
+    /** Records a request to the app's own routes (a carried result's side effect, replayed). */
+    private readonly replayRequest: (request: PostedRequest) => void = () => {},
   ) {}
+
+  /** A request the walks under way send to the app's own routes: part of each one's carried result. */
+  postedRequest(request: PostedRequest): void {
+    for (const frame of this.stack) frame.posted.push(request);
+  }
+
+  /** A carried result is taken: its walk's side effects happen as if it had been walked. */
+  private replay(carried: CarriedResult): void {
+    for (const fn of carried.inline) this.markInline(fn);
+    for (const request of carried.posted) this.replayRequest(request);
+  }
 
   /**
    * The functions being analysed use a fact of the whole program (an event emitted elsewhere, an
@@ -189,7 +215,7 @@ export class SummaryCache {
     }
     const carried = this.carry?.take(declaration);
     if (carried) {
-      for (const fn of carried.inline) this.markInline(fn);
+      this.replay(carried);
       this.results.set(declaration, carried.result);
     }
     return carried?.result;
@@ -210,7 +236,7 @@ export class SummaryCache {
     }
     const carried = this.carry?.take(declaration);
     if (carried) {
-      for (const fn of carried.inline) this.markInline(fn);
+      this.replay(carried);
       this.results.set(declaration, carried.result);
       return carried.result;
     }
@@ -219,7 +245,7 @@ export class SummaryCache {
       if (declaration.body) this.usesWholeProgram();
       return EMPTY_RESULT;
     }
-    const frame: Frame = { declaration, recursive: false, provisional: false, carryable: this.carry !== undefined, inline: [] };
+    const frame: Frame = { declaration, recursive: false, provisional: false, carryable: this.carry !== undefined, inline: [], posted: [] };
     this.stack.push(frame);
     try {
       let result = compute();
@@ -233,7 +259,7 @@ export class SummaryCache {
         result = compute();
       }
       this.provisional.delete(declaration);
-      const carriedResult = frame.carryable ? { result, inline: frame.inline } : undefined;
+      const carriedResult = frame.carryable ? { result, inline: frame.inline, posted: frame.posted } : undefined;
       if (this.carry && !carriedResult) this.programWide.add(declaration);
       if (frame.provisional) {
         this.tentative.set(declaration, result);
