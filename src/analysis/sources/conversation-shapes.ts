@@ -2,6 +2,7 @@ import ts from 'typescript';
 
 import { ASSISTANT_ROLES, CHAT_ROLES, LLM_SDK_PACKAGES, MESSAGE_CONTENT_PROPERTIES, MESSAGE_ROLE_PROPERTIES } from '../../knowledge/llm-sdks.js';
 import type { TextCarrierOracle } from '../sanitizers/text-carriers.js';
+import { DepthBoundCache } from '../depth-bound-cache.js';
 import { originMatches, originOfDeclaration } from '../packages.js';
 
 /** What a type's shape says about its values, and how messages name that evidence. */
@@ -17,7 +18,7 @@ export interface ShapeMatch {
   readonly container?: true;
 }
 
-const MAX_DEPTH = 3;
+const MAX_DEPTH = 4;
 /** Standard-library generics whose values are what they hold or map. */
 const HOLDERS: ReadonlySet<string> = new Set(['Map', 'ReadonlyMap', 'Set', 'ReadonlySet']);
 /** Standard-library types that wrap or transform an app's own type (`Partial<ChatMessage>`). */
@@ -37,10 +38,11 @@ function typeName(type: ts.Type, checker: ts.TypeChecker): string {
  * messages is a history; a type with a field that holds a history is a session or thread. It works
  * on the structure the checker resolves, so interfaces, aliases, intersections, `Pick` / `Omit`,
  * zod's `z.infer`, drizzle's `$inferSelect`, Supabase's `Tables<...>` and mongoose's
- * `InferSchemaType` are all seen through. Results are cached per type.
+ * `InferSchemaType` are all seen through. Results are cached per type and depth.
  */
 export class ConversationShapes {
-  private readonly cache = new WeakMap<ts.Type, ShapeMatch | null>();
+  /** By type and by depth: what a type is must not depend on which query met it first. */
+  private readonly cache = new DepthBoundCache<ShapeMatch | undefined>(undefined);
 
   constructor(
     private readonly program: ts.Program,
@@ -52,15 +54,8 @@ export class ConversationShapes {
     if (depth > MAX_DEPTH) {
       return undefined;
     }
-    const cached = this.cache.get(type);
-    if (cached !== undefined) {
-      return cached ?? undefined;
-    }
     // A type that refers to itself (a thread of replies) is no message while it is being looked at.
-    this.cache.set(type, null);
-    const match = this.compute(type, depth);
-    this.cache.set(type, match ?? null);
-    return match;
+    return this.cache.get(type, depth, () => this.compute(type, depth));
   }
 
   /** Several types a value may have: output only when every message among them is the assistant's. */

@@ -1,17 +1,18 @@
 import ts from 'typescript';
 
 import type { TypeFamily } from '../../knowledge/llm-sdks.js';
+import { DepthBoundCache } from '../depth-bound-cache.js';
 import { originMatches, originsOfSymbol } from '../packages.js';
 
 /**
  * Answers "is this type one of these SDK types?" for a family table, seeing through unions,
  * intersections, promises, arrays, iterables and async iterables. Results are cached per type
- * object, which the checker keeps for the life of the program.
+ * object (which the checker keeps for the life of the program) and depth.
  */
 export class TypeFamilyMatcher {
   private readonly byName = new Map<string, TypeFamily[]>();
   private readonly containersByName = new Map<string, TypeFamily[]>();
-  private readonly cache = new WeakMap<ts.Type, boolean>();
+  private readonly cache = new DepthBoundCache<boolean>(false);
 
   constructor(
     private readonly program: ts.Program,
@@ -39,15 +40,8 @@ export class TypeFamilyMatcher {
     if (depth > 4) {
       return false;
     }
-    const cached = this.cache.get(type);
-    if (cached !== undefined) {
-      return cached;
-    }
-    // Guard against cycles while computing.
-    this.cache.set(type, false);
-    const result = this.compute(type, depth);
-    this.cache.set(type, result);
-    return result;
+    // A type met again while it is being looked at matches nothing more.
+    return this.cache.get(type, depth, () => this.compute(type, depth));
   }
 
   private compute(type: ts.Type, depth: number): boolean {
