@@ -179,10 +179,16 @@ export class SummaryCache {
     for (const frame of this.stack) frame.posted.push(request);
   }
 
-  /** A carried result is taken: its walk's side effects happen as if it had been walked. */
-  private replay(carried: CarriedResult): void {
+  /** The previous program's result, when it still holds: its walk's side effects happen as if it had been walked. */
+  private takeCarried(declaration: ts.Node): FunctionResult | undefined {
+    const carried = this.carry?.take(declaration);
+    if (!carried) {
+      return undefined;
+    }
     for (const fn of carried.inline) this.markInline(fn);
     for (const request of carried.posted) this.replayRequest(request);
+    this.results.set(declaration, carried.result);
+    return carried.result;
   }
 
   /**
@@ -213,12 +219,7 @@ export class SummaryCache {
     if (this.tentative.has(declaration) || this.stack.some(frame => frame.declaration === declaration)) {
       return undefined;
     }
-    const carried = this.carry?.take(declaration);
-    if (carried) {
-      this.replay(carried);
-      this.results.set(declaration, carried.result);
-    }
-    return carried?.result;
+    return this.takeCarried(declaration);
   }
 
   get(declaration: FunctionLikeWithBody, compute: () => FunctionResult): FunctionResult {
@@ -234,11 +235,9 @@ export class SummaryCache {
       for (const frame of this.stack.slice(active + 1)) frame.provisional = true;
       return this.provisional.get(declaration) ?? EMPTY_RESULT;
     }
-    const carried = this.carry?.take(declaration);
+    const carried = this.takeCarried(declaration);
     if (carried) {
-      this.replay(carried);
-      this.results.set(declaration, carried.result);
-      return carried.result;
+      return carried;
     }
     if (this.stack.length >= MAX_SUMMARY_DEPTH || !declaration.body) {
       // A result cut short here depends on the chain of callers above it.
