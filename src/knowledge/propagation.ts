@@ -226,3 +226,6 @@ export const NAMED_HANDLER_STORES: readonly NamedHandlerStore[] = [
   { package: 'vuex', call: 'commit', handlers: 'mutations' },
   { package: 'vuex', call: 'dispatch', handlers: 'actions' },
 ];
+
+/** `emitter.emit('answer', text)`: the call that hands an event's listeners their data. */
+export const EMIT_METHOD = 'emit';

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 
 import { EVENT_SUBSCRIBE_METHODS } from '../../knowledge/llm-endpoints.js';
+import { EMIT_METHOD } from '../../knowledge/propagation.js';
 import { skipTransparent, staticStringValue } from '../constants.js';
 import type { FlowAnalysis } from './flow-analysis.js';
 import { applyCallbackReference, runCallback } from './project-calls.js';
@@ -58,7 +59,7 @@ function emittingFunctions(scope: ts.Node): ts.SignatureDeclaration[] {
   const found: ts.SignatureDeclaration[] = [];
   const visit = (node: ts.Node, enclosing: ts.SignatureDeclaration | undefined): void => {
     const fn = ts.isFunctionLike(node) && 'body' in node && node.body ? (node as ts.SignatureDeclaration) : enclosing;
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'emit' && fn && !found.includes(fn)) {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === EMIT_METHOD && fn && !found.includes(fn)) {
       found.push(fn);
     }
     ts.forEachChild(node, child => visit(child, fn));
@@ -110,7 +111,7 @@ function emitterKey(walker: Walker, receiver: ts.Expression): { key: ts.Node | t
 /** `emitter.emit('answer', text)`: recorded for the listeners of that event. */
 export function recordEmit(walker: Walker, call: ts.CallExpression, method: string | undefined, argumentValues: readonly TaintValue[]): void {
   const callee = skipTransparent(call.expression);
-  if (method !== 'emit' || !ts.isPropertyAccessExpression(callee) || !call.arguments[0] || !argumentValues.slice(1).some(isTainted)) {
+  if (method !== EMIT_METHOD || !ts.isPropertyAccessExpression(callee) || !call.arguments[0] || !argumentValues.slice(1).some(isTainted)) {
     return;
   }
   const event = staticStringValue(call.arguments[0], walker.checker);

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 
+import { EMIT_METHOD } from '../../knowledge/propagation.js';
 import { type CalleeInfo, calleeText, functionWithBodyOf } from '../callees.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';
 import { weakEncryptionNote } from '../sinks/weak-encryption.js';
@@ -217,7 +218,7 @@ export function ignoredArguments(walker: Walker, call: ts.CallExpression, info: 
   const declaration = info.projectFunction;
   const custom = walker.analysis.customization;
   const userNamed = [custom.logSinks, custom.storageSinks, custom.outputSources, custom.promptSources, custom.sanitizers].some(list => list.length > 0);
-  if (!declaration || (info.alternatives?.length ?? 0) > 0 || info.byName || info.name === 'emit' || userNamed || call.arguments.length === 0) {
+  if (!declaration || (info.alternatives?.length ?? 0) > 0 || info.byName || info.name === EMIT_METHOD || userNamed || call.arguments.length === 0) {
     return undefined;
   }
   if (declaration.parameters.some(parameter => parameter.dotDotDotToken) || localClosure(walker, declaration)) {
