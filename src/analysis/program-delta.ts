@@ -18,6 +18,14 @@ export function programFiles(program: ts.Program): ProgramFiles {
   return { byName: new Map(program.getSourceFiles().map(sourceFile => [sourceFile.fileName, sourceFile])) };
 }
 
+/** What changed between two programs of a project. */
+interface ProgramDelta {
+  /** The files that changed and every file that imports one of them. */
+  readonly stale: ReadonlySet<ts.SourceFile>;
+  /** A changed file declares, or declared, a class with a heritage clause. */
+  readonly heritageChanged: boolean;
+}
+
 /**
  * The project files of `program` whose facts from the `previous` program must be recomputed: the
  * files that changed and every file that imports one of them. `'all'` when an earlier fact may
@@ -25,10 +33,16 @@ export function programFiles(program: ts.Program): ProgramFiles {
  * script whose declarations are global.
  */
 export function staleFiles(previous: ProgramFiles, program: ts.Program, current: ProgramFiles): ReadonlySet<ts.SourceFile> | 'all' {
+  const delta = programDelta(previous, program, current);
+  return delta === 'all' ? delta : delta.stale;
+}
+
+function programDelta(previous: ProgramFiles, program: ts.Program, current: ProgramFiles): ProgramDelta | 'all' {
   if (previous.byName.size !== current.byName.size) {
     return 'all';
   }
   const changed: ts.SourceFile[] = [];
+  let heritageChanged = false;
   for (const [name, sourceFile] of current.byName) {
     const before = previous.byName.get(name);
     if (before === sourceFile) continue;
@@ -36,13 +50,33 @@ export function staleFiles(previous: ProgramFiles, program: ts.Program, current:
       return 'all';
     }
     changed.push(sourceFile);
+    heritageChanged ||= declaresSubclass(before) || declaresSubclass(sourceFile);
   }
-  return new Set(changed.length === 0 ? [] : filesImporting(program, changed));
+  return { stale: new Set(changed.length === 0 ? [] : filesImporting(program, changed)), heritageChanged };
+}
+
+/** Whether a file has a class that extends or implements another type (syntax only: cheap per keystroke). */
+function declaresSubclass(sourceFile: ts.SourceFile): boolean {
+  const visit = (node: ts.Node): boolean => (ts.isClassLike(node) && (node.heritageClauses?.length ?? 0) > 0) || (ts.forEachChild(node, visit) ?? false);
+  return visit(sourceFile);
 }
 
 /** A module that adds to global or another module's types (`declare global`, `declare module 'x'`) reaches files that never import it. */
 function augments(sourceFile: ts.SourceFile): boolean {
   return /\bdeclare\s+(?:global\b|module\s*['"])/.test(sourceFile.text);
+}
+
+/** The facts carried into one program, and how to tell which other files' facts still hold. */
+export interface CarriedGeneration<Fact> {
+  /** The facts that still hold, to be completed by the caller for the other files. */
+  readonly facts: Map<ts.SourceFile, Fact>;
+  /** Whether a file is the same as in the previous program and imports nothing that changed. */
+  unchanged(sourceFile: ts.SourceFile): boolean;
+  /**
+   * Whether a file that changed declares, or declared, a class with an `extends` or `implements`
+   * clause: which classes implement an interface may then differ from the previous program.
+   */
+  readonly heritageChanged: boolean;
 }
 
 /**
@@ -60,12 +94,19 @@ export class CarriedFacts<Fact> {
    * files' import closure: when it differs from the previous program's, nothing is carried.
    */
   forProgram(key: string, program: ts.Program, signature = ''): Map<ts.SourceFile, Fact> {
+    return this.generation(key, program, signature).facts;
+  }
+
+  /** {@link CarriedFacts.forProgram}, with what a fact that depends on other files needs to check them. */
+  generation(key: string, program: ts.Program, signature = ''): CarriedGeneration<Fact> {
     const files = programFiles(program);
     const previous = this.generations.get(key);
     const facts = new Map<ts.SourceFile, Fact>();
+    let delta: ProgramDelta | 'all' = 'all';
     if (previous && previous.signature === signature) {
-      const stale = staleFiles(previous.files, program, files);
-      if (stale !== 'all') {
+      delta = programDelta(previous.files, program, files);
+      if (delta !== 'all') {
+        const { stale } = delta;
         for (const [sourceFile, fact] of previous.facts) {
           if (!stale.has(sourceFile) && files.byName.get(sourceFile.fileName) === sourceFile) facts.set(sourceFile, fact);
         }
@@ -77,7 +118,12 @@ export class CarriedFacts<Fact> {
       this.generations.delete(this.generations.keys().next().value!);
     }
     this.generations.set(key, { files, signature, facts });
-    return facts;
+    const settled = delta;
+    return {
+      facts,
+      unchanged: sourceFile => settled !== 'all' && !settled.stale.has(sourceFile) && files.byName.get(sourceFile.fileName) === sourceFile,
+      heritageChanged: settled === 'all' || settled.heritageChanged,
+    };
   }
 }
 

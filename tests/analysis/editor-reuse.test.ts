@@ -420,6 +420,114 @@ export async function relay(question: string) {
   });
 });
 
+describe('results that depend on files their file does not import', () => {
+  // The interface, a function that calls it (relay.ts imports only the interface) and a file that
+  // calls that function: editing the caller's file must not walk relay() again.
+  const contract = `import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+export interface Answerer {
+  answer(question: string, history?: ChatCompletionMessageParam[]): Promise<string>;
+}
+`;
+  const relay = `import type { Answerer } from './contract.js';
+export async function relay(answerer: Answerer, question: string) {
+  console.log('reply', await answerer.answer(question));
+}
+`;
+  const shape = (returned: string) => `export const shaped = (text: string) => ${returned};\n`;
+  const answerer = (returned: string) => `import OpenAI from 'openai';
+import type { Answerer } from './contract.js';
+import { shaped } from './shape.js';
+const client = new OpenAI();
+export class GptAnswerer implements Answerer {
+  last = '';
+  async answer(question: string) {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+    this.last = completion.choices[0]?.message.content ?? '';
+    return shaped(${returned});
+  }
+}
+`;
+  const echo = `import type { Answerer } from './contract.js';
+export class EchoAnswerer implements Answerer {
+  async answer(question: string) {
+    return question;
+  }
+}
+`;
+  const caller = (label: string) => `import { relay } from './relay.js';
+import { GptAnswerer } from './answerer.js';
+export async function handle(question: string) {
+  const answerer = new GptAnswerer();
+  await relay(answerer, question);
+  console.log('${label}', answerer.last);
+}
+`;
+
+  it('carries a result that ran an interface\'s implementations, or stored a class field, while those files stay the same', () => {
+    const texts: Record<string, string> = { 'contract.ts': contract, 'relay.ts': relay, 'shape.ts': shape('text'), 'answerer.ts': answerer('this.last'), 'caller.ts': caller('kept') };
+    const names = Object.keys(texts);
+    const session = editorSession(texts, path.join(FIXTURES_DIR, 'implementations-carry'));
+    const before = allFindings(session.program(), names);
+    expect(before.filter(finding => finding.startsWith('relay.ts:3'))).toHaveLength(1);
+    expect(before.filter(finding => finding.startsWith('caller.ts:6'))).toHaveLength(1);
+
+    const analysedAfter = (name: string, text: string): string[] => {
+      texts[name] = text;
+      session.edit(name, text);
+      const program = session.program();
+      const analysed: string[] = [];
+      flowAnalysisFor(program, EMPTY_CUSTOMIZATION).onFunctionAnalysed = node => analysed.push(functionName(node));
+      expect(allFindings(program, names)).toEqual(freshFindings(texts));
+      return analysed;
+    };
+    // The caller changes: relay() and the class member that stores `this.last` keep their results,
+    // and what the member stored is still read from the caller.
+    const analysed = analysedAfter('caller.ts', caller('held'));
+    expect(analysed).toContain('handle');
+    expect(analysed).not.toContain('relay');
+    expect(analysed).not.toContain('answer');
+    expect(allFindings(session.program(), ['caller.ts'])).toHaveLength(1);
+
+    // The implementation changes (unsaved): relay() does not import it, but is walked again.
+    expect(analysedAfter('answerer.ts', answerer('String(completion.usage?.total_tokens)'))).toContain('relay');
+    expect(allFindings(session.program(), ['relay.ts'])).toHaveLength(0);
+    expect(analysedAfter('answerer.ts', answerer('this.last'))).toContain('relay');
+    expect(allFindings(session.program(), ['relay.ts'])).toHaveLength(1);
+    // A helper the implementation imports changes while only the implementation's file is linted:
+    // the next edit elsewhere must not bring back relay()'s result from before (each program
+    // compares its files with the previous one only).
+    texts['shape.ts'] = shape('text.length.toString()');
+    session.edit('shape.ts', texts['shape.ts']);
+    allFindings(session.program(), ['answerer.ts']);
+    expect(analysedAfter('caller.ts', caller('again'))).toContain('relay');
+    expect(allFindings(session.program(), ['relay.ts'])).toHaveLength(0);
+    // Another class starts implementing the interface, in a file nobody imports.
+    texts['echo.ts'] = 'export const placeholder = 1;\n';
+    analysedAfter('echo.ts', texts['echo.ts']);
+    expect(analysedAfter('echo.ts', echo)).toContain('relay');
+  });
+
+  it('carries a finding whose message names where an app type is sent as a prompt while that file stays the same', () => {
+    const texts: Record<string, string> = { 'types.ts': types, 'send.ts': sending, 'audit.ts': audit, 'other.ts': other };
+    const names = Object.keys(texts);
+    const session = editorSession(texts, path.join(FIXTURES_DIR, 'evidence-carry'));
+    const evidence = () => allFindings(session.program(), ['audit.ts']);
+    expect(evidence()).toHaveLength(1);
+    const analysed: string[] = [];
+    texts['other.ts'] = other.replace('metrics.tokens', 'metrics.tokens + 0');
+    session.edit('other.ts', texts['other.ts']);
+    flowAnalysisFor(session.program(), EMPTY_CUSTOMIZATION).onFunctionAnalysed = node => analysed.push(functionName(node));
+    expect(allFindings(session.program(), names)).toEqual(freshFindings(texts));
+    expect(analysed).not.toContain('audit');
+
+    // The model call moves down two lines: the message of audit.ts's finding names its new line.
+    texts['send.ts'] = `\n\n${sending}`;
+    session.edit('send.ts', texts['send.ts']);
+    expect(allFindings(session.program(), names)).toEqual(freshFindings(texts));
+    expect(evidence()).not.toEqual([]);
+  });
+});
+
 function functionName(node: ts.Node): string {
   return (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name ? node.name.getText() : '<literal>';
 }

@@ -6,7 +6,7 @@ import { type CalleeInfo, calleeText } from '../callees.js';
 import { skipTransparent } from '../constants.js';
 import type { FlowAnalysis } from './flow-analysis.js';
 import { runCallback } from './project-calls.js';
-import { type PostedRequest, isFunctionLike } from './summaries.js';
+import { isFunctionLike } from './summaries.js';
 import { CLEAN, type TaintValue, filterTaintsDeep, holdsAnyData, join } from './taint.js';
 import type { Walker } from './walker.js';
 
@@ -67,14 +67,14 @@ export class AppRoutes {
     }
     // A side effect on the program's state: kept with the posting function's result, so that a
     // result carried to the next program records it again.
-    this.analysis.postedRequest({ urls, value: concrete });
-    this.apply({ urls, value: concrete });
+    this.analysis.sideEffect({ kind: 'request', urls, value: concrete });
+    this.apply(urls, concrete);
   }
 
   /** A recorded request reaches the routes it names. */
-  apply(request: PostedRequest): void {
-    for (const route of this.routesFor(request.urls)) {
-      this.posted.set(route.file, join(this.posted.get(route.file) ?? CLEAN, request.value));
+  apply(urls: readonly string[], value: TaintValue): void {
+    for (const route of this.routesFor(urls)) {
+      this.posted.set(route.file, join(this.posted.get(route.file) ?? CLEAN, value));
     }
   }
 

@@ -217,9 +217,7 @@ export function evaluateCall(walker: Walker, call: ts.CallExpression): TaintValu
   } else if (info.symbol && info.declarations.length > 0 && info.declarations.every(declaration => declaration.origin === undefined)) {
     // The app's own client behind an interface or an abstract class: what its implementations do,
     // and what the declared result type says (an SDK type, a conversation shape).
-    // Implementations may live in any file, not only in the ones this file imports.
-    if (analysis.implementations.isImplementedElsewhere(info.symbol)) analysis.usesWholeProgram();
-    for (const implementation of analysis.implementations.of(info.symbol)) {
+    for (const implementation of analysis.implementationsOf(info.symbol)) {
       value = join(value, applySummary(walker, call, { ...info, projectFunction: implementation }, argumentValues));
       // `this.doSendMessage({ prompt, onEvent(event) {...} })`: the callbacks each implementation calls with its answer.
       applyCallbackCalls(walker, call, { ...info, projectFunction: implementation }, argumentValues);

@@ -1,6 +1,6 @@
 import type ts from 'typescript';
 
-import { CarriedFacts, projectKey } from '../program-delta.js';
+import { CarriedFacts, type CarriedGeneration, projectKey } from '../program-delta.js';
 import type { CarriedResult, SummaryCarry } from './summaries.js';
 
 /** Function results by declaration, per file, carried from a project's program to its next one. */
@@ -13,7 +13,7 @@ const carried = new CarriedFacts<Map<ts.Node, CarriedResult>>();
  * the learned app types (a fact of the whole program) name the same declarations.
  */
 export class CarriedSummaries implements SummaryCarry {
-  private facts: Map<ts.SourceFile, Map<ts.Node, CarriedResult>> | undefined;
+  private generation: CarriedGeneration<Map<ts.Node, CarriedResult>> | undefined;
   private opening = false;
 
   constructor(
@@ -24,12 +24,12 @@ export class CarriedSummaries implements SummaryCarry {
   ) {}
 
   take(declaration: ts.Node): CarriedResult | undefined {
-    return this.open()?.get(declaration.getSourceFile())?.get(declaration);
+    return this.open()?.facts.get(declaration.getSourceFile())?.get(declaration);
   }
 
   keep(declaration: ts.Node, result: CarriedResult): void {
     const sourceFile = declaration.getSourceFile();
-    const facts = this.open();
+    const facts = this.open()?.facts;
     if (!facts || sourceFile.isDeclarationFile) {
       return;
     }
@@ -42,15 +42,31 @@ export class CarriedSummaries implements SummaryCarry {
   }
 
   /** The carried results, once the learned types are known (`undefined` while they are being learned). */
-  private open(): Map<ts.SourceFile, Map<ts.Node, CarriedResult>> | undefined {
-    if (!this.facts && !this.opening) {
+  private open(): CarriedGeneration<Map<ts.Node, CarriedResult>> | undefined {
+    if (!this.generation && !this.opening) {
       this.opening = true;
       try {
-        this.facts = carried.forProgram(projectKey(this.program, this.customizationKey), this.program, this.learnedSignature());
+        this.generation = carried.generation(projectKey(this.program, this.customizationKey), this.program, this.learnedSignature());
+        dropChangedDependencies(this.generation);
       } finally {
         this.opening = false;
       }
     }
-    return this.facts;
+    return this.generation;
+  }
+}
+
+/**
+ * Drops the results that depend on a file outside their import closure that changed (or on which
+ * classes implement an interface, when that may have changed). They are dropped from the carried
+ * facts themselves, not only skipped: a later program compares its files with this one only.
+ */
+function dropChangedDependencies(generation: CarriedGeneration<Map<ts.Node, CarriedResult>>): void {
+  for (const results of generation.facts.values()) {
+    for (const [declaration, result] of results) {
+      if (result.dependsOn.length > 0 && (generation.heritageChanged || !result.dependsOn.every(file => generation.unchanged(file)))) {
+        results.delete(declaration);
+      }
+    }
   }
 }

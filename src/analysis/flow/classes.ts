@@ -24,10 +24,16 @@ export class ClassFields {
     if (!isTainted(concrete)) {
       return;
     }
-    // A side effect on the program's state: the member must be walked again in the next program.
-    this.analysis.usesWholeProgram();
+    // A side effect on the program's state: kept with the writing member's result, so that a result
+    // carried to the next program stores it again.
+    this.analysis.sideEffect({ kind: 'field', classNode, name, value: withoutFields(concrete) });
+    this.store(classNode, name, withoutFields(concrete));
+  }
+
+  /** Data stored in `this.<name>` (by a member walked now, or by one whose carried result is replayed). */
+  store(classNode: ts.Node, name: string, value: TaintValue): void {
     const writes = this.writes.get(classNode) ?? new Map<string, TaintValue>();
-    writes.set(name, join(writes.get(name) ?? CLEAN, withoutFields(concrete)));
+    writes.set(name, join(writes.get(name) ?? CLEAN, value));
     this.writes.set(classNode, writes);
   }
 

@@ -19,7 +19,7 @@ import { SinkReach } from './sink-reach.js';
 import { Emitters } from './emitters.js';
 import { type Finding, dedupe, dedupeFlows } from './finding.js';
 import { ModuleVariables } from './module-variables.js';
-import { type FunctionLikeWithBody, type FunctionResult, type PostedRequest, SummaryCache, isFunctionLike } from './summaries.js';
+import { type FunctionLikeWithBody, type FunctionResult, SummaryCache, type WalkEffect, isFunctionLike } from './summaries.js';
 import { Walker } from './walker.js';
 
 /**
@@ -83,13 +83,15 @@ export class FlowAnalysis {
     this.typeSources.holdsNoSources = sourceFile => this.isRouteOnly(sourceFile);
     this.typeSources.learnedEvidence = type => {
       const evidence = learned.evidenceFor(type);
-      if (evidence) this.usesWholeProgram();
-      return evidence;
+      // The words name a line of the evidencing file: a result holding them depends on that file
+      // (which types are learned, and from which files, is the carried results' signature).
+      if (evidence) this.summaries.dependsOn([evidence.file]);
+      return evidence?.text;
     };
     this.summaries = new SummaryCache(
       new CarriedSummaries(program, this.customizationKey, () => learned.signature()),
       fn => this.inlineFunctions.add(fn),
-      request => this.appRoutes.apply(request),
+      effect => this.replay(effect),
     );
   }
 
@@ -108,10 +110,21 @@ export class FlowAnalysis {
       return [info.projectFunction, ...(info.alternatives ?? [])];
     }
     if (info.symbol && info.declarations.length > 0 && info.declarations.every(declaration => declaration.origin === undefined)) {
-      if (this.implementations.isImplementedElsewhere(info.symbol)) this.usesWholeProgram();
-      return this.implementations.of(info.symbol);
+      return this.implementationsOf(info.symbol);
     }
     return [];
+  }
+
+  /**
+   * The bodies a call of the app's own interface or abstract method may run. They may live in files
+   * the caller does not import: the caller's result depends on them, and on the interface's file.
+   */
+  implementationsOf(method: ts.Symbol): readonly ts.SignatureDeclaration[] {
+    const found = this.implementations.of(method);
+    if (this.implementations.isImplementedElsewhere(method)) {
+      this.summaries.dependsOn([...(method.declarations ?? []), ...found].map(declaration => declaration.getSourceFile()));
+    }
+    return found;
   }
 
   /** A function literal analysed where it is passed or called, not on its own. */
@@ -205,9 +218,14 @@ export class FlowAnalysis {
     });
   }
 
-  /** A request to the app's own routes sent by the walks under way (replayed when their results are carried). */
-  postedRequest(request: PostedRequest): void {
-    this.summaries.postedRequest(request);
+  /** A side effect of the walks under way on the program's state (replayed when their results are carried). */
+  sideEffect(effect: WalkEffect): void {
+    this.summaries.sideEffect(effect);
+  }
+
+  private replay(effect: WalkEffect): void {
+    if (effect.kind === 'request') this.appRoutes.apply(effect.urls, effect.value);
+    else this.classFields.store(effect.classNode, effect.name, effect.value);
   }
 
   /** A function's result when it is known already, without analysing it (see {@link ignoredArguments}). */

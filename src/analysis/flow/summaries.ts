@@ -99,33 +99,41 @@ interface Frame {
   carryable: boolean;
   /** Function literals its walk analysed in place, which the file's own pass must then skip. */
   readonly inline: ts.Node[];
-  /** Requests to the app's own routes sent while it was walked (by it or by what it called). */
-  readonly posted: PostedRequest[];
+  /** Side effects of its walk on the program's state (by it or by what it called). */
+  readonly effects: WalkEffect[];
+  /** Files outside its file's import closure that its result depends on (see {@link CarriedResult.dependsOn}). */
+  readonly dependsOn: Set<ts.SourceFile>;
 }
 
 /**
- * A request the program sends to one of its own routes (`app-routes.ts`): a side effect of a walk on
- * the program's state, replayed when the walk's result is carried instead of walked again.
+ * A side effect of a walk on the program's state, replayed when the walk's result is carried instead
+ * of walked again: a request to one of the program's own routes (`app-routes.ts`), or data stored
+ * in a field of one of its classes (`classes.ts`).
  */
-export interface PostedRequest {
-  readonly urls: readonly string[];
-  readonly value: TaintValue;
-}
+export type WalkEffect =
+  | { readonly kind: 'request'; readonly urls: readonly string[]; readonly value: TaintValue }
+  | { readonly kind: 'field'; readonly classNode: ts.Node; readonly name: string; readonly value: TaintValue };
 
 /** A final result as it is carried to the project's next program, with the side effect it had. */
 export interface CarriedResult {
   readonly result: FunctionResult;
   /** Function literals the walk analysed in place (the analysis's `inlineFunctions`). */
   readonly inline: readonly ts.Node[];
-  /** Requests to the app's own routes the walk sent. */
-  readonly posted: readonly PostedRequest[];
+  /** The walk's side effects on the program's state. */
+  readonly effects: readonly WalkEffect[];
+  /**
+   * Files outside the function's import closure that went into its result: the interfaces it called
+   * methods of and the classes implementing them, and the files whose prompts taught an app type it
+   * holds. The result holds while those files and the set of implementing classes stay the same.
+   */
+  readonly dependsOn: readonly ts.SourceFile[];
 }
 
 /**
  * Editor reuse of results between a project's programs (`program-delta.ts`). A result is offered
- * to `keep` only when nothing outside its file's import closure went into it: no fact gathered
- * over the whole program (events, class fields written, implementations of an interface, learned
- * app types) and no summary that did.
+ * to `keep` only when nothing outside its file's import closure went into it but the files it
+ * names in `dependsOn`: no fact gathered over the whole program (events, class fields written,
+ * learned app types) and no summary that used one.
  */
 export interface SummaryCarry {
   /** The result of the project's previous program for this declaration, when it still holds. */
@@ -165,18 +173,20 @@ export class SummaryCache {
   private readonly programWide = new WeakSet<ts.Node>();
   /** Tentative results that can be carried once final. */
   private readonly tentativeCarried = new Map<ts.Node, CarriedResult>();
+  /** Final results that depend on files outside their import closure: whoever reads them does too. */
+  private readonly dependencies = new WeakMap<ts.Node, readonly ts.SourceFile[]>();
 
   constructor(
     private readonly carry?: SummaryCarry,
     /** Marks function literals as analysed in place (a carried result's side effect, replayed). */
     private readonly markInline: (fn: ts.Node) => void = () => {},
-    /** Records a request to the app's own routes (a carried result's side effect, replayed). */
-    private readonly replayRequest: (request: PostedRequest) => void = () => {},
+    /** Applies a carried result's side effect to this program's state. */
+    private readonly replayEffect: (effect: WalkEffect) => void = () => {},
   ) {}
 
-  /** A request the walks under way send to the app's own routes: part of each one's carried result. */
-  postedRequest(request: PostedRequest): void {
-    for (const frame of this.stack) frame.posted.push(request);
+  /** A side effect of the walks under way: part of each one's carried result (any of them may be carried without the others). */
+  sideEffect(effect: WalkEffect): void {
+    for (const frame of this.stack) frame.effects.push(effect);
   }
 
   /** The previous program's result, when it still holds: its walk's side effects happen as if it had been walked. */
@@ -186,9 +196,27 @@ export class SummaryCache {
       return undefined;
     }
     for (const fn of carried.inline) this.markInline(fn);
-    for (const request of carried.posted) this.replayRequest(request);
+    for (const effect of carried.effects) this.replayEffect(effect);
     this.results.set(declaration, carried.result);
+    if (carried.dependsOn.length > 0) this.dependencies.set(declaration, carried.dependsOn);
+    this.dependsOn(carried.dependsOn);
     return carried.result;
+  }
+
+  /** A final result read: what it used, its reader uses too. */
+  private read(declaration: ts.Node): void {
+    if (this.programWide.has(declaration)) this.usesWholeProgram();
+    this.dependsOn(this.dependencies.get(declaration) ?? []);
+  }
+
+  /**
+   * The function being analysed depends on files outside its import closure (an interface's
+   * implementations, a learned type's evidence): its result is carried only while they stay the
+   * same. The functions that called it inherit them when it returns.
+   */
+  dependsOn(files: Iterable<ts.SourceFile>): void {
+    const frame = this.stack.at(-1);
+    if (frame) for (const file of files) frame.dependsOn.add(file);
   }
 
   /**
@@ -213,7 +241,7 @@ export class SummaryCache {
   known(declaration: ts.Node): FunctionResult | undefined {
     const cached = this.results.get(declaration);
     if (cached) {
-      if (this.programWide.has(declaration)) this.usesWholeProgram();
+      this.read(declaration);
       return cached;
     }
     if (this.tentative.has(declaration) || this.stack.some(frame => frame.declaration === declaration)) {
@@ -225,7 +253,7 @@ export class SummaryCache {
   get(declaration: FunctionLikeWithBody, compute: () => FunctionResult): FunctionResult {
     const cached = this.results.get(declaration) ?? this.tentative.get(declaration);
     if (cached) {
-      if (this.programWide.has(declaration)) this.usesWholeProgram();
+      this.read(declaration);
       return cached;
     }
     const active = this.stack.findIndex(frame => frame.declaration === declaration);
@@ -244,7 +272,7 @@ export class SummaryCache {
       if (declaration.body) this.usesWholeProgram();
       return EMPTY_RESULT;
     }
-    const frame: Frame = { declaration, recursive: false, provisional: false, carryable: this.carry !== undefined, inline: [], posted: [] };
+    const frame: Frame = { declaration, recursive: false, provisional: false, carryable: this.carry !== undefined, inline: [], effects: [], dependsOn: new Set() };
     this.stack.push(frame);
     try {
       let result = compute();
@@ -258,8 +286,9 @@ export class SummaryCache {
         result = compute();
       }
       this.provisional.delete(declaration);
-      const carriedResult = frame.carryable ? { result, inline: frame.inline, posted: frame.posted } : undefined;
+      const carriedResult = frame.carryable ? { result, inline: frame.inline, effects: frame.effects, dependsOn: [...frame.dependsOn] } : undefined;
       if (this.carry && !carriedResult) this.programWide.add(declaration);
+      if (carriedResult && carriedResult.dependsOn.length > 0) this.dependencies.set(declaration, carriedResult.dependsOn);
       if (frame.provisional) {
         this.tentative.set(declaration, result);
         if (carriedResult) this.tentativeCarried.set(declaration, carriedResult);
@@ -272,6 +301,7 @@ export class SummaryCache {
       this.stack.pop();
       // What a nested analysis depended on, the function that asked for it depends on too.
       if (this.carry && !frame.carryable) this.usesWholeProgram();
+      this.dependsOn(frame.dependsOn);
       if (this.stack.length === 0) {
         // Every recursion is settled: what was tentative is final.
         for (const [node, result] of this.tentative) this.settle(node, result, this.tentativeCarried.get(node));

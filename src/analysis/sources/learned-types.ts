@@ -15,6 +15,13 @@ interface LearnedFact {
   readonly evidence: string;
 }
 
+/** Why values of a type are conversation data: the message's words, and the file they come from. */
+export interface LearnedEvidence {
+  readonly text: string;
+  /** The file whose model call places the type in a prompt (the words name a line of it). */
+  readonly file: ts.SourceFile;
+}
+
 const carried = new CarriedFacts<readonly LearnedFact[]>();
 
 /**
@@ -26,12 +33,12 @@ const carried = new CarriedFacts<readonly LearnedFact[]>();
  */
 export class LearnedTypes {
   /** Evidence by the declaration of the learned type (a node: it outlives the checker, see `program-delta.ts`). */
-  private learned: Map<ts.Node, string> | undefined;
+  private learned: Map<ts.Node, LearnedEvidence> | undefined;
 
   constructor(private readonly analysis: FlowAnalysis) {}
 
-  /** How a message names the evidence that values of this type are conversation data, if they are. */
-  evidenceFor(type: ts.Type): string | undefined {
+  /** The evidence that values of this type are conversation data, if they are. */
+  evidenceFor(type: ts.Type): LearnedEvidence | undefined {
     this.learned ??= this.learn();
     if (this.learned.size === 0) {
       return undefined;
@@ -44,10 +51,17 @@ export class LearnedTypes {
     return undefined;
   }
 
-  /** The learned declarations, as a string that changes when they do (for carrying results, see `program-delta.ts`). */
+  /**
+   * The learned declarations and the files evidencing them, as a string that changes when they do
+   * (for carrying results, see `program-delta.ts`). The evidence's line is left out: a result that
+   * holds it depends on the evidencing file instead.
+   */
   signature(): string {
     this.learned ??= this.learn();
-    return [...this.learned.keys()].map(declaration => `${declaration.getSourceFile().fileName}:${declaration.pos}`).sort().join('\n');
+    return [...this.learned]
+      .map(([declaration, evidence]) => `${declaration.getSourceFile().fileName}:${declaration.pos}:${evidence.file.fileName}`)
+      .sort()
+      .join('\n');
   }
 
   /** The app type symbols a type is or holds (`Turn`, `Turn[]`, `Turn | undefined`). */
@@ -63,12 +77,12 @@ export class LearnedTypes {
     return symbols;
   }
 
-  private learn(): Map<ts.Node, string> {
+  private learn(): Map<ts.Node, LearnedEvidence> {
     const analysis = this.analysis;
     // Facts of files that did not change since the project's previous program (an editor's last
     // keystroke) are reused; only the changed files and their importers are looked at again.
     const facts = carried.forProgram(projectKey(analysis.program, analysis.customizationKey), analysis.program);
-    const learned = new Map<ts.Node, string>();
+    const learned = new Map<ts.Node, LearnedEvidence>();
     for (const sourceFile of analysis.program.getSourceFiles()) {
       if (sourceFile.isDeclarationFile || analysis.program.isSourceFileFromExternalLibrary(sourceFile)) continue;
       let fileFacts = facts.get(sourceFile);
@@ -78,7 +92,7 @@ export class LearnedTypes {
         facts.set(sourceFile, fileFacts);
       }
       for (const { declaration, evidence } of fileFacts) {
-        if (!learned.has(declaration)) learned.set(declaration, evidence);
+        if (!learned.has(declaration)) learned.set(declaration, { text: evidence, file: sourceFile });
       }
     }
     return learned;
