@@ -78,6 +78,38 @@ export function zqNestedCallback(items: string[]) {
 export function zqNestedMethod() {
   return class { zqShow(text: string) { console.info(text); } };
 }
+export function zqLogsCaughtError(text: string) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    console.error('could not parse', error, error instanceof Error ? error.message : 'unknown');
+    console.warn(\`parse failed: \${error}\`, 3, true, null);
+  }
+}
+export function zqLogsTextInCatch(text: string) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    console.error('could not parse', text, error);
+  }
+}
+export function zqLogsShadowedError(text: string) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    {
+      const error = text;
+      console.error(error);
+    }
+  }
+}
+export function zqLogsCallbackParameter(items: string[]) {
+  try {
+    return items.length;
+  } catch (error) {
+    items.forEach(error => console.error(error));
+  }
+}
 export function zqNestedWriteStaysInside() {
   let seen = '';
   const remember = (text: string) => { seen = text; };
@@ -95,6 +127,14 @@ export function zqNestedWriteStaysInside() {
     expect(can('zqCount')).toBe(false);
     expect(can('zqNestedWriteStaysInside')).toBe(false);
     expect(reach.mayReachSink(declared(sourceFile('sink-reach/helpers.ts'), 'zqFormatTurn'))).toBe(false);
+  });
+
+  it('skips functions that hand a sink only constants and the error a catch clause caught', () => {
+    expect(can('zqLogsCaughtError')).toBe(false);
+    expect(can('zqLogsTextInCatch')).toBe(true);
+    // Another binding of the same name: a block's own variable, a callback's parameter.
+    expect(can('zqLogsShadowedError')).toBe(true);
+    expect(can('zqLogsCallbackParameter')).toBe(true);
   });
 
   it('keeps functions that call a sink, directly or through helpers, renamed imports, default imports and aliases', () => {

@@ -51,6 +51,8 @@ const SINK_CALLS: readonly { readonly names: readonly string[]; readonly from: r
 /** Every sink name, present or not: a sink passed on as a value (`forEach(console.log)`) is a candidate. */
 const SINK_CALL_NAMES: ReadonlySet<string> = new Set(SINK_CALLS.flatMap(sink => sink.names));
 
+const PERSISTED_HOOK_NAMES: ReadonlySet<string> = new Set(PERSISTED_STATE_HOOKS.flatMap(hook => hook.names));
+
 /** `fn.call(this, x)`: the function called is the receiver. */
 const INDIRECT_CALL_METHODS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
 
@@ -440,9 +442,12 @@ function collectFacts(file: ts.SourceFile): FileFacts {
       if (name === undefined) {
         innermost().direct = true;
       } else {
-        // A call given no arguments hands nothing to a sink of the library, but a function of the program may (`this.save()`).
+        // A call given no data (no arguments, or only constants and caught errors: `console.error('Failed:',
+        // error)`) hands nothing to a sink of the library, but a function of the program may (`this.save()`).
+        // A persisted-state hook is a sink whatever it is given: its setter writes later.
         const keys = ts.isIdentifier(callee) ? plainKeys(name) : [memberKey(name)];
-        const into = call.arguments.length === 0 ? innermost().bareCalls : innermost().calls;
+        const handsNoData = call.arguments.every(argument => holdsNoData(argument)) && !PERSISTED_HOOK_NAMES.has(name);
+        const into = handsNoData ? innermost().bareCalls : innermost().calls;
         for (const key of keys) into.add(key);
         const handler = call.arguments[0];
         if (HANDLER_CALLS.has(name) && handler && ts.isStringLiteralLike(handler)) {
@@ -575,4 +580,46 @@ function telemetryImportsOf(file: ts.SourceFile): Set<string> {
     if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.add(element.name.text);
   }
   return names;
+}
+
+/**
+ * An argument that can hold no data of the app, by syntax: a literal, a template or an expression
+ * made of literals, or the error a `catch` clause caught (and its fields: `error.message`). The
+ * analysis gives a caught error no taint (a `catch` binding is `unknown`), so a sink given only
+ * these reports nothing.
+ */
+function holdsNoData(expression: ts.Expression): boolean {
+  const node = skipTransparent(expression);
+  if (ts.isLiteralExpression(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword) {
+    return true;
+  }
+  if (ts.isTemplateExpression(node)) return node.templateSpans.every(span => holdsNoData(span.expression));
+  if (ts.isPropertyAccessExpression(node)) return holdsNoData(node.expression);
+  if (ts.isConditionalExpression(node)) return holdsNoData(node.whenTrue) && holdsNoData(node.whenFalse);
+  if (ts.isBinaryExpression(node)) {
+    // `error instanceof Error ? error.message : 'unknown'`, `'Failed: ' + error.message`.
+    return node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword || (holdsNoData(node.left) && holdsNoData(node.right));
+  }
+  if (ts.isPrefixUnaryExpression(node) || ts.isTypeOfExpression(node)) return true;
+  return ts.isIdentifier(node) && isCaughtError(node);
+}
+
+/** An identifier that names the binding of the nearest enclosing `catch` clause of its function. */
+function isCaughtError(identifier: ts.Identifier): boolean {
+  for (let node: ts.Node = identifier; node.parent; node = node.parent) {
+    const parent = node.parent;
+    if (isFunctionLike(parent) || ts.isSourceFile(parent)) return false;
+    if (ts.isCatchClause(parent)) {
+      const binding = parent.variableDeclaration?.name;
+      if (binding && ts.isIdentifier(binding) && binding.text === identifier.text) return true;
+    }
+    // `{ const error = answer; console.log(error) }` inside the catch block: another binding.
+    if (ts.isBlock(parent) && parent.statements.some(statement => declaresName(statement, identifier.text))) return false;
+  }
+  return false;
+}
+
+function declaresName(statement: ts.Statement, name: string): boolean {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.some(declaration => declaredNames(declaration.name).includes(name));
+  return (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name;
 }
