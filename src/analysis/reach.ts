@@ -2,6 +2,7 @@ import ts from 'typescript';
 
 import { GENERIC_METHOD_NAMES } from '../knowledge/propagation.js';
 import { originMatches } from './packages.js';
+import { hasLlmEvidence } from './sources/file-evidence.js';
 
 /** The package a bare module specifier names: `openai/resources/x` → `openai`, `@a/b/c` → `@a/b`. */
 export function packageOfSpecifier(specifier: string): string | undefined {
@@ -61,8 +62,8 @@ interface ResolvingProgram {
  */
 const resolvedBySpecifier = new WeakMap<ts.StringLiteralLike, { readonly fileSet: number; readonly fileName: string | undefined }>();
 const fileSetByProgram = new WeakMap<ts.Program, number>();
-const fileSetIds = new Map<string, number>();
-const optionsIds = new WeakMap<ts.CompilerOptions, number>();
+/** The last file set seen with each compiler options object (one per project), by file names. */
+const lastFileSet = new WeakMap<ts.CompilerOptions, { readonly names: readonly string[]; readonly id: number }>();
 let nextId = 0;
 
 /** A number that names the program's file names and compiler options: equal numbers, equal resolution. */
@@ -70,21 +71,13 @@ function fileSetOf(program: ts.Program): number {
   let id = fileSetByProgram.get(program);
   if (id === undefined) {
     const options = program.getCompilerOptions();
-    let optionsId = optionsIds.get(options);
-    if (optionsId === undefined) {
-      optionsId = ++nextId;
-      optionsIds.set(options, optionsId);
-    }
-    const key = `${optionsId}\n${program
-      .getSourceFiles()
-      .map(file => file.fileName)
-      .join('\n')}`;
-    id = fileSetIds.get(key);
-    if (id === undefined) {
-      // A few file sets at a time: a long editor session adds files now and then.
-      if (fileSetIds.size >= 16) fileSetIds.clear();
+    const names = program.getSourceFiles().map(file => file.fileName);
+    const last = lastFileSet.get(options);
+    if (last && last.names.length === names.length && last.names.every((name, index) => name === names[index])) {
+      id = last.id;
+    } else {
       id = ++nextId;
-      fileSetIds.set(key, id);
+      lastFileSet.set(options, { names, id });
     }
     fileSetByProgram.set(program, id);
   }
@@ -134,6 +127,21 @@ export function filesReachingLlmData(
   packages: readonly string[],
   hasOwnEvidence: (sourceFile: ts.SourceFile) => boolean,
 ): ReadonlySet<ts.SourceFile> {
+  const structure = importStructureOf(program);
+  const key = `${packages.join(',')}`;
+  const previous = structure.unchanged ? structure.previous?.reaching.get(key) : undefined;
+  // The files' facts hold `hasLlmEvidence`'s answers: another evidence test is not carried.
+  if (previous && previous.hasOwnEvidence === hasOwnEvidence && hasOwnEvidence === hasLlmEvidence) {
+    const reaching = new Set([...previous.names].map(name => structure.byName.get(name)!));
+    structure.reaching.set(key, previous);
+    return reaching;
+  }
+  const reaching = computeFilesReaching(program, packages, hasOwnEvidence);
+  structure.reaching.set(key, { hasOwnEvidence, names: new Set([...reaching].map(file => file.fileName)) });
+  return reaching;
+}
+
+function computeFilesReaching(program: ts.Program, packages: readonly string[], hasOwnEvidence: (sourceFile: ts.SourceFile) => boolean): Set<ts.SourceFile> {
   const importers = new Map<ts.SourceFile, ts.SourceFile[]>();
   const reaching = new Set<ts.SourceFile>();
   const queue: ts.SourceFile[] = [];
@@ -250,6 +258,15 @@ const importersByProgram = new WeakMap<ts.Program, Map<ts.SourceFile, ts.SourceF
 /** Project files that import each project file (through path aliases too), computed once per program. */
 function importersOf(program: ts.Program, file: ts.SourceFile): readonly ts.SourceFile[] {
   let importers = importersByProgram.get(program);
+  const structure = importStructureOf(program);
+  const previous = structure.unchanged ? structure.previous?.importers : undefined;
+  if (!importers && previous) {
+    // The same imports as the project's previous program: the same graph, over this program's files.
+    const files = (names: readonly string[]): ts.SourceFile[] => names.map(name => structure.byName.get(name)!);
+    importers = new Map([...previous].map(([target, names]) => [structure.byName.get(target)!, files(names)]));
+    structure.importers = previous;
+    importersByProgram.set(program, importers);
+  }
   if (!importers) {
     importers = new Map();
     for (const sourceFile of program.getSourceFiles()) {
@@ -260,8 +277,80 @@ function importersOf(program: ts.Program, file: ts.SourceFile): readonly ts.Sour
       }
     }
     importersByProgram.set(program, importers);
+    structure.importers = new Map([...importers].map(([target, files]) => [target.fileName, files.map(importer => importer.fileName)]));
   }
   return importers.get(file) ?? [];
+}
+
+/**
+ * What a project's import graph and LLM reach are computed from, per project file: its module
+ * specifiers, whether it holds LLM evidence of its own, the methods its classes declare and extend,
+ * and (in JavaScript) the methods it calls. Syntax only, so it is kept per `SourceFile`.
+ */
+interface ImportStructure {
+  /** The project files by name. */
+  readonly byName: ReadonlyMap<string, ts.SourceFile>;
+  readonly facts: ReadonlyMap<string, string>;
+  /** The structure of the project's previous program (same file names and options), if there was one. */
+  readonly previous: ImportStructure | undefined;
+  /** Every file's facts read the same as in `previous`: what was computed from them holds again. */
+  readonly unchanged: boolean;
+  /** Computed over this structure, by file name, for the next program. */
+  importers: ReadonlyMap<string, readonly string[]> | undefined;
+  /** The files reaching LLM data, by the packages that count as LLM SDKs. */
+  readonly reaching: Map<string, { readonly hasOwnEvidence: (sourceFile: ts.SourceFile) => boolean; readonly names: ReadonlySet<string> }>;
+}
+
+const structureByProgram = new WeakMap<ts.Program, ImportStructure>();
+/** The last structure of each file set (project): a keystroke's program compares itself with it. */
+const lastStructure = new Map<number, ImportStructure>();
+const reachFactsByFile = new WeakMap<ts.SourceFile, string>();
+
+function importStructureOf(program: ts.Program): ImportStructure {
+  let structure = structureByProgram.get(program);
+  if (structure) {
+    return structure;
+  }
+  const fileSet = fileSetOf(program);
+  const previous = lastStructure.get(fileSet);
+  const byName = new Map<string, ts.SourceFile>();
+  const facts = new Map<string, string>();
+  let unchanged = previous !== undefined;
+  for (const sourceFile of program.getSourceFiles()) {
+    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+    byName.set(sourceFile.fileName, sourceFile);
+    const fileFacts = previous?.byName.get(sourceFile.fileName) === sourceFile ? previous.facts.get(sourceFile.fileName)! : reachFactsOf(sourceFile);
+    facts.set(sourceFile.fileName, fileFacts);
+    if (unchanged && previous?.facts.get(sourceFile.fileName) !== fileFacts) unchanged = false;
+  }
+  structure = { byName, facts, previous: unchanged ? previous : undefined, unchanged: unchanged && previous?.byName.size === byName.size, importers: undefined, reaching: new Map() };
+  structureByProgram.set(program, structure);
+  lastStructure.delete(fileSet);
+  // A few projects at a time.
+  if (lastStructure.size >= 8) lastStructure.delete(lastStructure.keys().next().value!);
+  lastStructure.set(fileSet, structure);
+  return structure;
+}
+
+function reachFactsOf(sourceFile: ts.SourceFile): string {
+  let facts = reachFactsByFile.get(sourceFile);
+  if (facts === undefined) {
+    const bases: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isClassLike(node)) for (const clause of node.heritageClauses ?? []) bases.push(...clause.types.map(type => type.expression.getText(sourceFile)));
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    facts = [
+      hasLlmEvidence(sourceFile) ? 'evidence' : '',
+      moduleSpecifiers(sourceFile).map(specifier => specifier.text).join(','),
+      classMethodNames(sourceFile).join(','),
+      bases.join(','),
+      isJavaScript(sourceFile) ? calledMethodNames(sourceFile).join(',') : '',
+    ].join('\n');
+    reachFactsByFile.set(sourceFile, facts);
+  }
+  return facts;
 }
 
 /** The files and every project file that imports one of them, directly or through others. */

@@ -7,7 +7,9 @@ import { EMPTY_CUSTOMIZATION } from '../../src/analysis/config.js';
 import { flowAnalysisFor } from '../../src/analysis/index.js';
 import { SinkReach } from '../../src/analysis/flow/sink-reach.js';
 import { CarriedFacts, programFiles, staleFiles } from '../../src/analysis/program-delta.js';
-import { importedFile, moduleSpecifiers } from '../../src/analysis/reach.js';
+import { filesImporting, filesReachingLlmData, importedFile, moduleSpecifiers } from '../../src/analysis/reach.js';
+import { hasLlmEvidence } from '../../src/analysis/sources/file-evidence.js';
+import { LLM_SDK_PACKAGES } from '../../src/knowledge/llm-sdks.js';
 import { FIXTURES_DIR } from '../rule-tester.js';
 
 /**
@@ -118,6 +120,34 @@ describe('editor reuse across programs', () => {
     session.edit('other.ts', `${other}declare global { interface Window { lastAnswer?: string } }\n`);
     const sixth = session.program();
     expect(staleFiles(fifth, sixth, programFiles(sixth))).toBe('all');
+  });
+
+  it('carries the import graph and the files reaching LLM data while imports stay the same, and follows an added import', () => {
+    const session = editorSession({ 'types.ts': types, 'send.ts': sending, 'other.ts': other }, path.join(FIXTURES_DIR, 'import-graph-carry'));
+    /** What each program says: the files reaching LLM data, and the files importing send.ts. */
+    const observe = (): { reaching: string[]; importingSend: string[] } => {
+      const program = session.program();
+      const names = (files: Iterable<ts.SourceFile>): string[] => [...files].map(file => path.basename(file.fileName)).sort();
+      const reaching = filesReachingLlmData(program, LLM_SDK_PACKAGES, hasLlmEvidence);
+      // What is carried names this program's files, not the previous program's.
+      for (const file of reaching) expect(session.file(program, path.basename(file.fileName))).toBe(file);
+      return { reaching: names(reaching), importingSend: names(filesImporting(program, [session.file(program, 'send.ts')])) };
+    };
+    const alone = { reaching: ['send.ts'], importingSend: ['send.ts'] };
+    const importing = { reaching: ['other.ts', 'send.ts'], importingSend: ['other.ts', 'send.ts'] };
+    expect(observe()).toEqual(alone);
+    // Keystrokes that change no import.
+    session.edit('other.ts', other.replace('metrics.tokens', 'metrics.tokens + 1'));
+    expect(observe()).toEqual(alone);
+    session.edit('send.ts', `${sending}// edited\n`);
+    expect(observe()).toEqual(alone);
+    // other.ts starts importing send.ts, then stops.
+    session.edit('other.ts', `import { send } from './send.js';\n${other}export const relay = send;\n`);
+    expect(observe()).toEqual(importing);
+    session.edit('send.ts', sending);
+    expect(observe()).toEqual(importing);
+    session.edit('other.ts', other);
+    expect(observe()).toEqual(alone);
   });
 
   it('keeps the facts of unchanged files and recomputes the others', () => {

@@ -4,6 +4,7 @@ import ts from 'typescript';
 
 import { type CalleeInfo, calleeText } from '../callees.js';
 import { skipTransparent } from '../constants.js';
+import { CarriedFacts, projectKey } from '../program-delta.js';
 import type { FlowAnalysis } from './flow-analysis.js';
 import { runCallback } from './project-calls.js';
 import { isFunctionLike } from './summaries.js';
@@ -35,8 +36,15 @@ interface Route {
   readonly staticPrefix: string;
 }
 
+/**
+ * The requests a file sends to each route (by the route file's name), carried to an editor's next
+ * program while the file and what it imports stay the same: finding them resolves every HTTP call.
+ */
+const carriedRequests = new CarriedFacts<Map<string, readonly ts.CallExpression[]>>();
+
 export class AppRoutes {
   private routeList: readonly Route[] | undefined;
+  private requestsByFile: Map<ts.SourceFile, Map<string, readonly ts.CallExpression[]>> | undefined;
   private readonly posted = new WeakMap<ts.SourceFile, TaintValue>();
   private readonly indexed = new WeakSet<ts.SourceFile>();
   /** Files whose top-level walk is under way, so a handler read while walking one does not walk it again. */
@@ -104,18 +112,36 @@ export class AppRoutes {
 
   /** HTTP calls of the program whose URL names the route. */
   private requestsTo(route: Route): ts.CallExpression[] {
+    const analysis = this.analysis;
+    this.requestsByFile ??= carriedRequests.forProgram(projectKey(analysis.program, analysis.customizationKey), analysis.program);
     const found: ts.CallExpression[] = [];
-    for (const file of this.analysis.program.getSourceFiles()) {
-      if (file === route.file || file.isDeclarationFile || this.analysis.program.isSourceFileFromExternalLibrary(file) || !file.text.includes(route.staticPrefix)) continue;
-      const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node)) {
-          const request = this.analysis.endpoints.requestOf(node);
-          if (request && request.bodies.length > 0 && this.routesFor(request.urls).includes(route)) found.push(node);
+    for (const file of analysis.program.getSourceFiles()) {
+      if (file === route.file || file.isDeclarationFile || analysis.program.isSourceFileFromExternalLibrary(file) || !file.text.includes(route.staticPrefix)) continue;
+      let byRoute = this.requestsByFile.get(file);
+      let requests = byRoute?.get(route.file.fileName);
+      if (!requests) {
+        requests = this.requestsIn(file, route);
+        if (!byRoute) {
+          byRoute = new Map();
+          this.requestsByFile.set(file, byRoute);
         }
-        ts.forEachChild(node, visit);
-      };
-      visit(file);
+        byRoute.set(route.file.fileName, requests);
+      }
+      found.push(...requests);
     }
+    return found;
+  }
+
+  private requestsIn(file: ts.SourceFile, route: Route): ts.CallExpression[] {
+    const found: ts.CallExpression[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const request = this.analysis.endpoints.requestOf(node);
+        if (request && request.bodies.length > 0 && this.routesFor(request.urls).includes(route)) found.push(node);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
     return found;
   }
 
