@@ -72,9 +72,14 @@ async function appChild(name, dir, listFile) {
   );
 }
 
-/** A changed text of the file: the n-th edit rewrites the first string literal (or appends a statement). */
-function editedText(original, n) {
-  const literal = /(['"])([^'"\\\n]{1,40})\1/.exec(original);
+/**
+ * A changed text of the file: the n-th edit rewrites the first string literal (from line `fromLine`
+ * on, when given: typing inside a chosen function), or appends a statement.
+ */
+function editedText(original, n, fromLine = 1) {
+  const pattern = /(['"])([^'"\\\n]{1,40})\1/g;
+  pattern.lastIndex = fromLine > 1 ? original.split('\n').slice(0, fromLine - 1).join('\n').length : 0;
+  const literal = pattern.exec(original);
   if (literal && !/^\s*import\b/m.test(original.slice(Math.max(0, original.lastIndexOf('\n', literal.index)), literal.index + 1))) {
     const replaced = `${literal[1]}${literal[2]}${n}${literal[1]}`;
     return original.slice(0, literal.index) + replaced + original.slice(literal.index + literal[0].length);
@@ -82,8 +87,15 @@ function editedText(original, n) {
   return `${original}\nexport const __edit${n % 2} = ${n};\n`;
 }
 
+/** `components/chat.tsx:200`: the file, and the line from which its edits are made. */
+function editTarget(target) {
+  const match = /^(.*):(\d+)$/.exec(target);
+  return match ? { file: match[1], fromLine: Number(match[2]) } : { file: target, fromLine: 1 };
+}
+
 /** Lints one file, then N edits of it through `lintText`; prints one JSON line. */
-async function editorChild(name, dir, file, edits) {
+async function editorChild(name, dir, target, edits) {
+  const { file, fromLine } = editTarget(target);
   const filePath = path.resolve(dir, file);
   const original = readFileSync(filePath, 'utf8');
   const eslint = await newEslint(name, dir);
@@ -96,7 +108,7 @@ async function editorChild(name, dir, file, edits) {
   let problems = 0;
   for (let n = 1; n <= edits; n += 1) {
     const started = performance.now();
-    const results = await eslint.lintText(editedText(original, n), { filePath });
+    const results = await eslint.lintText(editedText(original, n, fromLine), { filePath });
     times.push(performance.now() - started);
     problems = countProblems(results).problems;
   }
@@ -217,7 +229,7 @@ export async function benchEditor(dirArgument, editFiles, { edits = 20, runs = 1
   const dir = path.resolve(dirArgument);
   const rows = [];
   for (const file of editFiles) {
-    if (!existsSync(path.resolve(dir, file))) throw new Error(`no such file: ${path.resolve(dir, file)}`);
+    if (!existsSync(path.resolve(dir, editTarget(file).file))) throw new Error(`no such file: ${path.resolve(dir, editTarget(file).file)}`);
     const times = Object.fromEntries(configs.map(config => [config, []]));
     const cold = Object.fromEntries(configs.map(config => [config, []]));
     for (let run = 0; run < runs; run += 1) {

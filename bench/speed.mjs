@@ -120,7 +120,7 @@ function parseArgs(argv) {
     else if (arg === '--mix') options.mix = argv[++i];
     else if (arg === '--help' || arg === '-h') {
       console.log('usage: node bench/speed.mjs [--quick] [--sizes 100,500,2000] [--mix chat|backend] [--runs n] [--configs a,b,c,d] [--profile] [--no-write] [--keep] [--seed n]');
-      console.log('       node bench/speed.mjs --dir <checkout> [--runs 5] [--configs a,b,c] [--editor file1,file2 [--edits 20]]');
+      console.log('       node bench/speed.mjs --dir <checkout> [--runs 5] [--configs a,b,c] [--editor file1,file2[:line] [--edits 20]]');
       process.exit(0);
     } else throw new Error(`unknown argument: ${arg}`);
   }

@@ -24,6 +24,8 @@ interface ProgramDelta {
   readonly stale: ReadonlySet<ts.SourceFile>;
   /** A changed file declares, or declared, a class with a heritage clause. */
   readonly heritageChanged: boolean;
+  /** The files that changed, with their previous versions. */
+  readonly changed: ReadonlyMap<ts.SourceFile, ts.SourceFile>;
 }
 
 /**
@@ -41,7 +43,7 @@ function programDelta(previous: ProgramFiles, program: ts.Program, current: Prog
   if (previous.byName.size !== current.byName.size) {
     return 'all';
   }
-  const changed: ts.SourceFile[] = [];
+  const changed = new Map<ts.SourceFile, ts.SourceFile>();
   let heritageChanged = false;
   for (const [name, sourceFile] of current.byName) {
     const before = previous.byName.get(name);
@@ -49,10 +51,10 @@ function programDelta(previous: ProgramFiles, program: ts.Program, current: Prog
     if (!before || sourceFile.isDeclarationFile || !ts.isExternalModule(sourceFile) || !ts.isExternalModule(before) || augments(before) || augments(sourceFile)) {
       return 'all';
     }
-    changed.push(sourceFile);
+    changed.set(sourceFile, before);
     heritageChanged ||= declaresSubclass(before) || declaresSubclass(sourceFile);
   }
-  return { stale: new Set(changed.length === 0 ? [] : filesImporting(program, changed)), heritageChanged };
+  return { stale: new Set(changed.size === 0 ? [] : filesImporting(program, changed.keys())), heritageChanged, changed };
 }
 
 /** Whether a file has a class that extends or implements another type (syntax only: cheap per keystroke). */
@@ -77,6 +79,8 @@ export interface CarriedGeneration<Fact> {
    * clause: which classes implement an interface may then differ from the previous program.
    */
   readonly heritageChanged: boolean;
+  /** For a file that changed itself (not only something it imports): its previous version and fact. */
+  previous(sourceFile: ts.SourceFile): { readonly sourceFile: ts.SourceFile; readonly fact: Fact | undefined } | undefined;
 }
 
 /**
@@ -103,6 +107,7 @@ export class CarriedFacts<Fact> {
     const previous = this.generations.get(key);
     const facts = new Map<ts.SourceFile, Fact>();
     let delta: ProgramDelta | 'all' = 'all';
+    const previousFacts = previous?.facts;
     if (previous && previous.signature === signature) {
       delta = programDelta(previous.files, program, files);
       if (delta !== 'all') {
@@ -123,6 +128,10 @@ export class CarriedFacts<Fact> {
       facts,
       unchanged: sourceFile => settled !== 'all' && !settled.stale.has(sourceFile) && files.byName.get(sourceFile.fileName) === sourceFile,
       heritageChanged: settled === 'all' || settled.heritageChanged,
+      previous: sourceFile => {
+        const before = settled === 'all' ? undefined : settled.changed.get(sourceFile);
+        return before && { sourceFile: before, fact: previousFacts?.get(before) };
+      },
     };
   }
 }

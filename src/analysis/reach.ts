@@ -332,6 +332,14 @@ function importStructureOf(program: ts.Program): ImportStructure {
   return structure;
 }
 
+/**
+ * Whether two versions of a file say the same about reaching LLM data (imports, evidence, classes):
+ * an edit that changes none of it leaves the file's part in the program's reach as it was.
+ */
+export function sameReachFacts(before: ts.SourceFile, after: ts.SourceFile): boolean {
+  return reachFactsOf(before) === reachFactsOf(after);
+}
+
 function reachFactsOf(sourceFile: ts.SourceFile): string {
   let facts = reachFactsByFile.get(sourceFile);
   if (facts === undefined) {

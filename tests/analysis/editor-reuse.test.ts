@@ -558,6 +558,56 @@ export async function handle(question: string) {
   });
 });
 
+describe('results of the edited file itself', () => {
+  const chat = (parts: { label?: string; model?: string; tally?: string; turn?: string; lines?: string }) => `import OpenAI from 'openai';
+const client = new OpenAI();
+const LABEL = '${parts.label ?? 'answer'}';
+export interface Turn { question: string${parts.turn ?? ''} }
+export async function ask(turn: Turn) {
+  const completion = await client.chat.completions.create({ model: '${parts.model ?? 'gpt-4o'}', messages: [{ role: 'user', content: turn.question }] });
+  return completion.choices[0]?.message.content ?? '';
+}
+export async function report(turn: Turn) {
+  console.log(LABEL, await ask(turn));
+}
+export function tally(items: string[]) {${parts.lines ?? ''}
+  console.log('${parts.tally ?? 'count'}', items.length);
+}
+export async function late(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  console.info(completion.choices[0]?.message.content);
+  return [1, 2].map(n => n + 1);
+}
+`;
+
+  it('keeps the results of the functions an edit left alone, moved, and walks those that name what changed', () => {
+    const texts: Record<string, string> = { 'chat.ts': chat({}) };
+    const session = editorSession(texts, path.join(FIXTURES_DIR, 'same-file-carry'));
+    expect(allFindings(session.program(), ['chat.ts'])).toHaveLength(2);
+    const analysedAfter = (text: string): string[] => {
+      texts['chat.ts'] = text;
+      session.edit('chat.ts', text);
+      const program = session.program();
+      const analysed: string[] = [];
+      flowAnalysisFor(program, EMPTY_CUSTOMIZATION).onFunctionAnalysed = node => analysed.push(functionName(node));
+      expect(allFindings(program, ['chat.ts'])).toEqual(freshFindings(texts));
+      return analysed.filter(name => name !== '<literal>').sort();
+    };
+    // An edit inside one function: the others keep their results.
+    expect(analysedAfter(chat({ tally: 'total' }))).toEqual(['tally']);
+    // A constant changes: the function that names it is walked again, not the one it calls.
+    expect(analysedAfter(chat({ tally: 'total', label: 'reply' }))).toEqual(['report']);
+    // A longer model name: what follows moves, and keeps its results (late's finding included).
+    expect(analysedAfter(chat({ tally: 'total', label: 'reply', model: 'gpt-4o-mini' }))).toEqual(['ask', 'report']);
+    expect(analysedAfter(chat({ tally: 'sum', label: 'reply', model: 'gpt-4o' }))).toEqual(['ask', 'report', 'tally']);
+    // A type that changes: every function naming it is walked again.
+    expect(analysedAfter(chat({ tally: 'sum', label: 'reply', turn: '; locale: string' }))).toEqual(['ask', 'report']);
+    // Lines added: messages name lines, so nothing of the file is kept.
+    expect(analysedAfter(chat({ tally: 'sum', label: 'reply', turn: '; locale: string', lines: '\n  // counted' }))).toEqual(['ask', 'late', 'report', 'tally']);
+    expect(analysedAfter(chat({ tally: 'count', label: 'reply', turn: '; locale: string', lines: '\n  // counted' }))).toEqual(['tally']);
+  });
+});
+
 function functionName(node: ts.Node): string {
   return (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name ? node.name.getText() : '<literal>';
 }

@@ -1,6 +1,8 @@
 import type ts from 'typescript';
 
 import { CarriedFacts, type CarriedGeneration, projectKey } from '../program-delta.js';
+import { importedFile, moduleSpecifiers, sameReachFacts } from '../reach.js';
+import { fileEdit } from './file-edit.js';
 import type { CarriedResult, SummaryCarry } from './summaries.js';
 
 /** Function results by declaration, per file, carried from a project's program to its next one. */
@@ -15,6 +17,8 @@ const carried = new CarriedFacts<Map<ts.Node, CarriedResult>>();
 export class CarriedSummaries implements SummaryCarry {
   private generation: CarriedGeneration<Map<ts.Node, CarriedResult>> | undefined;
   private opening = false;
+  /** Files whose previous version's results were looked at for moving (`file-edit.ts`). */
+  private readonly edited = new Set<ts.SourceFile>();
 
   constructor(
     private readonly program: ts.Program,
@@ -24,7 +28,48 @@ export class CarriedSummaries implements SummaryCarry {
   ) {}
 
   take(declaration: ts.Node): CarriedResult | undefined {
-    return this.open()?.facts.get(declaration.getSourceFile())?.get(declaration);
+    const sourceFile = declaration.getSourceFile();
+    const generation = this.open();
+    if (generation && !this.edited.has(sourceFile)) {
+      this.edited.add(sourceFile);
+      this.moveUnchanged(sourceFile, generation);
+    }
+    return generation?.facts.get(sourceFile)?.get(declaration);
+  }
+
+  /**
+   * The edited file itself: the results of the functions the edit left alone, moved to the new
+   * file (all of them, so that the next edit finds them too, asked for or not).
+   */
+  private moveUnchanged(sourceFile: ts.SourceFile, generation: CarriedGeneration<Map<ts.Node, CarriedResult>>): void {
+    const previous = generation.previous(sourceFile);
+    // An edit of the imports or of the file's own LLM evidence may change how the whole file is
+    // analysed (whether it can hold LLM data, or only what requests bring it).
+    if (!previous?.fact || !sameReachFacts(previous.sourceFile, sourceFile) || this.importsChanged(sourceFile, generation)) {
+      return;
+    }
+    const edit = fileEdit(previous.sourceFile, sourceFile, file => generation.unchanged(file));
+    if (!edit) {
+      return;
+    }
+    for (const [before, result] of previous.fact) {
+      // Results that ran an interface's implementations or hold a learned type's evidence: only while those hold.
+      if (result.dependsOn.length > 0 && (generation.heritageChanged || !result.dependsOn.every(file => generation.unchanged(file)))) continue;
+      const declaration = edit.nextOf(before);
+      const moved = declaration && edit.moved(result);
+      if (declaration && moved && !generation.facts.get(sourceFile)?.has(declaration)) this.keep(declaration, moved);
+    }
+  }
+
+  /**
+   * Whether the file imports a file that changed, or imports one that did (several files changed,
+   * or the file is in an import cycle): what its functions got from there may have changed.
+   */
+  private importsChanged(sourceFile: ts.SourceFile, generation: CarriedGeneration<Map<ts.Node, CarriedResult>>): boolean {
+    return moduleSpecifiers(sourceFile).some(specifier => {
+      const target = importedFile(this.program, specifier, sourceFile);
+      return target !== undefined && target !== sourceFile && !generation.unchanged(target);
+    });
   }
 
   keep(declaration: ts.Node, result: CarriedResult): void {

@@ -1,0 +1,232 @@
+import ts from 'typescript';
+
+/**
+ * Editor reuse inside the edited file. A keystroke changes one region of one file. A top-level
+ * statement outside that region which names nothing declared in it (directly, or through other
+ * statements it names) keeps the results of its functions: their nodes are found again in the new
+ * file, moved by the change in the region's length. An edit that adds or removes lines moves no
+ * result: messages name lines of the file (`line 12`), which would then be wrong.
+ */
+export interface FileEdit {
+  /** The new file's node for a node of the previous file, when the statement holding it keeps its results. */
+  nextOf(node: ts.Node): ts.Node | undefined;
+  /**
+   * A value of the previous program (a function's result) with its nodes of the previous file
+   * replaced by the new file's; `undefined` when one of them lies in a statement that changed or
+   * depends on one that did. Objects without such nodes are returned as they are (shared constants
+   * keep their identity).
+   */
+  moved<T>(value: T): T | undefined;
+}
+
+/** Thrown out of a move when a node cannot be found again: the value does not move. */
+class NotMoved extends Error {}
+
+const IN_PROGRESS = Symbol('in progress');
+
+/**
+ * `isCurrent` tells whether another file's nodes, which a moved value keeps as they are, belong to
+ * the new program (the same `SourceFile`).
+ */
+export function fileEdit(before: ts.SourceFile, after: ts.SourceFile, isCurrent: (sourceFile: ts.SourceFile) => boolean): FileEdit | undefined {
+  const region = changedRegion(before.text, after.text);
+  if (!region) {
+    return undefined;
+  }
+  const { start, oldEnd, newEnd } = region;
+  const delta = newEnd - oldEnd;
+  const oldByPos = new Map(before.statements.map(statement => [statement.pos, statement]));
+  // Each new statement outside the region, with the previous statement at the same (moved) place.
+  const kept = new Map<ts.Statement, ts.Statement>();
+  const changedNames = new Set<string>();
+  for (const statement of after.statements) {
+    const previous = statement.end <= start ? oldByPos.get(statement.pos) : statement.pos >= newEnd ? oldByPos.get(statement.pos - delta) : undefined;
+    if (previous && previous.kind === statement.kind && previous.end === statement.end - (statement.pos >= newEnd ? delta : 0)) {
+      kept.set(statement, previous);
+    } else {
+      for (const name of declaredNames(statement)) changedNames.add(name);
+    }
+  }
+  const keptPrevious = new Set(kept.values());
+  for (const statement of before.statements) {
+    if (!keptPrevious.has(statement)) for (const name of declaredNames(statement)) changedNames.add(name);
+  }
+  // Statements that name what changed, and those that name them, depend on the edit too.
+  const mentions = new Map([...kept.keys()].map(statement => [statement, mentionedNames(statement)]));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [statement, names] of mentions) {
+      if (![...names].some(name => changedNames.has(name))) continue;
+      kept.delete(statement);
+      mentions.delete(statement);
+      for (const name of declaredNames(statement)) changedNames.add(name);
+      grew = true;
+    }
+  }
+  // What remains in `kept`: statements the edit left alone, with their previous versions.
+  const newByPrevious = new Map([...kept].map(([statement, previous]) => [previous as ts.Node, statement]));
+
+  const shift = (statement: ts.Node): number => (statement.pos >= newEnd ? delta : 0);
+  return {
+    nextOf(node) {
+      const statement = topLevelStatement(node);
+      const next = statement && newByPrevious.get(statement);
+      return next && nodeAt(next, node.pos + shift(next), node.end + shift(next), node.kind);
+    },
+    moved<T>(value: T): T | undefined {
+      const moveNode = (node: ts.Node): ts.Node => {
+        if (node.kind === ts.SyntaxKind.SourceFile) {
+          // A result that depends on the previous file as a whole (a learned type's evidence in it).
+          if (node === before) throw new NotMoved();
+          return node;
+        }
+        const sourceFile = node.getSourceFile();
+        if (sourceFile !== before) {
+          if (!isCurrent(sourceFile)) throw new NotMoved();
+          return node;
+        }
+        const found = this.nextOf(node);
+        if (!found) throw new NotMoved();
+        return found;
+      };
+      try {
+        return moveValue(value, moveNode, new Map()) as T;
+      } catch (error) {
+        if (error instanceof NotMoved) return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * The one region in which two texts differ (after their common start and end), when the edit left
+ * the number of lines as it was.
+ */
+function changedRegion(before: string, after: string): { start: number; oldEnd: number; newEnd: number } | undefined {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let common = 0;
+  while (common < shorter - start && before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)) common++;
+  const oldEnd = before.length - common;
+  const newEnd = after.length - common;
+  return newlines(before, start, oldEnd) === newlines(after, start, newEnd) ? { start, oldEnd, newEnd } : undefined;
+}
+
+function newlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let index = text.indexOf('\n', from); index !== -1 && index < to; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
+
+function topLevelStatement(node: ts.Node): ts.Node | undefined {
+  let current = node;
+  while (current.parent && !ts.isSourceFile(current.parent)) current = current.parent;
+  return current.parent ? current : undefined;
+}
+
+/** The node of `root`'s subtree that spans exactly `pos` to `end` and has that kind. */
+function nodeAt(root: ts.Node, pos: number, end: number, kind: ts.SyntaxKind): ts.Node | undefined {
+  let node: ts.Node | undefined = root;
+  while (node) {
+    if (node.pos === pos && node.end === end && node.kind === kind) return node;
+    let next: ts.Node | undefined;
+    ts.forEachChild(node, child => {
+      if (child.pos <= pos && end <= child.end && child !== node) {
+        next = child;
+        return true;
+      }
+      return undefined;
+    });
+    node = next;
+  }
+  return undefined;
+}
+
+/**
+ * The names a statement may give a meaning to: what it declares, and for a statement that declares
+ * nothing (`api.ask = function () {}`, `emitter.on(...)`) every name it mentions, which it may change.
+ */
+function declaredNames(statement: ts.Statement): string[] {
+  const names: string[] = [];
+  const addBinding = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.push(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
+  };
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+    if (statement.name) names.push(statement.name.text);
+    if (statement.modifiers?.some(modifier => modifier.kind === ts.SyntaxKind.DefaultKeyword)) names.push('default');
+    return names;
+  }
+  if (ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) addBinding(declaration.name);
+    return names;
+  }
+  if (ts.isImportDeclaration(statement)) {
+    const clause = statement.importClause;
+    if (clause?.name) names.push(clause.name.text);
+    const bindings = clause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+    if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.push(element.name.text);
+    return names;
+  }
+  if (ts.isImportEqualsDeclaration(statement)) {
+    return [statement.name.text];
+  }
+  return [...mentionedNames(statement), 'default'];
+}
+
+/** Every identifier in a statement (property names too: an over-approximation is safe). */
+function mentionedNames(node: ts.Node): Set<string> {
+  const names = new Set<string>();
+  const visit = (child: ts.Node): void => {
+    if (ts.isIdentifier(child)) names.add(child.text);
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return names;
+}
+
+function isNode(value: object): value is ts.Node {
+  return typeof (value as { kind?: unknown }).kind === 'number' && typeof (value as { getSourceFile?: unknown }).getSourceFile === 'function';
+}
+
+/** A copy of a value with its nodes moved; parts without nodes to move are shared, not copied. */
+function moveValue(value: unknown, moveNode: (node: ts.Node) => ts.Node, seen: Map<object, unknown>): unknown {
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  if (seen.has(value)) {
+    const known = seen.get(value);
+    // A value that holds itself: not a result's shape; it is not moved rather than walked forever.
+    if (known === IN_PROGRESS) throw new NotMoved();
+    return known;
+  }
+  if (isNode(value)) {
+    return moveNode(value);
+  }
+  seen.set(value, IN_PROGRESS);
+  let result: unknown = value;
+  if (Array.isArray(value)) {
+    const items = value.map(item => moveValue(item, moveNode, seen));
+    if (items.some((item, index) => item !== value[index])) result = Object.isFrozen(value) ? Object.freeze(items) : items;
+  } else if (value instanceof Map) {
+    const original = [...value];
+    const entries = original.map(([key, item]) => [moveValue(key, moveNode, seen), moveValue(item, moveNode, seen)] as const);
+    if (entries.some(([key, item], index) => key !== original[index]![0] || item !== original[index]![1])) result = new Map(entries);
+  } else if (value instanceof Set) {
+    const original = [...value];
+    const items = original.map(item => moveValue(item, moveNode, seen));
+    if (items.some((item, index) => item !== original[index])) result = new Set(items);
+  } else {
+    const entries = Object.entries(value).map(([key, item]) => [key, moveValue(item, moveNode, seen)] as const);
+    if (entries.some(([key, item]) => item !== (value as Record<string, unknown>)[key])) {
+      const copy = Object.fromEntries(entries);
+      result = Object.isFrozen(value) ? Object.freeze(copy) : copy;
+    }
+  }
+  seen.set(value, result);
+  return result;
+}

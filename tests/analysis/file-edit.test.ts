@@ -1,0 +1,66 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { fileEdit } from '../../src/analysis/flow/file-edit.js';
+import { CLEAN } from '../../src/analysis/flow/taint.js';
+
+const parse = (text: string): ts.SourceFile => ts.createSourceFile('chat.ts', text, ts.ScriptTarget.ES2022, true);
+
+const text = (label: string, extra = '') => `const LABEL = '${label}';${extra}
+export function report(text: string) { console.log(LABEL, text); }
+export function count(items: string[]) { return items.length; }
+export function shout(text: string) { return text.toUpperCase(); }
+`;
+
+/** The function declared under `name`, and the first identifier `text` in it. */
+function parts(sourceFile: ts.SourceFile, name: string): { fn: ts.FunctionDeclaration; text: ts.Identifier } {
+  const fn = sourceFile.statements.find((statement): statement is ts.FunctionDeclaration => ts.isFunctionDeclaration(statement) && statement.name?.text === name)!;
+  let found: ts.Identifier | undefined;
+  const visit = (node: ts.Node): void => {
+    if (!found && ts.isIdentifier(node) && node.text === 'text' && !ts.isParameter(node.parent)) found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body!);
+  return { fn, text: found! };
+}
+
+describe('moving results to the edited file', () => {
+  const always = (): boolean => true;
+
+  it('finds the nodes of statements the edit left alone, moved by the change in length', () => {
+    const before = parse(text('answer'));
+    const after = parse(text('a longer answer'));
+    const edit = fileEdit(before, after, always)!;
+    const old = parts(before, 'shout');
+    const moved = edit.moved({ taints: [{ kind: 'output', origin: old.text, label: 'x' }], node: old.fn });
+    expect(moved?.node).toBe(parts(after, 'shout').fn);
+    expect(moved?.taints[0]?.origin).toBe(parts(after, 'shout').text);
+    expect(edit.nextOf(parts(before, 'count').fn)).toBe(parts(after, 'count').fn);
+  });
+
+  it('does not move what names a changed declaration, nor values that hold a node of it', () => {
+    const before = parse(text('answer'));
+    const after = parse(text('reply'));
+    const edit = fileEdit(before, after, always)!;
+    expect(edit.nextOf(parts(before, 'report').fn)).toBeUndefined();
+    expect(edit.moved({ origin: parts(before, 'report').text })).toBeUndefined();
+    expect(edit.moved({ file: before })).toBeUndefined();
+  });
+
+  it('keeps shared values without nodes as they are, and nodes of other files when they are current', () => {
+    const before = parse(text('answer'));
+    const after = parse(text('reply'));
+    const other = parse('export const other = 1;\n');
+    const value = { clean: CLEAN, list: [1, 2], other: other.statements[0] };
+    expect(edit(before, after, always).moved(value)).toBe(value);
+    expect(edit(before, after, () => false).moved(value)).toBeUndefined();
+  });
+
+  it('moves nothing when the edit adds or removes lines', () => {
+    expect(fileEdit(parse(text('answer')), parse(text('answer', '\n')), always)).toBeUndefined();
+  });
+});
+
+function edit(before: ts.SourceFile, after: ts.SourceFile, isCurrent: (sourceFile: ts.SourceFile) => boolean) {
+  return fileEdit(before, after, isCurrent)!;
+}
