@@ -220,8 +220,9 @@ export class SummaryCache {
   }
 
   /**
-   * The functions being analysed use a fact of the whole program (an event emitted elsewhere, an
-   * interface's implementations, a learned type): their results hold for this program only.
+   * The functions being analysed use a fact of the whole program (an event emitted elsewhere, a
+   * module variable written elsewhere, what other files post to a route): their results hold for
+   * this program only.
    */
   usesWholeProgram(): void {
     for (const frame of this.stack) frame.carryable = false;
