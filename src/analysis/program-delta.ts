@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-import { filesImporting } from './reach.js';
+import { filesImporting, heritageOf } from './reach.js';
 
 /**
  * Editor reuse. After each edit a language service builds a new program, but it keeps the
@@ -52,15 +52,9 @@ function programDelta(previous: ProgramFiles, program: ts.Program, current: Prog
       return 'all';
     }
     changed.set(sourceFile, before);
-    heritageChanged ||= declaresSubclass(before) || declaresSubclass(sourceFile);
+    heritageChanged ||= heritageOf(before).length > 0 || heritageOf(sourceFile).length > 0;
   }
   return { stale: new Set(changed.size === 0 ? [] : filesImporting(program, changed.keys())), heritageChanged, changed };
-}
-
-/** Whether a file has a class that extends or implements another type (syntax only: cheap per keystroke). */
-function declaresSubclass(sourceFile: ts.SourceFile): boolean {
-  const visit = (node: ts.Node): boolean => (ts.isClassLike(node) && (node.heritageClauses?.length ?? 0) > 0) || (ts.forEachChild(node, visit) ?? false);
-  return visit(sourceFile);
 }
 
 /** A module that adds to global or another module's types (`declare global`, `declare module 'x'`) reaches files that never import it. */

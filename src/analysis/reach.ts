@@ -332,6 +332,24 @@ function importStructureOf(program: ts.Program): ImportStructure {
   return structure;
 }
 
+const heritageByFile = new WeakMap<ts.SourceFile, readonly string[]>();
+
+/** What the classes of a file extend or implement, as written (`AbstractBot`, `Provider`): syntax only, per `SourceFile`. */
+export function heritageOf(sourceFile: ts.SourceFile): readonly string[] {
+  let bases = heritageByFile.get(sourceFile);
+  if (!bases) {
+    const found: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isClassLike(node)) for (const clause of node.heritageClauses ?? []) found.push(...clause.types.map(type => type.expression.getText(sourceFile)));
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    bases = found;
+    heritageByFile.set(sourceFile, bases);
+  }
+  return bases;
+}
+
 /**
  * Whether two versions of a file say the same about reaching LLM data (imports, evidence, classes):
  * an edit that changes none of it leaves the file's part in the program's reach as it was.
@@ -343,17 +361,11 @@ export function sameReachFacts(before: ts.SourceFile, after: ts.SourceFile): boo
 function reachFactsOf(sourceFile: ts.SourceFile): string {
   let facts = reachFactsByFile.get(sourceFile);
   if (facts === undefined) {
-    const bases: string[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isClassLike(node)) for (const clause of node.heritageClauses ?? []) bases.push(...clause.types.map(type => type.expression.getText(sourceFile)));
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
     facts = [
       hasLlmEvidence(sourceFile) ? 'evidence' : '',
       moduleSpecifiers(sourceFile).map(specifier => specifier.text).join(','),
       classMethodNames(sourceFile).join(','),
-      bases.join(','),
+      heritageOf(sourceFile).join(','),
       isJavaScript(sourceFile) ? calledMethodNames(sourceFile).join(',') : '',
     ].join('\n');
     reachFactsByFile.set(sourceFile, facts);

@@ -1,5 +1,7 @@
 import ts from 'typescript';
 
+import { bindingNames } from './sink-reach.js';
+
 /**
  * Editor reuse inside the edited file. A keystroke changes one region of one file. A top-level
  * statement outside that region which names nothing declared in it (directly, or through other
@@ -151,17 +153,13 @@ function nodeAt(root: ts.Node, pos: number, end: number, kind: ts.SyntaxKind): t
  */
 function declaredNames(statement: ts.Statement): string[] {
   const names: string[] = [];
-  const addBinding = (name: ts.BindingName): void => {
-    if (ts.isIdentifier(name)) names.push(name.text);
-    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
-  };
   if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) {
     if (statement.name) names.push(statement.name.text);
     if (statement.modifiers?.some(modifier => modifier.kind === ts.SyntaxKind.DefaultKeyword)) names.push('default');
     return names;
   }
   if (ts.isVariableStatement(statement)) {
-    for (const declaration of statement.declarationList.declarations) addBinding(declaration.name);
+    for (const declaration of statement.declarationList.declarations) names.push(...bindingNames(declaration.name));
     return names;
   }
   if (ts.isImportDeclaration(statement)) {

@@ -402,7 +402,7 @@ function collectFacts(file: ts.SourceFile): FileFacts {
       } else if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
         writesOutside(rootName(node.left));
       } else if (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) {
-        for (const name of declaredNames(node.name)) open[open.length - 1]!.declared.add(name);
+        for (const name of bindingNames(node.name)) open[open.length - 1]!.declared.add(name);
       }
     }
 
@@ -552,9 +552,10 @@ function isRequire(call: ts.CallExpression): boolean {
   return ts.isIdentifier(call.expression) && call.expression.text === 'require';
 }
 
-function declaredNames(name: ts.BindingName): string[] {
+/** The names a binding declares: `x`, or every name of a pattern (`{ a, b: [c] }`). */
+export function bindingNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap(element => (ts.isBindingElement(element) ? declaredNames(element.name) : []));
+  return name.elements.flatMap(element => (ts.isBindingElement(element) ? bindingNames(element.name) : []));
 }
 
 function nameText(name: ts.Node): string | undefined {
@@ -620,6 +621,6 @@ function isCaughtError(identifier: ts.Identifier): boolean {
 }
 
 function declaresName(statement: ts.Statement, name: string): boolean {
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.some(declaration => declaredNames(declaration.name).includes(name));
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.some(declaration => bindingNames(declaration.name).includes(name));
   return (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name;
 }
