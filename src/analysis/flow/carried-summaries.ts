@@ -53,8 +53,7 @@ export class CarriedSummaries implements SummaryCarry {
       return;
     }
     for (const [before, result] of previous.fact) {
-      // Results that ran an interface's implementations or hold a learned type's evidence: only while those hold.
-      if (result.dependsOn.length > 0 && (generation.heritageChanged || !result.dependsOn.every(file => generation.unchanged(file)))) continue;
+      if (!dependenciesHold(result, generation)) continue;
       const declaration = edit.nextOf(before);
       const moved = declaration && edit.moved(result);
       if (declaration && moved && !generation.facts.get(sourceFile)?.has(declaration)) this.keep(declaration, moved);
@@ -109,9 +108,12 @@ export class CarriedSummaries implements SummaryCarry {
 function dropChangedDependencies(generation: CarriedGeneration<Map<ts.Node, CarriedResult>>): void {
   for (const results of generation.facts.values()) {
     for (const [declaration, result] of results) {
-      if (result.dependsOn.length > 0 && (generation.heritageChanged || !result.dependsOn.every(file => generation.unchanged(file)))) {
-        results.delete(declaration);
-      }
+      if (!dependenciesHold(result, generation)) results.delete(declaration);
     }
   }
+}
+
+/** Whether the files a result depends on outside its import closure (and the classes implementing an interface) are as they were. */
+function dependenciesHold(result: CarriedResult, generation: CarriedGeneration<Map<ts.Node, CarriedResult>>): boolean {
+  return result.dependsOn.length === 0 || (!generation.heritageChanged && result.dependsOn.every(file => generation.unchanged(file)));
 }

@@ -70,28 +70,22 @@ export function fileEdit(before: ts.SourceFile, after: ts.SourceFile, isCurrent:
   const newByPrevious = new Map([...kept].map(([statement, previous]) => [previous as ts.Node, statement]));
 
   const shift = (statement: ts.Node): number => (statement.pos >= newEnd ? delta : 0);
+  const nextOf = (node: ts.Node): ts.Node | undefined => {
+    const statement = topLevelStatement(node);
+    const next = statement && newByPrevious.get(statement);
+    return next && nodeAt(next, node.pos + shift(next), node.end + shift(next), node.kind);
+  };
+  // Nodes of the previous file move (the file itself does not: a result that depends on it as a
+  // whole, a learned type's evidence there, stays behind); nodes of other files must be current.
+  const moveNode = (node: ts.Node): ts.Node => {
+    const sourceFile = node.getSourceFile();
+    const moved = sourceFile === before ? nextOf(node) : isCurrent(sourceFile) ? node : undefined;
+    if (!moved) throw new NotMoved();
+    return moved;
+  };
   return {
-    nextOf(node) {
-      const statement = topLevelStatement(node);
-      const next = statement && newByPrevious.get(statement);
-      return next && nodeAt(next, node.pos + shift(next), node.end + shift(next), node.kind);
-    },
+    nextOf,
     moved<T>(value: T): T | undefined {
-      const moveNode = (node: ts.Node): ts.Node => {
-        if (node.kind === ts.SyntaxKind.SourceFile) {
-          // A result that depends on the previous file as a whole (a learned type's evidence in it).
-          if (node === before) throw new NotMoved();
-          return node;
-        }
-        const sourceFile = node.getSourceFile();
-        if (sourceFile !== before) {
-          if (!isCurrent(sourceFile)) throw new NotMoved();
-          return node;
-        }
-        const found = this.nextOf(node);
-        if (!found) throw new NotMoved();
-        return found;
-      };
       try {
         return moveValue(value, moveNode, new Map()) as T;
       } catch (error) {
