@@ -606,6 +606,45 @@ export async function late(question: string) {
     expect(analysedAfter(chat({ tally: 'sum', label: 'reply', turn: '; locale: string', lines: '\n  // counted' }))).toEqual(['ask', 'late', 'report', 'tally']);
     expect(analysedAfter(chat({ tally: 'count', label: 'reply', turn: '; locale: string', lines: '\n  // counted' }))).toEqual(['tally']);
   });
+
+  it('keeps the callers of a helper with a written return type when the helper comes out as before, and walks them when it does not', () => {
+    const helper = (body: string, returnType = ': string') => `import OpenAI from 'openai';
+const client = new OpenAI();
+function shorten(text: string)${returnType} {
+  ${body}
+}
+export async function answer(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  return shorten(completion.choices[0]?.message.content ?? '');
+}
+export async function show(question: string) {
+  console.log(await answer(question));
+}
+`;
+    const texts: Record<string, string> = { 'chat.ts': helper('return text.slice(0, 80);') };
+    const session = editorSession(texts, path.join(FIXTURES_DIR, 'same-file-carry'));
+    expect(allFindings(session.program(), ['chat.ts'])).toHaveLength(1);
+    const analysedAfter = (text: string): string[] => {
+      texts['chat.ts'] = text;
+      session.edit('chat.ts', text);
+      const program = session.program();
+      const analysed: string[] = [];
+      flowAnalysisFor(program, EMPTY_CUSTOMIZATION).onFunctionAnalysed = node => analysed.push(functionName(node));
+      expect(allFindings(program, ['chat.ts'])).toEqual(freshFindings(texts));
+      return analysed.filter(name => name !== '<literal>').sort();
+    };
+    // The helper still returns its parameter: its callers (and theirs) keep their results.
+    expect(analysedAfter(helper('return text.slice(0, 90);'))).toEqual(['shorten']);
+    // It returns a constant now: what its callers return changes, so they are walked again.
+    expect(analysedAfter(helper("return 'no answer!!';"))).toEqual(['answer', 'shorten', 'show']);
+    expect(analysedAfter(helper('return text.slice(0, 90);'))).toEqual(['answer', 'shorten', 'show']);
+    // It logs its parameter now: a summary that changes in its sinks.
+    expect(analysedAfter(helper('console.log(text); return text;'))).toEqual(['answer', 'shorten', 'show']);
+    expect(analysedAfter(helper('console.log(text); return text + 1;'))).toEqual(['shorten']);
+    // Without a written return type, the callers may see a new type: they are walked again.
+    expect(analysedAfter(helper('console.log(text); return text + 1;', '     '))).toEqual(['answer', 'shorten', 'show']);
+    expect(analysedAfter(helper('console.log(text); return text + 2;', '     '))).toEqual(['answer', 'shorten', 'show']);
+  });
 });
 
 function functionName(node: ts.Node): string {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { fileEdit } from '../../src/analysis/flow/file-edit.js';
+import { fileEdit, sameValue } from '../../src/analysis/flow/file-edit.js';
 import { CLEAN } from '../../src/analysis/flow/taint.js';
 
 const parse = (text: string): ts.SourceFile => ts.createSourceFile('chat.ts', text, ts.ScriptTarget.ES2022, true);
@@ -58,6 +58,50 @@ describe('moving results to the edited file', () => {
 
   it('moves nothing when the edit adds or removes lines', () => {
     expect(fileEdit(parse(text('answer')), parse(text('answer', '\n')), always)).toBeUndefined();
+  });
+});
+
+describe('an edit inside one function with a written return type', () => {
+  const helper = (body: string, signature = '(text: string): string') => `export function trimmed${signature} { ${body} }
+export function report(text: string) { console.log(trimmed(text)); }
+export function twice(text: string) { return report(text) + report(text); }
+export function count(items: string[]) { return items.length; }
+`;
+  const always = (): boolean => true;
+
+  it('names the function, and lets the statements that depend on it only through it wait for its result', () => {
+    const before = parse(helper('return text.trim();'));
+    const after = parse(helper('return text.trimEnd();'));
+    const edited = fileEdit(before, after, always)!;
+    expect(edited.edited?.before).toBe(before.statements[0]);
+    expect(edited.edited?.after).toBe(after.statements[0]);
+    // `report` names the function, `twice` names `report`: both wait; `count` names neither.
+    expect(edited.nextOf(parts(before, 'report').fn)).toBe(parts(after, 'report').fn);
+    expect(edited.dependsOnEdited(parts(before, 'report').fn)).toBe(true);
+    expect(edited.dependsOnEdited(parts(before, 'twice').fn)).toBe(true);
+    expect(edited.dependsOnEdited(parts(before, 'count').fn)).toBe(false);
+    // The function's own nodes outside the edit move too (its previous result is compared with the new one).
+    expect(edited.nextOf(before.statements[0]!)).toBeUndefined();
+    expect(edited.moved({ origin: parts(before, 'trimmed').text })).toEqual({ origin: parts(after, 'trimmed').text });
+  });
+
+  it('names no function when the return type is not written or the signature changed', () => {
+    const untyped = fileEdit(parse(helper('return text.trim();', '(text: string)')), parse(helper('return text.trimEnd();', '(text: string)')), always)!;
+    expect(untyped.edited).toBeUndefined();
+    expect(untyped.nextOf(parts(parse(helper('return text.trim();', '(text: string)')), 'report').fn)).toBeUndefined();
+    expect(fileEdit(parse(helper('return text;', '(text: string): string')), parse(helper('return text;', '(text: String): string')), always)!.edited).toBeUndefined();
+  });
+});
+
+describe('comparing results', () => {
+  it('compares nodes by identity, and lists, maps, sets and objects by their parts', () => {
+    const file = parse('const a = 1;\nconst b = 2;\n');
+    const [a, b] = file.statements;
+    expect(sameValue({ at: a, list: [1, { x: 'y' }], map: new Map([[0, new Set([a])]]) }, { at: a, list: [1, { x: 'y' }], map: new Map([[0, new Set([a])]]) })).toBe(true);
+    expect(sameValue({ at: a }, { at: b })).toBe(false);
+    expect(sameValue([1, 2], [2, 1])).toBe(false);
+    expect(sameValue({ x: 1 }, { x: 1, y: undefined })).toBe(false);
+    expect(sameValue(new Map([[0, 1]]), new Set([0]))).toBe(false);
   });
 });
 

@@ -2,8 +2,8 @@ import type ts from 'typescript';
 
 import { CarriedFacts, type CarriedGeneration, projectKey } from '../program-delta.js';
 import { importedFile, moduleSpecifiers, sameReachFacts } from '../reach.js';
-import { fileEdit } from './file-edit.js';
-import type { CarriedResult, SummaryCarry } from './summaries.js';
+import { fileEdit, sameValue } from './file-edit.js';
+import type { CarriedResult, FunctionResult, SummaryCarry } from './summaries.js';
 
 /** Function results by declaration, per file, carried from a project's program to its next one. */
 const carried = new CarriedFacts<Map<ts.Node, CarriedResult>>();
@@ -19,22 +19,65 @@ export class CarriedSummaries implements SummaryCarry {
   private opening = false;
   /** Files whose previous version's results were looked at for moving (`file-edit.ts`). */
   private readonly edited = new Set<ts.SourceFile>();
+  /**
+   * Moved results of the edited file that hold only if the function the edit lies in comes out as
+   * before (`FileEdit.edited`): that function, and its previous result moved.
+   */
+  private readonly waiting = new Map<ts.Node, { readonly carried: CarriedResult; readonly edited: ts.Node; readonly previous: CarriedResult }>();
+  /** Per edited function: whether its new result is the previous one (`false` while it is being found). */
+  private readonly editedHolds = new Map<ts.Node, boolean>();
 
   constructor(
     private readonly program: ts.Program,
     private readonly customizationKey: string,
     /** The learned app types of this program, as a string that tells when they change. */
     private readonly learnedSignature: () => string,
+    /** The result of a function of this program, analysing it if need be (`undefined` while it is being analysed). */
+    private readonly resultOf: (fn: ts.SignatureDeclaration) => FunctionResult | undefined,
   ) {}
 
-  take(declaration: ts.Node): CarriedResult | undefined {
+  /** `analyse`: whether the edited function may be analysed to tell whether a result waiting for it holds. */
+  take(declaration: ts.Node, analyse = true): CarriedResult | undefined {
     const sourceFile = declaration.getSourceFile();
     const generation = this.open();
     if (generation && !this.edited.has(sourceFile)) {
       this.edited.add(sourceFile);
       this.moveUnchanged(sourceFile, generation);
     }
-    return generation?.facts.get(sourceFile)?.get(declaration);
+    const carried = generation?.facts.get(sourceFile)?.get(declaration);
+    const waiting = carried ? undefined : this.waiting.get(declaration);
+    if (!generation || !waiting || (!analyse && !this.editedHolds.has(waiting.edited))) {
+      return carried;
+    }
+    this.waiting.delete(declaration);
+    if (!this.editedResultHolds(waiting.edited as ts.SignatureDeclaration, waiting.previous, generation)) {
+      return undefined;
+    }
+    this.keep(declaration, waiting.carried);
+    return waiting.carried;
+  }
+
+  /**
+   * Whether the edited function's new result says to its callers what the previous one said: the
+   * same summary, side effects and dependencies (its own findings may differ; they are its own).
+   */
+  private editedResultHolds(fn: ts.SignatureDeclaration, previous: CarriedResult, generation: CarriedGeneration<Map<ts.Node, CarriedResult>>): boolean {
+    let holds = this.editedHolds.get(fn);
+    if (holds === undefined) {
+      // A caller asked for while the function is analysed (recursion) is analysed too.
+      this.editedHolds.set(fn, false);
+      const result = this.resultOf(fn);
+      // Kept when final and carryable: a result that used a fact of the whole program is no evidence.
+      const now = generation.facts.get(fn.getSourceFile())?.get(fn);
+      holds =
+        result !== undefined &&
+        now?.result === result &&
+        sameValue(now.result.summary, previous.result.summary) &&
+        sameValue(now.effects, previous.effects) &&
+        sameValue(now.dependsOn, previous.dependsOn);
+      this.editedHolds.set(fn, holds);
+    }
+    return holds;
   }
 
   /**
@@ -52,11 +95,15 @@ export class CarriedSummaries implements SummaryCarry {
     if (!edit) {
       return;
     }
+    const editedPrevious = edit.edited && previous.fact.get(edit.edited.before);
+    const editedMoved = editedPrevious && dependenciesHold(editedPrevious, generation) ? edit.moved(editedPrevious) : undefined;
     for (const [before, result] of previous.fact) {
       if (!dependenciesHold(result, generation)) continue;
       const declaration = edit.nextOf(before);
       const moved = declaration && edit.moved(result);
-      if (declaration && moved && !generation.facts.get(sourceFile)?.has(declaration)) this.keep(declaration, moved);
+      if (!declaration || !moved || generation.facts.get(sourceFile)?.has(declaration)) continue;
+      if (!edit.dependsOnEdited(before)) this.keep(declaration, moved);
+      else if (edit.edited && editedMoved) this.waiting.set(declaration, { carried: moved, edited: edit.edited.after, previous: editedMoved });
     }
   }
 

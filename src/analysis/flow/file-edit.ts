@@ -13,6 +13,14 @@ export interface FileEdit {
   /** The new file's node for a node of the previous file, when the statement holding it keeps its results. */
   nextOf(node: ts.Node): ts.Node | undefined;
   /**
+   * The function the edit lies in, when only the inside of its body changed and its return type is
+   * written out: callers in the file that depend on the edit only through it keep their results
+   * when its own result comes out as before (`dependsOnEdited`).
+   */
+  readonly edited: { readonly before: ts.SignatureDeclaration; readonly after: ts.SignatureDeclaration } | undefined;
+  /** Whether a node of the previous file lies in a statement that keeps its results only if the edited function's does. */
+  dependsOnEdited(node: ts.Node): boolean;
+  /**
    * A value of the previous program (a function's result) with its nodes of the previous file
    * replaced by the new file's; `undefined` when one of them lies in a statement that changed or
    * depends on one that did. Objects without such nodes are returned as they are (shared constants
@@ -49,12 +57,69 @@ export function fileEdit(before: ts.SourceFile, after: ts.SourceFile, isCurrent:
       for (const name of declaredNames(statement)) changedNames.add(name);
     }
   }
+  const previousOf = new Map(kept);
   const keptPrevious = new Set(kept.values());
   for (const statement of before.statements) {
     if (!keptPrevious.has(statement)) for (const name of declaredNames(statement)) changedNames.add(name);
   }
-  // Statements that name what changed, and those that name them, depend on the edit too.
+  const edited = editedFunction(before, after, kept, region);
+  // The edited function's name changes nothing by itself: what names it waits for its new result.
+  const editedNames = new Set(edited ? declaredNames(edited.statementAfter) : []);
+  for (const name of editedNames) changedNames.delete(name);
+  // Statements that name what changed, and those that name them, depend on the edit too; those
+  // that depend on it only through the edited function wait for its result.
   const mentions = new Map([...kept.keys()].map(statement => [statement, mentionedNames(statement)]));
+  dropDependents(kept, mentions, changedNames);
+  const waiting = new Set(mentions.keys());
+  for (const name of editedNames) changedNames.add(name);
+  dropDependents(kept, mentions, changedNames);
+  for (const statement of mentions.keys()) waiting.delete(statement);
+  // What remains in `kept`: statements the edit left alone, with their previous versions.
+  const newByPrevious = new Map([...kept, ...[...waiting].map(statement => [statement, previousOf.get(statement)!] as const)].map(([statement, previous]) => [previous as ts.Node, statement]));
+  const waitingPrevious = new Set([...waiting].map(statement => previousOf.get(statement) as ts.Node));
+
+  const shift = (statement: ts.Node): number => (statement.pos >= newEnd ? delta : 0);
+  const nextOf = (node: ts.Node): ts.Node | undefined => {
+    const statement = topLevelStatement(node);
+    const next = statement && newByPrevious.get(statement);
+    return next && nodeAt(next, node.pos + shift(next), node.end + shift(next), node.kind);
+  };
+  // In the edited function, a node before the region stays, one after it moves, one around it
+  // grows; one that overlaps it is gone.
+  const nextInEdited = (node: ts.Node): ts.Node | undefined => {
+    if (!edited || topLevelStatement(node) !== edited.statementBefore) return undefined;
+    if (node.end <= start) return nodeAt(edited.statementAfter, node.pos, node.end, node.kind);
+    if (node.pos >= oldEnd) return nodeAt(edited.statementAfter, node.pos + delta, node.end + delta, node.kind);
+    return node.pos <= start && node.end >= oldEnd ? nodeAt(edited.statementAfter, node.pos, node.end + delta, node.kind) : undefined;
+  };
+  // Nodes of the previous file move (the file itself does not: a result that depends on it as a
+  // whole, a learned type's evidence there, stays behind); nodes of other files must be current.
+  const moveNode = (node: ts.Node): ts.Node => {
+    const sourceFile = node.getSourceFile();
+    const moved = sourceFile === before ? (nextOf(node) ?? nextInEdited(node)) : isCurrent(sourceFile) ? node : undefined;
+    if (!moved) throw new NotMoved();
+    return moved;
+  };
+  return {
+    nextOf,
+    edited: edited && { before: edited.before, after: edited.after },
+    dependsOnEdited: node => {
+      const statement = topLevelStatement(node);
+      return statement !== undefined && waitingPrevious.has(statement);
+    },
+    moved<T>(value: T): T | undefined {
+      try {
+        return moveValue(value, moveNode, new Map()) as T;
+      } catch (error) {
+        if (error instanceof NotMoved) return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+/** Drops from `kept` the statements that name a changed name, adding what they declare, until none is left. */
+function dropDependents(kept: Map<ts.Statement, ts.Statement>, mentions: Map<ts.Statement, Set<string>>, changedNames: Set<string>): void {
   let grew = true;
   while (grew) {
     grew = false;
@@ -66,34 +131,55 @@ export function fileEdit(before: ts.SourceFile, after: ts.SourceFile, isCurrent:
       grew = true;
     }
   }
-  // What remains in `kept`: statements the edit left alone, with their previous versions.
-  const newByPrevious = new Map([...kept].map(([statement, previous]) => [previous as ts.Node, statement]));
+}
 
-  const shift = (statement: ts.Node): number => (statement.pos >= newEnd ? delta : 0);
-  const nextOf = (node: ts.Node): ts.Node | undefined => {
-    const statement = topLevelStatement(node);
-    const next = statement && newByPrevious.get(statement);
-    return next && nodeAt(next, node.pos + shift(next), node.end + shift(next), node.kind);
-  };
-  // Nodes of the previous file move (the file itself does not: a result that depends on it as a
-  // whole, a learned type's evidence there, stays behind); nodes of other files must be current.
-  const moveNode = (node: ts.Node): ts.Node => {
-    const sourceFile = node.getSourceFile();
-    const moved = sourceFile === before ? nextOf(node) : isCurrent(sourceFile) ? node : undefined;
-    if (!moved) throw new NotMoved();
-    return moved;
-  };
-  return {
-    nextOf,
-    moved<T>(value: T): T | undefined {
-      try {
-        return moveValue(value, moveNode, new Map()) as T;
-      } catch (error) {
-        if (error instanceof NotMoved) return undefined;
-        throw error;
-      }
-    },
-  };
+interface EditedFunction {
+  readonly statementBefore: ts.Statement;
+  readonly statementAfter: ts.Statement;
+  readonly before: ts.SignatureDeclaration;
+  readonly after: ts.SignatureDeclaration;
+}
+
+/**
+ * The function whose body alone the edit changed (the one statement that changed), when its return
+ * type is written out: its callers then see the same type whatever the body does, and only its
+ * result can tell them something new.
+ */
+function editedFunction(
+  before: ts.SourceFile,
+  after: ts.SourceFile,
+  kept: ReadonlyMap<ts.Statement, ts.Statement>,
+  region: { start: number; oldEnd: number; newEnd: number },
+): EditedFunction | undefined {
+  const changedAfter = after.statements.filter(statement => !kept.has(statement));
+  const keptBefore = new Set(kept.values());
+  const changedBefore = before.statements.filter(statement => !keptBefore.has(statement));
+  const [statementAfter] = changedAfter;
+  const [statementBefore] = changedBefore;
+  if (changedAfter.length !== 1 || changedBefore.length !== 1 || statementBefore!.pos !== statementAfter!.pos || statementBefore!.kind !== statementAfter!.kind) {
+    return undefined;
+  }
+  const fnBefore = typedFunctionOf(statementBefore!);
+  const fnAfter = typedFunctionOf(statementAfter!);
+  const inside = (fn: ts.SignatureDeclaration & { body: ts.Node }, end: number): boolean =>
+    ts.isBlock(fn.body) ? region.start > fn.body.getStart() && end < fn.body.end : region.start >= fn.body.getStart() && end <= fn.body.end;
+  if (!fnBefore || !fnAfter || !inside(fnBefore, region.oldEnd) || !inside(fnAfter, region.newEnd)) {
+    return undefined;
+  }
+  return { statementBefore: statementBefore!, statementAfter: statementAfter!, before: fnBefore, after: fnAfter };
+}
+
+/** `function f(): T { ... }`, `const f = (): T => ...`: a statement's one function, with a body and a written return type. */
+function typedFunctionOf(statement: ts.Statement): (ts.SignatureDeclaration & { body: ts.Node }) | undefined {
+  let fn: ts.Node | undefined = statement;
+  if (ts.isVariableStatement(statement)) {
+    const [declaration, ...others] = statement.declarationList.declarations;
+    fn = others.length === 0 && declaration && ts.isIdentifier(declaration.name) ? declaration.initializer : undefined;
+  }
+  if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body || !fn.type) {
+    return undefined;
+  }
+  return fn as ts.SignatureDeclaration & { body: ts.Node };
 }
 
 /**
@@ -179,6 +265,34 @@ function mentionedNames(node: ts.Node): Set<string> {
   };
   visit(node);
   return names;
+}
+
+/**
+ * Whether two values say the same: nodes by identity (a moved value holds the new file's nodes),
+ * lists, maps and sets in order, objects field by field.
+ */
+export function sameValue(a: unknown, b: unknown, seen = new Map<object, unknown>()): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || isNode(a) || isNode(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) {
+    return false;
+  }
+  if (seen.has(a)) {
+    return seen.get(a) === b;
+  }
+  seen.set(a, b);
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, index) => sameValue(item, other[index], seen));
+  }
+  if (a instanceof Map || a instanceof Set) {
+    const left = [...a];
+    const right = [...(b as Map<unknown, unknown> | Set<unknown>)];
+    return left.length === right.length && left.every((item, index) => sameValue(item, right[index], seen));
+  }
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every(key => key in b && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], seen));
 }
 
 function isNode(value: object): value is ts.Node {

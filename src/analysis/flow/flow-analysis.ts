@@ -89,7 +89,7 @@ export class FlowAnalysis {
       return evidence?.text;
     };
     this.summaries = new SummaryCache(
-      new CarriedSummaries(program, this.customizationKey, () => learned.signature()),
+      new CarriedSummaries(program, this.customizationKey, () => learned.signature(), fn => (this.summaries.isActive(fn) ? undefined : this.functionResult(fn))),
       fn => this.inlineFunctions.add(fn),
       effect => this.replay(effect),
     );

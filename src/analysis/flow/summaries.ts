@@ -136,8 +136,11 @@ export interface CarriedResult {
  * learned app types) and no summary that used one.
  */
 export interface SummaryCarry {
-  /** The result of the project's previous program for this declaration, when it still holds. */
-  take(declaration: ts.Node): CarriedResult | undefined;
+  /**
+   * The result of the project's previous program for this declaration, when it still holds.
+   * `analyse: false` when no function may be analysed to tell (`SummaryCache.known`).
+   */
+  take(declaration: ts.Node, analyse?: boolean): CarriedResult | undefined;
   keep(declaration: ts.Node, carried: CarriedResult): void;
 }
 
@@ -190,8 +193,8 @@ export class SummaryCache {
   }
 
   /** The previous program's result, when it still holds: its walk's side effects happen as if it had been walked. */
-  private takeCarried(declaration: ts.Node): FunctionResult | undefined {
-    const carried = this.carry?.take(declaration);
+  private takeCarried(declaration: ts.Node, analyse = true): FunctionResult | undefined {
+    const carried = this.carry?.take(declaration, analyse);
     if (!carried) {
       return undefined;
     }
@@ -234,6 +237,11 @@ export class SummaryCache {
     this.stack.at(-1)?.inline.push(fn);
   }
 
+  /** Whether the function is being analysed (on the stack of walks under way). */
+  isActive(declaration: ts.Node): boolean {
+    return this.stack.some(frame => frame.declaration === declaration);
+  }
+
   has(declaration: ts.Node): boolean {
     return this.results.has(declaration) || this.tentative.has(declaration);
   }
@@ -248,7 +256,7 @@ export class SummaryCache {
     if (this.tentative.has(declaration) || this.stack.some(frame => frame.declaration === declaration)) {
       return undefined;
     }
-    return this.takeCarried(declaration);
+    return this.takeCarried(declaration, false);
   }
 
   get(declaration: FunctionLikeWithBody, compute: () => FunctionResult): FunctionResult {
@@ -267,6 +275,11 @@ export class SummaryCache {
     const carried = this.takeCarried(declaration);
     if (carried) {
       return carried;
+    }
+    // Telling whether a carried result holds may have analysed this function already (recursion).
+    const analysed = this.results.get(declaration) ?? this.tentative.get(declaration);
+    if (analysed) {
+      return analysed;
     }
     if (this.stack.length >= MAX_SUMMARY_DEPTH || !declaration.body) {
       // A result cut short here depends on the chain of callers above it.
