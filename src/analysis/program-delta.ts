@@ -75,6 +75,10 @@ export interface CarriedGeneration<Fact> {
   readonly heritageChanged: boolean;
   /** For a file that changed itself (not only something it imports): its previous version and fact. */
   previous(sourceFile: ts.SourceFile): { readonly sourceFile: ts.SourceFile; readonly fact: Fact | undefined } | undefined;
+  /** The file that changed, when it is the only one (an editor's keystroke). */
+  readonly onlyChanged: ts.SourceFile | undefined;
+  /** For a file that did not change but imports one that did: its fact in the previous program (not carried by itself). */
+  importerFact(sourceFile: ts.SourceFile): Fact | undefined;
 }
 
 /**
@@ -126,6 +130,11 @@ export class CarriedFacts<Fact> {
         const before = settled === 'all' ? undefined : settled.changed.get(sourceFile);
         return before && { sourceFile: before, fact: previousFacts?.get(before) };
       },
+      onlyChanged: settled !== 'all' && settled.changed.size === 1 ? settled.changed.keys().next().value : undefined,
+      importerFact: sourceFile =>
+        settled !== 'all' && settled.stale.has(sourceFile) && !settled.changed.has(sourceFile) && files.byName.get(sourceFile.fileName) === sourceFile
+          ? previousFacts?.get(sourceFile)
+          : undefined,
     };
   }
 }

@@ -9,6 +9,7 @@ import { SinkReach } from '../../src/analysis/flow/sink-reach.js';
 import { CarriedFacts, programFiles, staleFiles } from '../../src/analysis/program-delta.js';
 import { filesImporting, filesReachingLlmData, importedFile, moduleSpecifiers } from '../../src/analysis/reach.js';
 import { hasLlmEvidence } from '../../src/analysis/sources/file-evidence.js';
+import { LearnedTypes } from '../../src/analysis/sources/learned-types.js';
 import { LLM_SDK_PACKAGES } from '../../src/knowledge/llm-sdks.js';
 import { FIXTURES_DIR } from '../rule-tester.js';
 
@@ -447,6 +448,108 @@ export async function relay(question: string) {
     // The listener of an event the class in events.ts emits, and (below) the class member that stores the answer in `this.last`, the stream's callback and the event's listener still report.
     expect(allFindings(session.program(), ['route.ts']).filter(finding => finding.includes('console.info()'))).toHaveLength(1);
     expect(allFindings(session.program(), ['bot.ts', 'streaming.ts', 'events.ts', 'provider.ts'])).toHaveLength(4);
+  });
+});
+
+describe('files importing a file edited inside one function', () => {
+  const helpers = (body: string, returnType = ': string') => `export const PREFIX = 'reply';
+export function shorten(text: string)${returnType} {
+  ${body}
+}
+export function note(label: string) { console.info(PREFIX, label); }
+`;
+  const chat = `import OpenAI from 'openai';
+import { note, shorten } from './helpers.js';
+const client = new OpenAI();
+export async function answer(question: string) {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  return shorten(completion.choices[0]?.message.content ?? '');
+}
+export async function show(question: string) {
+  note(await answer(question));
+}
+`;
+  const relay = `import { answer } from './chat.js';
+export async function relay(question: string) {
+  console.warn(await answer(question));
+}
+`;
+
+  it('keep their results while the function comes out as before, and follow it when it does not', () => {
+    const texts: Record<string, string> = { 'helpers.ts': helpers('return text.slice(0, 80);'), 'chat.ts': chat, 'relay.ts': relay };
+    const names = Object.keys(texts);
+    const session = editorSession(texts, path.join(FIXTURES_DIR, 'importer-carry'));
+    // The answer reaches `console.info` in helpers.ts (through `note`, reported there and in chat.ts) and `console.warn` in relay.ts.
+    expect(allFindings(session.program(), names)).toHaveLength(3);
+    const analysedAfter = (body: string, returnType?: string): string[] => {
+      texts['helpers.ts'] = helpers(body, returnType);
+      session.edit('helpers.ts', texts['helpers.ts']);
+      const program = session.program();
+      const analysed: string[] = [];
+      flowAnalysisFor(program, EMPTY_CUSTOMIZATION).onFunctionAnalysed = node => analysed.push(functionName(node));
+      // The editor lints the edited file, then the others.
+      expect(allFindings(program, names)).toEqual(freshFindings(texts));
+      return [...new Set(analysed.filter(name => name !== '<literal>'))].sort();
+    };
+    expect(analysedAfter('return text.slice(0, 90);')).toEqual(['shorten']);
+    // A constant now: the answer no longer reaches the sinks; the importers are walked again.
+    expect(analysedAfter("return 'nothing to say';")).toEqual(['answer', 'relay', 'shorten', 'show']);
+    expect(analysedAfter('return text.slice(0, 90);')).toEqual(['answer', 'relay', 'shorten', 'show']);
+    expect(analysedAfter('return text.slice(0, 99);')).toEqual(['shorten']);
+    // Without a written return type, what the importers see of it may change.
+    expect(analysedAfter('return text.slice(0, 99);', '         ')).toEqual(['answer', 'relay', 'shorten', 'show']);
+    expect(analysedAfter('return text.slice(0, 98);', '         ')).toEqual(['answer', 'relay', 'shorten', 'show']);
+  });
+
+  it('keep what they taught of app types', () => {
+    const types = (label: string) => `export const LABEL = '${label}';
+export interface Question { text: string }
+export function label(): string { return LABEL; }
+export function tag(text: string): string { return text + '${label}'; }
+`;
+    const asking = `import { tag, type Question } from './types.js';
+export async function ask(prompt: Question) {
+  const res = await fetch('https://api.mistral.ai/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'mistral-small', prompt }) });
+  return tag(await res.text());
+}
+`;
+    // A file that can hold LLM data (it reads SDK types) and logs a `Question`.
+    const logging = `import type { ChatCompletion } from 'openai';
+import type { Question } from './types.js';
+export function keep(question: Question) { console.log(question); }
+export function tokens(completion: ChatCompletion) { return completion.usage?.total_tokens ?? 0; }
+`;
+    const texts: Record<string, string> = { 'types.ts': types('a'), 'ask.ts': asking, 'log.ts': logging };
+    const names = Object.keys(texts);
+    const session = editorSession(texts, path.join(FIXTURES_DIR, 'importer-learned'));
+    const learnedFrom: string[] = [];
+    const learner = LearnedTypes.prototype as unknown as { learnFrom(file: ts.SourceFile): unknown };
+    const original = learner.learnFrom;
+    learner.learnFrom = function (this: unknown, file: ts.SourceFile) {
+      learnedFrom.push(path.basename(file.fileName));
+      return original.call(this, file);
+    };
+    try {
+      // `Question` is sent as a prompt in ask.ts: logging one in log.ts is reported.
+      expect(allFindings(session.program(), names).filter(finding => finding.startsWith('log.ts'))).toHaveLength(1);
+      learnedFrom.length = 0;
+      // An edit inside `tag` (written return type): ask.ts and log.ts, which import types.ts, are not read again.
+      texts['types.ts'] = types('a').replace("text + 'a'", "text + 'b'");
+      session.edit('types.ts', texts['types.ts']);
+      let found = allFindings(session.program(), names);
+      expect(learnedFrom).toEqual([]);
+      expect(found).toEqual(freshFindings(texts));
+      // An edit of the constant above the interface: ask.ts is read again; what it teaches is the same.
+      learnedFrom.length = 0;
+      texts['types.ts'] = types('abc').replace("text + 'abc'", "text + 'b'");
+      session.edit('types.ts', texts['types.ts']);
+      found = allFindings(session.program(), names);
+      expect(learnedFrom).toContain('ask.ts');
+      expect(found).toEqual(freshFindings(texts));
+      expect(found.filter(finding => finding.startsWith('log.ts'))).toHaveLength(1);
+    } finally {
+      learner.learnFrom = original;
+    }
   });
 });
 

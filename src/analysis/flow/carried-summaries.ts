@@ -1,9 +1,15 @@
 import type ts from 'typescript';
 
 import { CarriedFacts, type CarriedGeneration, projectKey } from '../program-delta.js';
-import { importedFile, moduleSpecifiers, sameReachFacts } from '../reach.js';
-import { fileEdit, sameValue } from './file-edit.js';
+import { type FileEdit, editOfChangedFile, sameValue } from './file-edit.js';
 import type { CarriedResult, FunctionResult, SummaryCarry } from './summaries.js';
+
+/** An edited file: how it was edited, its previous results, and the edited function's previous result moved. */
+interface EditOfFile {
+  readonly edit: FileEdit;
+  readonly fact: ReadonlyMap<ts.Node, CarriedResult>;
+  readonly editedMoved: CarriedResult | undefined;
+}
 
 /** Function results by declaration, per file, carried from a project's program to its next one. */
 const carried = new CarriedFacts<Map<ts.Node, CarriedResult>>();
@@ -17,8 +23,10 @@ const carried = new CarriedFacts<Map<ts.Node, CarriedResult>>();
 export class CarriedSummaries implements SummaryCarry {
   private generation: CarriedGeneration<Map<ts.Node, CarriedResult>> | undefined;
   private opening = false;
-  /** Files whose previous version's results were looked at for moving (`file-edit.ts`). */
-  private readonly edited = new Set<ts.SourceFile>();
+  /** Files whose previous results were looked at for moving (`file-edit.ts`). */
+  private readonly looked = new Set<ts.SourceFile>();
+  /** How each file that changed itself was edited (once per file). */
+  private readonly edits = new Map<ts.SourceFile, EditOfFile | undefined>();
   /**
    * Moved results of the edited file that hold only if the function the edit lies in comes out as
    * before (`FileEdit.edited`): that function, and its previous result moved.
@@ -40,9 +48,10 @@ export class CarriedSummaries implements SummaryCarry {
   take(declaration: ts.Node, analyse = true): CarriedResult | undefined {
     const sourceFile = declaration.getSourceFile();
     const generation = this.open();
-    if (generation && !this.edited.has(sourceFile)) {
-      this.edited.add(sourceFile);
-      this.moveUnchanged(sourceFile, generation);
+    if (generation && !this.looked.has(sourceFile)) {
+      this.looked.add(sourceFile);
+      if (generation.previous(sourceFile)) this.moveUnchanged(sourceFile, generation);
+      else this.moveImporter(sourceFile, generation);
     }
     const carried = generation?.facts.get(sourceFile)?.get(declaration);
     const waiting = carried ? undefined : this.waiting.get(declaration);
@@ -82,22 +91,16 @@ export class CarriedSummaries implements SummaryCarry {
 
   /**
    * The edited file itself: the results of the functions the edit left alone, moved to the new
-   * file (all of them, so that the next edit finds them too, asked for or not).
+   * file (all of them, so that the next edit finds them too, asked for or not). Those that depend on
+   * the edited function wait for its result.
    */
   private moveUnchanged(sourceFile: ts.SourceFile, generation: CarriedGeneration<Map<ts.Node, CarriedResult>>): void {
-    const previous = generation.previous(sourceFile);
-    // An edit of the imports or of the file's own LLM evidence may change how the whole file is
-    // analysed (whether it can hold LLM data, or only what requests bring it).
-    if (!previous?.fact || !sameReachFacts(previous.sourceFile, sourceFile) || this.importsChanged(sourceFile, generation)) {
+    const edited = this.editOf(sourceFile, generation);
+    if (!edited) {
       return;
     }
-    const edit = fileEdit(previous.sourceFile, sourceFile, file => generation.unchanged(file));
-    if (!edit) {
-      return;
-    }
-    const editedPrevious = edit.edited && previous.fact.get(edit.edited.before);
-    const editedMoved = editedPrevious && dependenciesHold(editedPrevious, generation) ? edit.moved(editedPrevious) : undefined;
-    for (const [before, result] of previous.fact) {
+    const { edit, fact, editedMoved } = edited;
+    for (const [before, result] of fact) {
       if (!dependenciesHold(result, generation)) continue;
       const declaration = edit.nextOf(before);
       const moved = declaration && edit.moved(result);
@@ -108,14 +111,39 @@ export class CarriedSummaries implements SummaryCarry {
   }
 
   /**
-   * Whether the file imports a file that changed, or imports one that did (several files changed,
-   * or the file is in an import cycle): what its functions got from there may have changed.
+   * A file that did not change but imports the one file that did: when that edit lies inside one
+   * function with a written return type, the file's results wait for that function's result (what
+   * else of the edited file they used is as it was), with their nodes of the edited file moved.
    */
-  private importsChanged(sourceFile: ts.SourceFile, generation: CarriedGeneration<Map<ts.Node, CarriedResult>>): boolean {
-    return moduleSpecifiers(sourceFile).some(specifier => {
-      const target = importedFile(this.program, specifier, sourceFile);
-      return target !== undefined && target !== sourceFile && !generation.unchanged(target);
-    });
+  private moveImporter(sourceFile: ts.SourceFile, generation: CarriedGeneration<Map<ts.Node, CarriedResult>>): void {
+    const changed = generation.onlyChanged;
+    const fact = changed && generation.importerFact(sourceFile);
+    const edited = fact ? this.editOf(changed, generation) : undefined;
+    if (!fact || !edited?.edit.edited || !edited.editedMoved) {
+      return;
+    }
+    const inProgram = (file: ts.SourceFile): boolean => this.program.getSourceFile(file.fileName) === file;
+    for (const [declaration, result] of fact) {
+      const moved = dependenciesHold(result, generation) ? edited.edit.moved(result, inProgram) : undefined;
+      if (moved) this.waiting.set(declaration, { carried: moved, edited: edited.edit.edited.after, previous: edited.editedMoved });
+    }
+  }
+
+  /** How a file that changed itself was edited (`editOfChangedFile`), with its previous results. */
+  private editOf(sourceFile: ts.SourceFile, generation: CarriedGeneration<Map<ts.Node, CarriedResult>>): EditOfFile | undefined {
+    if (this.edits.has(sourceFile)) {
+      return this.edits.get(sourceFile);
+    }
+    let found: EditOfFile | undefined;
+    const previous = generation.previous(sourceFile);
+    const edit = previous?.fact && editOfChangedFile(this.program, generation, sourceFile);
+    if (previous?.fact && edit) {
+      const editedPrevious = edit.edited && previous.fact.get(edit.edited.before);
+      const editedMoved = editedPrevious && dependenciesHold(editedPrevious, generation) ? edit.moved(editedPrevious) : undefined;
+      found = { edit, fact: previous.fact, editedMoved };
+    }
+    this.edits.set(sourceFile, found);
+    return found;
   }
 
   keep(declaration: ts.Node, result: CarriedResult): void {

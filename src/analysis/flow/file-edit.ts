@@ -1,5 +1,7 @@
 import ts from 'typescript';
 
+import type { CarriedGeneration } from '../program-delta.js';
+import { importedFile, moduleSpecifiers, sameReachFacts } from '../reach.js';
 import { bindingNames } from './sink-reach.js';
 
 /**
@@ -24,9 +26,27 @@ export interface FileEdit {
    * A value of the previous program (a function's result) with its nodes of the previous file
    * replaced by the new file's; `undefined` when one of them lies in a statement that changed or
    * depends on one that did. Objects without such nodes are returned as they are (shared constants
-   * keep their identity).
+   * keep their identity). `isCurrent` overrides the edit's own test of other files' nodes.
    */
-  moved<T>(value: T): T | undefined;
+  moved<T>(value: T, isCurrent?: (sourceFile: ts.SourceFile) => boolean): T | undefined;
+}
+
+/**
+ * How a file that changed since the project's previous program was edited, when its previous
+ * version's facts can be moved to it: an edit that leaves its imports and its own LLM evidence as
+ * they were (those may change how the whole file is analysed), in a file that imports nothing that
+ * changed (or imports one that did: an import cycle).
+ */
+export function editOfChangedFile(program: ts.Program, generation: CarriedGeneration<unknown>, sourceFile: ts.SourceFile): FileEdit | undefined {
+  const previous = generation.previous(sourceFile);
+  if (!previous || !sameReachFacts(previous.sourceFile, sourceFile)) {
+    return undefined;
+  }
+  const importsChanged = moduleSpecifiers(sourceFile).some(specifier => {
+    const target = importedFile(program, specifier, sourceFile);
+    return target !== undefined && target !== sourceFile && !generation.unchanged(target);
+  });
+  return importsChanged ? undefined : fileEdit(previous.sourceFile, sourceFile, file => generation.unchanged(file));
 }
 
 /** Thrown out of a move when a node cannot be found again: the value does not move. */
@@ -94,9 +114,9 @@ export function fileEdit(before: ts.SourceFile, after: ts.SourceFile, isCurrent:
   };
   // Nodes of the previous file move (the file itself does not: a result that depends on it as a
   // whole, a learned type's evidence there, stays behind); nodes of other files must be current.
-  const moveNode = (node: ts.Node): ts.Node => {
+  const moveNode = (node: ts.Node, current: (sourceFile: ts.SourceFile) => boolean): ts.Node => {
     const sourceFile = node.getSourceFile();
-    const moved = sourceFile === before ? (nextOf(node) ?? nextInEdited(node)) : isCurrent(sourceFile) ? node : undefined;
+    const moved = sourceFile === before ? (nextOf(node) ?? nextInEdited(node)) : current(sourceFile) ? node : undefined;
     if (!moved) throw new NotMoved();
     return moved;
   };
@@ -107,9 +127,9 @@ export function fileEdit(before: ts.SourceFile, after: ts.SourceFile, isCurrent:
       const statement = topLevelStatement(node);
       return statement !== undefined && waitingPrevious.has(statement);
     },
-    moved<T>(value: T): T | undefined {
+    moved<T>(value: T, current = isCurrent): T | undefined {
       try {
-        return moveValue(value, moveNode, new Map()) as T;
+        return moveValue(value, node => moveNode(node, current), new Map()) as T;
       } catch (error) {
         if (error instanceof NotMoved) return undefined;
         throw error;

@@ -6,6 +6,7 @@ import { lineOf } from '../flow/finding.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { HTTP_CALL_NAMES } from '../clients/http-calls.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';
+import { editOfChangedFile } from '../flow/file-edit.js';
 import { CarriedFacts, projectKey } from '../program-delta.js';
 import { isModelCall, promptArgumentsOf } from './model-calls.js';
 
@@ -53,13 +54,14 @@ export class LearnedTypes {
 
   /**
    * The learned declarations and the files evidencing them, as a string that changes when they do
-   * (for carrying results, see `program-delta.ts`). The evidence's line is left out: a result that
-   * holds it depends on the evidencing file instead.
+   * (for carrying results, see `program-delta.ts`). Declarations go by name, not by position, so an
+   * edit above one changes nothing. The evidence's line is left out: a result that holds it depends
+   * on the evidencing file instead.
    */
   signature(): string {
     this.learned ??= this.learn();
     return [...this.learned]
-      .map(([declaration, evidence]) => `${declaration.getSourceFile().fileName}:${declaration.pos}:${evidence.file.fileName}`)
+      .map(([declaration, evidence]) => `${declaration.getSourceFile().fileName}:${declaredName(declaration)}:${evidence.file.fileName}`)
       .sort()
       .join('\n');
   }
@@ -81,14 +83,23 @@ export class LearnedTypes {
     const analysis = this.analysis;
     // Facts of files that did not change since the project's previous program (an editor's last
     // keystroke) are reused; only the changed files and their importers are looked at again.
-    const facts = carried.forProgram(projectKey(analysis.program, analysis.customizationKey), analysis.program);
+    const program = analysis.program;
+    const generation = carried.generation(projectKey(program, analysis.customizationKey), program);
+    const facts = generation.facts;
+    // An edit inside one function with a written return type changes no type the files importing
+    // its file see: their facts move to the new program (with the edited file's nodes moved).
+    const edit = generation.onlyChanged && editOfChangedFile(program, generation, generation.onlyChanged);
+    const inProgram = (file: ts.SourceFile): boolean => program.getSourceFile(file.fileName) === file;
     const learned = new Map<ts.Node, LearnedEvidence>();
-    for (const sourceFile of analysis.program.getSourceFiles()) {
-      if (sourceFile.isDeclarationFile || analysis.program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+    for (const sourceFile of program.getSourceFiles()) {
+      if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      const importerFacts = edit && edit.edited ? generation.importerFact(sourceFile) : undefined;
       let fileFacts = facts.get(sourceFile);
       if (!fileFacts) {
         // A route file reached only by requests has no prompt of its own to learn from.
-        fileFacts = analysis.canHoldLlmData(sourceFile) && !analysis.isRouteOnly(sourceFile) ? this.learnFrom(sourceFile) : [];
+        fileFacts =
+          (importerFacts && edit?.moved(importerFacts, inProgram)) ??
+          (analysis.canHoldLlmData(sourceFile) && !analysis.isRouteOnly(sourceFile) ? this.learnFrom(sourceFile) : []);
         facts.set(sourceFile, fileFacts);
       }
       for (const { declaration, evidence } of fileFacts) {
@@ -168,6 +179,12 @@ export class LearnedTypes {
       found.push({ declaration, evidence: `a '${symbol.getName()}', which the app sends as a prompt (${where})` });
     }
   }
+}
+
+/** The name a learned declaration (an interface, a type alias or a class) goes by in its file. */
+function declaredName(declaration: ts.Node): string {
+  const name = (declaration as ts.Node & { name?: ts.Node }).name;
+  return `${ts.SyntaxKind[declaration.kind]} ${name && ts.isIdentifier(name) ? name.text : 'default'}`;
 }
 
 /** Whether an argument (or a property of an options object, two levels deep) is a value with a type of its own. */
