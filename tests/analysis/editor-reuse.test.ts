@@ -496,9 +496,12 @@ export async function relay(question: string) {
     expect(analysedAfter("return 'nothing to say';")).toEqual(['answer', 'relay', 'shorten', 'show']);
     expect(analysedAfter('return text.slice(0, 90);')).toEqual(['answer', 'relay', 'shorten', 'show']);
     expect(analysedAfter('return text.slice(0, 99);')).toEqual(['shorten']);
-    // Without a written return type, what the importers see of it may change.
+    // Without a written return type, what the importers see of it may change: they wait for it only
+    // once the signature the checker infers is known from the previous keystroke.
     expect(analysedAfter('return text.slice(0, 99);', '         ')).toEqual(['answer', 'relay', 'shorten', 'show']);
     expect(analysedAfter('return text.slice(0, 98);', '         ')).toEqual(['answer', 'relay', 'shorten', 'show']);
+    expect(analysedAfter('return text.slice(0, 97);', '         ')).toEqual(['shorten']);
+    expect(analysedAfter('return [text];', '         ')).toEqual(['answer', 'relay', 'shorten', 'show']);
   });
 
   it('keep what they taught of app types', () => {
@@ -744,9 +747,13 @@ export async function show(question: string) {
     // It logs its parameter now: a summary that changes in its sinks.
     expect(analysedAfter(helper('console.log(text); return text;'))).toEqual(['answer', 'shorten', 'show']);
     expect(analysedAfter(helper('console.log(text); return text + 1;'))).toEqual(['shorten']);
-    // Without a written return type, the callers may see a new type: they are walked again.
+    // Without a written return type, the callers may see a new type: they are walked again, until
+    // the signature the checker infers is known from the previous keystroke in the same function.
     expect(analysedAfter(helper('console.log(text); return text + 1;', '     '))).toEqual(['answer', 'shorten', 'show']);
     expect(analysedAfter(helper('console.log(text); return text + 2;', '     '))).toEqual(['answer', 'shorten', 'show']);
+    expect(analysedAfter(helper('console.log(text); return text + 3;', '     '))).toEqual(['shorten']);
+    // The inferred return type changes (a number now): the callers are walked again.
+    expect(analysedAfter(helper('console.log(text); return text.length;', '     '))).toEqual(['answer', 'shorten', 'show']);
   });
 });
 

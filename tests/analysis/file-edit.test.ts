@@ -85,11 +85,30 @@ export function count(items: string[]) { return items.length; }
     expect(edited.moved({ origin: parts(before, 'trimmed').text })).toEqual({ origin: parts(after, 'trimmed').text });
   });
 
-  it('names no function when the return type is not written or the signature changed', () => {
+  it('names a function without a written return type (its signature is then compared), not one whose signature changed', () => {
     const untyped = fileEdit(parse(helper('return text.trim();', '(text: string)')), parse(helper('return text.trimEnd();', '(text: string)')), always)!;
-    expect(untyped.edited).toBeUndefined();
-    expect(untyped.nextOf(parts(parse(helper('return text.trim();', '(text: string)')), 'report').fn)).toBeUndefined();
+    expect(untyped.edited?.returnTypeWritten).toBe(false);
+    expect(fileEdit(parse(helper('return text.trim();')), parse(helper('return text.trimEnd();')), always)!.edited?.returnTypeWritten).toBe(true);
     expect(fileEdit(parse(helper('return text;', '(text: string): string')), parse(helper('return text;', '(text: String): string')), always)!.edited).toBeUndefined();
+  });
+
+  it('names the method of a class the edit lies in, and no function whose body declares types of its own', () => {
+    const service = (body: string) => `export class Service {
+  name = 'service';
+  shorten(text: string) { ${body} }
+  other() { return 1; }
+}
+export function use(text: string) { return new Service().shorten(text); }
+`;
+    const before = parse(service('return text.trim();'));
+    const after = parse(service('return text.trimEnd();'));
+    const edited = fileEdit(before, after, always)!;
+    const method = (file: ts.SourceFile) => (file.statements[0] as ts.ClassDeclaration).members[1];
+    expect(edited.edited?.before).toBe(method(before));
+    expect(edited.edited?.after).toBe(method(after));
+    expect(edited.dependsOnEdited(parts(before, 'use').fn)).toBe(true);
+    const local = (body: string) => service(`type Local = { a: string }; ${body}`);
+    expect(fileEdit(parse(local('return text.trim();')), parse(local('return text.trimEnd();')), always)!.edited).toBeUndefined();
   });
 });
 

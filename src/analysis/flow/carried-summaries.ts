@@ -1,7 +1,7 @@
 import type ts from 'typescript';
 
 import { CarriedFacts, type CarriedGeneration, projectKey } from '../program-delta.js';
-import { type FileEdit, editOfChangedFile, sameValue } from './file-edit.js';
+import { type FileEdit, editOfChangedFile, sameValue, signatureHolds } from './file-edit.js';
 import type { CarriedResult, FunctionResult, SummaryCarry } from './summaries.js';
 
 /** An edited file: how it was edited, its previous results, and the edited function's previous result moved. */
@@ -17,7 +17,8 @@ const carried = new CarriedFacts<Map<ts.Node, CarriedResult>>();
 /**
  * Editor reuse of function results: after a keystroke, the helpers in the files that did not change
  * (and import nothing that did) keep their results instead of being walked again with a new
- * checker. Results hold nodes and strings only, never types or symbols. They are carried only while
+ * checker; after an edit inside one function, those that depend on the edit only through that
+ * function keep theirs when its new result says the same (`file-edit.ts`). Results hold nodes and strings only, never types or symbols. They are carried only while
  * the learned app types (a fact of the whole program) name the same declarations.
  */
 export class CarriedSummaries implements SummaryCarry {
@@ -28,10 +29,10 @@ export class CarriedSummaries implements SummaryCarry {
   /** How each file that changed itself was edited (once per file). */
   private readonly edits = new Map<ts.SourceFile, EditOfFile | undefined>();
   /**
-   * Moved results of the edited file that hold only if the function the edit lies in comes out as
-   * before (`FileEdit.edited`): that function, and its previous result moved.
+   * Moved results (of the edited file, and of the files importing it) that hold only if the function
+   * the edit lies in comes out as before (`FileEdit.edited`): that function, and its previous result moved.
    */
-  private readonly waiting = new Map<ts.Node, { readonly carried: CarriedResult; readonly edited: ts.Node; readonly previous: CarriedResult }>();
+  private readonly waiting = new Map<ts.Node, { readonly carried: CarriedResult; readonly edited: ts.SignatureDeclaration; readonly previous: CarriedResult }>();
   /** Per edited function: whether its new result is the previous one (`false` while it is being found). */
   private readonly editedHolds = new Map<ts.Node, boolean>();
 
@@ -59,7 +60,7 @@ export class CarriedSummaries implements SummaryCarry {
       return carried;
     }
     this.waiting.delete(declaration);
-    if (!this.editedResultHolds(waiting.edited as ts.SignatureDeclaration, waiting.previous, generation)) {
+    if (!this.editedResultHolds(waiting.edited, waiting.previous, generation)) {
       return undefined;
     }
     this.keep(declaration, waiting.carried);
@@ -112,8 +113,8 @@ export class CarriedSummaries implements SummaryCarry {
 
   /**
    * A file that did not change but imports the one file that did: when that edit lies inside one
-   * function with a written return type, the file's results wait for that function's result (what
-   * else of the edited file they used is as it was), with their nodes of the edited file moved.
+   * function whose signature stays the same, the file's results wait for that function's result
+   * (what else of the edited file they used is as it was), with their nodes of the edited file moved.
    */
   private moveImporter(sourceFile: ts.SourceFile, generation: CarriedGeneration<Map<ts.Node, CarriedResult>>): void {
     const changed = generation.onlyChanged;
@@ -138,7 +139,9 @@ export class CarriedSummaries implements SummaryCarry {
     const previous = generation.previous(sourceFile);
     const edit = previous?.fact && editOfChangedFile(this.program, generation, sourceFile);
     if (previous?.fact && edit) {
-      const editedPrevious = edit.edited && previous.fact.get(edit.edited.before);
+      // What callers see of the edited function (its signature) must be as before for them to wait for its result.
+      const canWait = edit.edited !== undefined && signatureHolds(edit.edited, this.program.getTypeChecker());
+      const editedPrevious = canWait && edit.edited ? previous.fact.get(edit.edited.before) : undefined;
       const editedMoved = editedPrevious && dependenciesHold(editedPrevious, generation) ? edit.moved(editedPrevious) : undefined;
       found = { edit, fact: previous.fact, editedMoved };
     }

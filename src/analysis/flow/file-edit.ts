@@ -10,16 +10,21 @@ import { bindingNames } from './sink-reach.js';
  * statements it names) keeps the results of its functions: their nodes are found again in the new
  * file, moved by the change in the region's length. An edit that adds or removes lines moves no
  * result: messages name lines of the file (`line 12`), which would then be wrong.
+ *
+ * When the region lies inside the body of one function (or method) whose signature stays the same,
+ * what depends on the edit only through that function (statements that name it, files that import
+ * the file) can keep its results too, if the function's new result says what the old one said: the
+ * carrier walks the function first and compares (`carried-summaries.ts`).
  */
 export interface FileEdit {
   /** The new file's node for a node of the previous file, when the statement holding it keeps its results. */
   nextOf(node: ts.Node): ts.Node | undefined;
   /**
-   * The function the edit lies in, when only the inside of its body changed and its return type is
-   * written out: callers in the file that depend on the edit only through it keep their results
-   * when its own result comes out as before (`dependsOnEdited`).
+   * The function the edit lies in, when only the inside of its body changed: callers in the file
+   * that depend on the edit only through it keep their results when its own result comes out as
+   * before (`dependsOnEdited`), and its signature too when its return type is not written out.
    */
-  readonly edited: { readonly before: ts.SignatureDeclaration; readonly after: ts.SignatureDeclaration } | undefined;
+  readonly edited: EditedFunctionOfFile | undefined;
   /** Whether a node of the previous file lies in a statement that keeps its results only if the edited function's does. */
   dependsOnEdited(node: ts.Node): boolean;
   /**
@@ -47,6 +52,45 @@ export function editOfChangedFile(program: ts.Program, generation: CarriedGenera
     return target !== undefined && target !== sourceFile && !generation.unchanged(target);
   });
   return importsChanged ? undefined : fileEdit(previous.sourceFile, sourceFile, file => generation.unchanged(file));
+}
+
+export interface EditedFunctionOfFile {
+  readonly before: ts.SignatureDeclaration;
+  readonly after: ts.SignatureDeclaration;
+  /** Its return type is written out: its signature reads the same whatever its body does. */
+  readonly returnTypeWritten: boolean;
+}
+
+/** The signatures of edited functions as their program's checker read them (by node: each program has its own). */
+const signatures = new WeakMap<ts.Node, string | null>();
+
+/**
+ * Whether what callers see of the edited function is as before: its return type is written out, or
+ * the checker reads the same signature as it read for the function's previous version. That is
+ * known when the previous version was edited too (typing goes on in one function): the signature of
+ * every edited function is kept for the next keystroke.
+ */
+export function signatureHolds(edited: EditedFunctionOfFile, checker: ts.TypeChecker): boolean {
+  const now = signatureText(edited.after, checker);
+  if (edited.returnTypeWritten) {
+    return true;
+  }
+  const before = signatures.get(edited.before);
+  return typeof before === 'string' && before === now;
+}
+
+function signatureText(fn: ts.SignatureDeclaration, checker: ts.TypeChecker): string | null {
+  let text = signatures.get(fn);
+  if (text === undefined) {
+    try {
+      const signature = checker.getSignatureFromDeclaration(fn);
+      text = signature ? checker.signatureToString(signature, undefined, ts.TypeFormatFlags.NoTruncation) : null;
+    } catch {
+      text = null;
+    }
+    signatures.set(fn, text);
+  }
+  return text;
 }
 
 /** Thrown out of a move when a node cannot be found again: the value does not move. */
@@ -122,7 +166,7 @@ export function fileEdit(before: ts.SourceFile, after: ts.SourceFile, isCurrent:
   };
   return {
     nextOf,
-    edited: edited && { before: edited.before, after: edited.after },
+    edited: edited && { before: edited.before, after: edited.after, returnTypeWritten: edited.returnTypeWritten },
     dependsOnEdited: node => {
       const statement = topLevelStatement(node);
       return statement !== undefined && waitingPrevious.has(statement);
@@ -158,12 +202,15 @@ interface EditedFunction {
   readonly statementAfter: ts.Statement;
   readonly before: ts.SignatureDeclaration;
   readonly after: ts.SignatureDeclaration;
+  readonly returnTypeWritten: boolean;
 }
 
 /**
- * The function whose body alone the edit changed (the one statement that changed), when its return
- * type is written out: its callers then see the same type whatever the body does, and only its
- * result can tell them something new.
+ * The function whose body alone the edit changed (in the one statement that changed: the
+ * statement's own function, or a method of its class). Its callers see the same types whatever the
+ * body does when its return type is written out; otherwise only while its signature, as the checker
+ * infers it, reads the same (a body that declares types of its own may change a type of that name:
+ * no function then).
  */
 function editedFunction(
   before: ts.SourceFile,
@@ -179,27 +226,63 @@ function editedFunction(
   if (changedAfter.length !== 1 || changedBefore.length !== 1 || statementBefore!.pos !== statementAfter!.pos || statementBefore!.kind !== statementAfter!.kind) {
     return undefined;
   }
-  const fnBefore = typedFunctionOf(statementBefore!);
-  const fnAfter = typedFunctionOf(statementAfter!);
-  const inside = (fn: ts.SignatureDeclaration & { body: ts.Node }, end: number): boolean =>
-    ts.isBlock(fn.body) ? region.start > fn.body.getStart() && end < fn.body.end : region.start >= fn.body.getStart() && end <= fn.body.end;
-  if (!fnBefore || !fnAfter || !inside(fnBefore, region.oldEnd) || !inside(fnAfter, region.newEnd)) {
+  const fnBefore = functionAround(statementBefore!, region.start, region.oldEnd);
+  const fnAfter = functionAround(statementAfter!, region.start, region.newEnd);
+  if (!fnBefore || !fnAfter || fnBefore.pos !== fnAfter.pos || fnBefore.kind !== fnAfter.kind) {
     return undefined;
   }
-  return { statementBefore: statementBefore!, statementAfter: statementAfter!, before: fnBefore, after: fnAfter };
+  const returnTypeWritten = fnAfter.type !== undefined;
+  if (!returnTypeWritten && (declaresTypes(fnBefore.body) || declaresTypes(fnAfter.body))) {
+    return undefined;
+  }
+  return { statementBefore: statementBefore!, statementAfter: statementAfter!, before: fnBefore, after: fnAfter, returnTypeWritten };
 }
 
-/** `function f(): T { ... }`, `const f = (): T => ...`: a statement's one function, with a body and a written return type. */
-function typedFunctionOf(statement: ts.Statement): (ts.SignatureDeclaration & { body: ts.Node }) | undefined {
-  let fn: ts.Node | undefined = statement;
+/**
+ * The function of a statement whose body holds the region from `start` to `end`: the statement's
+ * own function (`function f() {}`, `const f = () => ...`) or a method of its class.
+ */
+function functionAround(statement: ts.Statement, start: number, end: number): (ts.SignatureDeclaration & { body: ts.Node }) | undefined {
+  let candidates: readonly ts.Node[] = [statement];
   if (ts.isVariableStatement(statement)) {
     const [declaration, ...others] = statement.declarationList.declarations;
-    fn = others.length === 0 && declaration && ts.isIdentifier(declaration.name) ? declaration.initializer : undefined;
+    candidates = others.length === 0 && declaration && ts.isIdentifier(declaration.name) && declaration.initializer ? [skipParentheses(declaration.initializer)] : [];
+  } else if (ts.isClassDeclaration(statement)) {
+    candidates = statement.members;
   }
-  if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body || !fn.type) {
-    return undefined;
+  for (const candidate of candidates) {
+    const isFunction =
+      ts.isFunctionDeclaration(candidate) ||
+      ts.isArrowFunction(candidate) ||
+      ts.isFunctionExpression(candidate) ||
+      ts.isMethodDeclaration(candidate) ||
+      ts.isGetAccessorDeclaration(candidate) ||
+      ts.isConstructorDeclaration(candidate);
+    const body = isFunction ? candidate.body : undefined;
+    if (!body) continue;
+    const inside = ts.isBlock(body) ? start > body.getStart() && end < body.end : start >= body.getStart() && end <= body.end;
+    if (inside) return candidate as ts.SignatureDeclaration & { body: ts.Node };
   }
-  return fn as ts.SignatureDeclaration & { body: ts.Node };
+  return undefined;
+}
+
+function skipParentheses(expression: ts.Expression): ts.Expression {
+  return ts.isParenthesizedExpression(expression) ? skipParentheses(expression.expression) : expression;
+}
+
+/** Whether a function body declares a type, an interface, a class or an enum of its own. */
+function declaresTypes(body: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isClassLike(node) || ts.isEnumDeclaration(node)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
 }
 
 /**

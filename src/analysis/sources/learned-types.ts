@@ -6,7 +6,7 @@ import { lineOf } from '../flow/finding.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { HTTP_CALL_NAMES } from '../clients/http-calls.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';
-import { editOfChangedFile } from '../flow/file-edit.js';
+import { editOfChangedFile, signatureHolds } from '../flow/file-edit.js';
 import { CarriedFacts, projectKey } from '../program-delta.js';
 import { isModelCall, promptArgumentsOf } from './model-calls.js';
 
@@ -86,14 +86,15 @@ export class LearnedTypes {
     const program = analysis.program;
     const generation = carried.generation(projectKey(program, analysis.customizationKey), program);
     const facts = generation.facts;
-    // An edit inside one function with a written return type changes no type the files importing
-    // its file see: their facts move to the new program (with the edited file's nodes moved).
-    const edit = generation.onlyChanged && editOfChangedFile(program, generation, generation.onlyChanged);
+    // An edit inside one function that leaves its signature as it was changes no type the files
+    // importing its file see: their facts move to the new program (with the edited file's nodes moved).
+    const changed = generation.onlyChanged && editOfChangedFile(program, generation, generation.onlyChanged);
+    const edit = changed && changed.edited && signatureHolds(changed.edited, analysis.checker) ? changed : undefined;
     const inProgram = (file: ts.SourceFile): boolean => program.getSourceFile(file.fileName) === file;
     const learned = new Map<ts.Node, LearnedEvidence>();
     for (const sourceFile of program.getSourceFiles()) {
       if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
-      const importerFacts = edit && edit.edited ? generation.importerFact(sourceFile) : undefined;
+      const importerFacts = edit ? generation.importerFact(sourceFile) : undefined;
       let fileFacts = facts.get(sourceFile);
       if (!fileFacts) {
         // A route file reached only by requests has no prompt of its own to learn from.
