@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { EMPTY_CUSTOMIZATION } from '../../src/analysis/config.js';
 import { flowAnalysisFor } from '../../src/analysis/index.js';
@@ -525,33 +525,29 @@ export function tokens(completion: ChatCompletion) { return completion.usage?.to
     const texts: Record<string, string> = { 'types.ts': types('a'), 'ask.ts': asking, 'log.ts': logging };
     const names = Object.keys(texts);
     const session = editorSession(texts, path.join(FIXTURES_DIR, 'importer-learned'));
-    const learnedFrom: string[] = [];
-    const learner = LearnedTypes.prototype as unknown as { learnFrom(file: ts.SourceFile): unknown };
-    const original = learner.learnFrom;
-    learner.learnFrom = function (this: unknown, file: ts.SourceFile) {
-      learnedFrom.push(path.basename(file.fileName));
-      return original.call(this, file);
-    };
+    // The files read for app types they send as prompts (a private step of `LearnedTypes`).
+    const learnFrom = vi.spyOn(LearnedTypes.prototype as unknown as { learnFrom: (file: ts.SourceFile) => unknown }, 'learnFrom');
+    const learnedFrom = () => learnFrom.mock.calls.map(([file]) => path.basename(file.fileName));
     try {
       // `Question` is sent as a prompt in ask.ts: logging one in log.ts is reported.
       expect(allFindings(session.program(), names).filter(finding => finding.startsWith('log.ts'))).toHaveLength(1);
-      learnedFrom.length = 0;
+      learnFrom.mockClear();
       // An edit inside `tag` (written return type): ask.ts and log.ts, which import types.ts, are not read again.
       texts['types.ts'] = types('a').replace("text + 'a'", "text + 'b'");
       session.edit('types.ts', texts['types.ts']);
       let found = allFindings(session.program(), names);
-      expect(learnedFrom).toEqual([]);
+      expect(learnedFrom()).toEqual([]);
       expect(found).toEqual(freshFindings(texts));
       // An edit of the constant above the interface: ask.ts is read again; what it teaches is the same.
-      learnedFrom.length = 0;
+      learnFrom.mockClear();
       texts['types.ts'] = types('abc').replace("text + 'abc'", "text + 'b'");
       session.edit('types.ts', texts['types.ts']);
       found = allFindings(session.program(), names);
-      expect(learnedFrom).toContain('ask.ts');
+      expect(learnedFrom()).toContain('ask.ts');
       expect(found).toEqual(freshFindings(texts));
       expect(found.filter(finding => finding.startsWith('log.ts'))).toHaveLength(1);
     } finally {
-      learner.learnFrom = original;
+      learnFrom.mockRestore();
     }
   });
 });
