@@ -80,9 +80,14 @@ export function count(items: string[]) { return items.length; }
     expect(edited.dependsOnEdited(parts(before, 'report').fn)).toBe(true);
     expect(edited.dependsOnEdited(parts(before, 'twice').fn)).toBe(true);
     expect(edited.dependsOnEdited(parts(before, 'count').fn)).toBe(false);
-    // The function's own nodes outside the edit move too (its previous result is compared with the new one).
+    // For what waits for the function, its own nodes outside the edit move too (its previous result
+    // is compared with the new one), and those of the statements waiting with it; not for what keeps
+    // its results whatever the function does.
     expect(edited.nextOf(before.statements[0]!)).toBeUndefined();
-    expect(edited.moved({ origin: parts(before, 'trimmed').text })).toEqual({ origin: parts(after, 'trimmed').text });
+    expect(edited.movedWaiting({ origin: parts(before, 'trimmed').text })).toEqual({ origin: parts(after, 'trimmed').text });
+    expect(edited.movedWaiting({ origin: parts(before, 'report').text })).toEqual({ origin: parts(after, 'report').text });
+    expect(edited.moved({ origin: parts(before, 'trimmed').text })).toBeUndefined();
+    expect(edited.moved({ origin: parts(before, 'report').text })).toBeUndefined();
   });
 
   it('names a function without a written return type (its signature is then compared), not one whose signature changed', () => {

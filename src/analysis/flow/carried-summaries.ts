@@ -104,10 +104,14 @@ export class CarriedSummaries implements SummaryCarry {
     for (const [before, result] of fact) {
       if (!dependenciesHold(result, generation)) continue;
       const declaration = edit.nextOf(before);
-      const moved = declaration && edit.moved(result);
-      if (!declaration || !moved || generation.facts.get(sourceFile)?.has(declaration)) continue;
-      if (!edit.dependsOnEdited(before)) this.keep(declaration, moved);
-      else if (edit.edited && editedMoved) this.waiting.set(declaration, { carried: moved, edited: edit.edited.after, previous: editedMoved });
+      if (!declaration || generation.facts.get(sourceFile)?.has(declaration)) continue;
+      if (!edit.dependsOnEdited(before)) {
+        const moved = edit.moved(result);
+        if (moved) this.keep(declaration, moved);
+      } else if (edit.edited && editedMoved) {
+        const moved = edit.movedWaiting(result);
+        if (moved) this.waiting.set(declaration, { carried: moved, edited: edit.edited.after, previous: editedMoved });
+      }
     }
   }
 
@@ -125,7 +129,7 @@ export class CarriedSummaries implements SummaryCarry {
     }
     const inProgram = (file: ts.SourceFile): boolean => this.program.getSourceFile(file.fileName) === file;
     for (const [declaration, result] of fact) {
-      const moved = dependenciesHold(result, generation) ? edited.edit.moved(result, inProgram) : undefined;
+      const moved = dependenciesHold(result, generation) ? edited.edit.movedWaiting(result, inProgram) : undefined;
       if (moved) this.waiting.set(declaration, { carried: moved, edited: edited.edit.edited.after, previous: edited.editedMoved });
     }
   }
@@ -142,7 +146,7 @@ export class CarriedSummaries implements SummaryCarry {
       // What callers see of the edited function (its signature) must be as before for them to wait for its result.
       const canWait = edit.edited !== undefined && signatureHolds(edit.edited, this.program.getTypeChecker());
       const editedPrevious = canWait && edit.edited ? previous.fact.get(edit.edited.before) : undefined;
-      const editedMoved = editedPrevious && dependenciesHold(editedPrevious, generation) ? edit.moved(editedPrevious) : undefined;
+      const editedMoved = editedPrevious && dependenciesHold(editedPrevious, generation) ? edit.movedWaiting(editedPrevious) : undefined;
       found = { edit, fact: previous.fact, editedMoved };
     }
     this.edits.set(sourceFile, found);

@@ -31,9 +31,15 @@ export interface FileEdit {
    * A value of the previous program (a function's result) with its nodes of the previous file
    * replaced by the new file's; `undefined` when one of them lies in a statement that changed or
    * depends on one that did. Objects without such nodes are returned as they are (shared constants
-   * keep their identity). `isCurrent` overrides the edit's own test of other files' nodes.
+   * keep their identity).
    */
-  moved<T>(value: T, isCurrent?: (sourceFile: ts.SourceFile) => boolean): T | undefined;
+  moved<T>(value: T): T | undefined;
+  /**
+   * {@link FileEdit.moved} for a value that holds only if the edited function's result does: its
+   * nodes may also lie in the statements that wait for it, and in the edited function outside the
+   * changed region. `isCurrent` overrides the edit's own test of other files' nodes.
+   */
+  movedWaiting<T>(value: T, isCurrent?: (sourceFile: ts.SourceFile) => boolean): T | undefined;
 }
 
 /**
@@ -148,6 +154,10 @@ export function fileEdit(before: ts.SourceFile, after: ts.SourceFile, isCurrent:
     const next = statement && newByPrevious.get(statement);
     return next && nodeAt(next, node.pos + shift(next), node.end + shift(next), node.kind);
   };
+  const nextOfKept = (node: ts.Node): ts.Node | undefined => {
+    const statement = topLevelStatement(node);
+    return statement && waitingPrevious.has(statement) ? undefined : nextOf(node);
+  };
   // In the edited function, a node before the region stays, one after it moves, one around it
   // grows; one that overlaps it is gone.
   const nextInEdited = (node: ts.Node): ts.Node | undefined => {
@@ -158,11 +168,19 @@ export function fileEdit(before: ts.SourceFile, after: ts.SourceFile, isCurrent:
   };
   // Nodes of the previous file move (the file itself does not: a result that depends on it as a
   // whole, a learned type's evidence there, stays behind); nodes of other files must be current.
-  const moveNode = (node: ts.Node, current: (sourceFile: ts.SourceFile) => boolean): ts.Node => {
+  const moveNode = (node: ts.Node, waits: boolean, current: (sourceFile: ts.SourceFile) => boolean): ts.Node => {
     const sourceFile = node.getSourceFile();
-    const moved = sourceFile === before ? (nextOf(node) ?? nextInEdited(node)) : current(sourceFile) ? node : undefined;
+    const moved = sourceFile !== before ? (current(sourceFile) ? node : undefined) : waits ? (nextOf(node) ?? nextInEdited(node)) : nextOfKept(node);
     if (!moved) throw new NotMoved();
     return moved;
+  };
+  const move = <T>(value: T, waits: boolean, current: (sourceFile: ts.SourceFile) => boolean): T | undefined => {
+    try {
+      return moveValue(value, node => moveNode(node, waits, current), new Map()) as T;
+    } catch (error) {
+      if (error instanceof NotMoved) return undefined;
+      throw error;
+    }
   };
   return {
     nextOf,
@@ -171,14 +189,8 @@ export function fileEdit(before: ts.SourceFile, after: ts.SourceFile, isCurrent:
       const statement = topLevelStatement(node);
       return statement !== undefined && waitingPrevious.has(statement);
     },
-    moved<T>(value: T, current = isCurrent): T | undefined {
-      try {
-        return moveValue(value, node => moveNode(node, current), new Map()) as T;
-      } catch (error) {
-        if (error instanceof NotMoved) return undefined;
-        throw error;
-      }
-    },
+    moved: value => move(value, false, isCurrent),
+    movedWaiting: (value, current = isCurrent) => move(value, true, current),
   };
 }
 

@@ -99,7 +99,7 @@ export class LearnedTypes {
       if (!fileFacts) {
         // A route file reached only by requests has no prompt of its own to learn from.
         fileFacts =
-          (importerFacts && edit?.moved(importerFacts, inProgram)) ??
+          (importerFacts && edit?.movedWaiting(importerFacts, inProgram)) ??
           (analysis.canHoldLlmData(sourceFile) && !analysis.isRouteOnly(sourceFile) ? this.learnFrom(sourceFile) : []);
         facts.set(sourceFile, fileFacts);
       }
