@@ -481,16 +481,8 @@ export async function relay(question: string) {
     const session = editorSession(texts, path.join(FIXTURES_DIR, 'importer-carry'));
     // The answer reaches `console.info` in helpers.ts (through `note`, reported there and in chat.ts) and `console.warn` in relay.ts.
     expect(allFindings(session.program(), names)).toHaveLength(3);
-    const analysedAfter = (body: string, returnType?: string): string[] => {
-      texts['helpers.ts'] = helpers(body, returnType);
-      session.edit('helpers.ts', texts['helpers.ts']);
-      const program = session.program();
-      const analysed: string[] = [];
-      flowAnalysisFor(program, EMPTY_CUSTOMIZATION).onFunctionAnalysed = node => analysed.push(functionName(node));
-      // The editor lints the edited file, then the others.
-      expect(allFindings(program, names)).toEqual(freshFindings(texts));
-      return [...new Set(analysed.filter(name => name !== '<literal>'))].sort();
-    };
+    // The edited file is linted, then the others.
+    const analysedAfter = (body: string, returnType?: string): string[] => walkedAfterEdit(session, texts, 'helpers.ts', helpers(body, returnType));
     expect(analysedAfter('return text.slice(0, 90);')).toEqual(['shorten']);
     // A constant now: the answer no longer reaches the sinks; the importers are walked again.
     expect(analysedAfter("return 'nothing to say';")).toEqual(['answer', 'relay', 'shorten', 'show']);
@@ -686,15 +678,7 @@ export async function late(question: string) {
     const texts: Record<string, string> = { 'chat.ts': chat({}) };
     const session = editorSession(texts, path.join(FIXTURES_DIR, 'same-file-carry'));
     expect(allFindings(session.program(), ['chat.ts'])).toHaveLength(2);
-    const analysedAfter = (text: string): string[] => {
-      texts['chat.ts'] = text;
-      session.edit('chat.ts', text);
-      const program = session.program();
-      const analysed: string[] = [];
-      flowAnalysisFor(program, EMPTY_CUSTOMIZATION).onFunctionAnalysed = node => analysed.push(functionName(node));
-      expect(allFindings(program, ['chat.ts'])).toEqual(freshFindings(texts));
-      return analysed.filter(name => name !== '<literal>').sort();
-    };
+    const analysedAfter = (text: string): string[] => walkedAfterEdit(session, texts, 'chat.ts', text);
     // An edit inside one function: the others keep their results.
     expect(analysedAfter(chat({ tally: 'total' }))).toEqual(['tally']);
     // A constant changes: the function that names it is walked again, not the one it calls.
@@ -726,15 +710,7 @@ export async function show(question: string) {
     const texts: Record<string, string> = { 'chat.ts': helper('return text.slice(0, 80);') };
     const session = editorSession(texts, path.join(FIXTURES_DIR, 'same-file-carry'));
     expect(allFindings(session.program(), ['chat.ts'])).toHaveLength(1);
-    const analysedAfter = (text: string): string[] => {
-      texts['chat.ts'] = text;
-      session.edit('chat.ts', text);
-      const program = session.program();
-      const analysed: string[] = [];
-      flowAnalysisFor(program, EMPTY_CUSTOMIZATION).onFunctionAnalysed = node => analysed.push(functionName(node));
-      expect(allFindings(program, ['chat.ts'])).toEqual(freshFindings(texts));
-      return analysed.filter(name => name !== '<literal>').sort();
-    };
+    const analysedAfter = (text: string): string[] => walkedAfterEdit(session, texts, 'chat.ts', text);
     // The helper still returns its parameter: its callers (and theirs) keep their results.
     expect(analysedAfter(helper('return text.slice(0, 90);'))).toEqual(['shorten']);
     // It returns a constant now: what its callers return changes, so they are walked again.
@@ -752,6 +728,20 @@ export async function show(question: string) {
     expect(analysedAfter(helper('console.log(text); return text.length;', '     '))).toEqual(['answer', 'shorten', 'show']);
   });
 });
+
+/**
+ * Edits one file of an editor session and lints every file: the functions walked (function literals
+ * left out), after checking that the findings are those of a program built from scratch.
+ */
+function walkedAfterEdit(session: ReturnType<typeof editorSession>, texts: Record<string, string>, name: string, text: string): string[] {
+  texts[name] = text;
+  session.edit(name, text);
+  const program = session.program();
+  const analysed: string[] = [];
+  flowAnalysisFor(program, EMPTY_CUSTOMIZATION).onFunctionAnalysed = node => analysed.push(functionName(node));
+  expect(allFindings(program, Object.keys(texts))).toEqual(freshFindings(texts));
+  return analysed.filter(walked => walked !== '<literal>').sort();
+}
 
 function functionName(node: ts.Node): string {
   return (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name ? node.name.getText() : '<literal>';
