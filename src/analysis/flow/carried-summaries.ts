@@ -18,8 +18,9 @@ const carried = new CarriedFacts<Map<ts.Node, CarriedResult>>();
  * Editor reuse of function results: after a keystroke, the helpers in the files that did not change
  * (and import nothing that did) keep their results instead of being walked again with a new
  * checker; after an edit inside one function, those that depend on the edit only through that
- * function keep theirs when its new result says the same (`file-edit.ts`). Results hold nodes and strings only, never types or symbols. They are carried only while
- * the learned app types (a fact of the whole program) name the same declarations.
+ * function keep theirs when its new result says the same (`file-edit.ts`). Results hold nodes and
+ * strings only, never types or symbols. They are carried only while the learned app types (a fact
+ * of the whole program) name the same declarations.
  */
 export class CarriedSummaries implements SummaryCarry {
   private generation: CarriedGeneration<Map<ts.Node, CarriedResult>> | undefined;

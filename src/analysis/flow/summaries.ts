@@ -253,7 +253,7 @@ export class SummaryCache {
       this.read(declaration);
       return cached;
     }
-    if (this.tentative.has(declaration) || this.stack.some(frame => frame.declaration === declaration)) {
+    if (this.tentative.has(declaration) || this.isActive(declaration)) {
       return undefined;
     }
     return this.takeCarried(declaration, false);
