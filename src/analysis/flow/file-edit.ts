@@ -1,5 +1,6 @@
 import ts from 'typescript';
 
+import { skipTransparent } from '../constants.js';
 import type { CarriedGeneration } from '../program-delta.js';
 import { importedFile, moduleSpecifiers, sameReachFacts } from '../reach.js';
 import { bindingNames } from './sink-reach.js';
@@ -258,7 +259,7 @@ function functionAround(statement: ts.Statement, start: number, end: number): (t
   let candidates: readonly ts.Node[] = [statement];
   if (ts.isVariableStatement(statement)) {
     const [declaration, ...others] = statement.declarationList.declarations;
-    candidates = others.length === 0 && declaration && ts.isIdentifier(declaration.name) && declaration.initializer ? [skipParentheses(declaration.initializer)] : [];
+    candidates = others.length === 0 && declaration && ts.isIdentifier(declaration.name) && declaration.initializer ? [skipTransparent(declaration.initializer)] : [];
   } else if (ts.isClassDeclaration(statement)) {
     candidates = statement.members;
   }
@@ -276,10 +277,6 @@ function functionAround(statement: ts.Statement, start: number, end: number): (t
     if (inside) return candidate as ts.SignatureDeclaration & { body: ts.Node };
   }
   return undefined;
-}
-
-function skipParentheses(expression: ts.Expression): ts.Expression {
-  return ts.isParenthesizedExpression(expression) ? skipParentheses(expression.expression) : expression;
 }
 
 /** Whether a function body declares a type, an interface, a class or an enum of its own. */
