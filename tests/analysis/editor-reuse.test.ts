@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_CUSTOMIZATION } from '../../src/analysis/config.js';
 import { flowAnalysisFor } from '../../src/analysis/index.js';
 import { SinkReach } from '../../src/analysis/flow/sink-reach.js';
+import { CalleeResolver } from '../../src/analysis/callees.js';
 import { CarriedFacts, programFiles, staleFiles } from '../../src/analysis/program-delta.js';
 import { filesImporting, filesReachingLlmData, importedFile, moduleSpecifiers } from '../../src/analysis/reach.js';
 import { hasLlmEvidence } from '../../src/analysis/sources/file-evidence.js';
@@ -726,6 +727,41 @@ export async function show(question: string) {
     expect(analysedAfter(helper('console.log(text); return text + 3;', '     '))).toEqual(['shorten']);
     // The inferred return type changes (a number now): the callers are walked again.
     expect(analysedAfter(helper('console.log(text); return text.length;', '     '))).toEqual(['answer', 'shorten', 'show']);
+  });
+});
+
+describe('functions a module declares as constants', () => {
+  const chat = (label: string) => `import OpenAI from 'openai';
+const client = new OpenAI();
+export const ask = async (question: string) => {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  console.log(completion.choices[0]?.message.content);
+  return completion;
+};
+export const report = async (question: string) => {
+  console.log('${label}', question.length);
+};
+`;
+
+  it('are their own units: an edit inside one asks nothing about the calls of the others', () => {
+    const texts: Record<string, string> = { 'chat.ts': chat('asked') };
+    const session = editorSession(texts, path.join(FIXTURES_DIR, 'module-functions'));
+    expect(allFindings(session.program(), ['chat.ts'])).toHaveLength(1);
+    texts['chat.ts'] = chat('asked again');
+    session.edit('chat.ts', texts['chat.ts']);
+    const program = session.program();
+    const edited = session.file(program, 'chat.ts');
+    const resolve = vi.spyOn(CalleeResolver.prototype, 'resolve');
+    try {
+      const findings = allFindings(program, ['chat.ts']);
+      const resolved = resolve.mock.calls.map(([call]) => call).filter(call => call.getSourceFile() === edited);
+      // The module's own statements and `report` (the edit is in it) are walked again; `ask` keeps its
+      // result, and its calls are not looked up.
+      expect([...new Set(resolved.map(call => call.getText()))].sort()).toEqual([`console.log('asked again', question.length)`, 'new OpenAI()']);
+      expect(findings).toEqual(freshFindings(texts));
+    } finally {
+      resolve.mockRestore();
+    }
   });
 });
 

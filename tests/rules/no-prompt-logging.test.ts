@@ -427,6 +427,38 @@ export async function ask(question: string) {
 `,
   ],
   invalid: [
+    // Functions a module declares as constants: each finds the prompts in its own body, with or
+    // without parameters, and whether the module's walk or a caller reaches it first.
+    {
+      code: `${openai}
+const readQuestion = () => process.argv[2] ?? '';
+export const run = async () => {
+  const question = readQuestion();
+  await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  console.log('asked', question);
+};
+export const ask = async function (question: string) {
+  console.info(\`asking: \${question}\`);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+};
+`,
+      errors: [
+        { messageId, line: 7, column: 24 },
+        { messageId, line: 10, column: 16 },
+      ],
+    },
+    // A module's history filled by one function and written out by another.
+    {
+      code: `${openai}
+const history: { role: 'user' | 'assistant'; content: string }[] = [];
+export const send = async (text: string) => {
+  history.push({ role: 'user', content: text });
+  return client.chat.completions.create({ model: 'gpt-4o', messages: history });
+};
+export const dump = () => console.log(JSON.stringify(history));
+`,
+      errors: [{ messageId, line: 8, column: 39 }],
+    },
     // An Express body logged before it is sent, as it is, as the user's message.
     {
       code: `${openai}

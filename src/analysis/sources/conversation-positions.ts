@@ -13,6 +13,20 @@ import { CALL_RESULT, type Taint, type TaintValue, join, taintValue, valueAtPath
 import { type FieldPosition, type Position, collectMessageContent, collectPromptArguments, connectionBodies, isNotUserTurn, propertyNameOf } from './prompt-positions.js';
 
 /**
+ * A function literal a module declares as a variable (`export const ask = async (q) => {...}`): like
+ * a function declaration, its own unit for marks, found when it is walked, not by the module's pass
+ * (which would ask the checker about every call in every such function of the file on each edit).
+ */
+export function isModuleFunction(node: ts.Node): boolean {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) {
+    return false;
+  }
+  let holder: ts.Node = node.parent;
+  while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
+  return ts.isVariableDeclaration(holder) && ts.isVariableStatement(holder.parent.parent) && ts.isSourceFile(holder.parent.parent.parent);
+}
+
+/**
  * Source evidence by position: the variables of one function that are placed in the prompt of a
  * model call (`messages`, `prompt`, `system`, ... or a LangChain `invoke(input)`, or a parameter of
  * a project helper that puts it there) or in a message written as an object literal
@@ -113,7 +127,7 @@ export class ConversationMarks {
     const positions: Position[] = [];
     const fieldPositions: FieldPosition[] = [];
     const visit = (node: ts.Node): void => {
-      if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isConstructorDeclaration(node) || ts.isClassLike(node)) {
+      if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isConstructorDeclaration(node) || ts.isClassLike(node) || isModuleFunction(node)) {
         return;
       }
       if (ts.isCallExpression(node)) {
