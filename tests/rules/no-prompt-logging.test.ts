@@ -447,6 +447,15 @@ export const ask = async function (question: string) {
         { messageId, line: 10, column: 16 },
       ],
     },
+    // A listener's parameter typed only by the event map it is registered under: a message by its shape.
+    {
+      code: `interface ChatMessage { role: 'user' | 'assistant'; content: string }
+interface ServerEvents { message: (msg: ChatMessage) => void }
+declare const socket: { on<K extends keyof ServerEvents>(event: K, listener: ServerEvents[K]): void };
+socket.on('message', msg => console.log(msg));
+`,
+      errors: [{ messageId, line: 4, column: 41 }],
+    },
     // A module's history filled by one function and written out by another.
     {
       code: `${openai}
