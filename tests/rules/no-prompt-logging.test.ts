@@ -456,6 +456,27 @@ socket.on('message', msg => console.log(msg));
 `,
       errors: [{ messageId, line: 4, column: 41 }],
     },
+    // A function a class declares as a field (bound to the instance): the prompts of its own body.
+    {
+      code: `${openai}
+export class ChatPanel {
+  handleSend = async (draft: string) => {
+    const question = draft.trim();
+    console.log('sending', question);
+    return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  };
+  retry = async () => {
+    const question = process.argv[2] ?? '';
+    console.log(question);
+    return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  };
+}
+`,
+      errors: [
+        { messageId, line: 6, column: 28 },
+        { messageId, line: 11, column: 17 },
+      ],
+    },
     // A module's history filled by one function and written out by another.
     {
       code: `${openai}

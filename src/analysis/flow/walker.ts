@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { symbolAt } from '../callees.js';
 import { isLiteralConstant, onlyReads, skipTransparent } from '../constants.js';
 import { keepIfText } from '../sanitizers/text-carriers.js';
-import { ConversationMarks, isModuleFunction } from '../sources/conversation-positions.js';
+import { ConversationMarks, collectsOwnPrompts } from '../sources/conversation-positions.js';
 import { toolInputOf, toolInputValue } from '../sources/tool-inputs.js';
 import { bindName } from './bindings.js';
 import { runClass } from './classes.js';
@@ -94,8 +94,8 @@ export class Walker {
   runFunction(fn: FunctionLikeWithBody, argumentValues: readonly TaintValue[], seedParameters = true): void {
     this.analysis.onFunctionAnalysed?.(fn);
     const body = fn.body;
-    // Function expressions inside another function were covered by its prompt pass (not those a module declares).
-    const coveredByParent = this.parent !== undefined && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && !isModuleFunction(fn);
+    // Function expressions inside another function were covered by its prompt pass (not those a module or class declares).
+    const coveredByParent = this.parent !== undefined && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && !collectsOwnPrompts(fn);
     // A route file reached only by requests has no prompt of its own.
     if (!coveredByParent && !this.routeOnly) {
       this.marks.collect(body ?? fn, fn.parameters);

@@ -18,12 +18,28 @@ import { type FieldPosition, type Position, collectMessageContent, collectPrompt
  * (which would ask the checker about every call in every such function of the file on each edit).
  */
 export function isModuleFunction(node: ts.Node): boolean {
+  const holder = literalHolder(node);
+  return holder !== undefined && ts.isVariableDeclaration(holder) && ts.isVariableStatement(holder.parent.parent) && ts.isSourceFile(holder.parent.parent.parent);
+}
+
+/**
+ * A function whose prompt positions no pass around it collects, so that it collects them itself when
+ * walked: a function literal a module declares as a constant, or one a class declares as a field
+ * (`handleSend = async () => {...}`: the pass of the code around a class stops at the class).
+ */
+export function collectsOwnPrompts(node: ts.Node): boolean {
+  const holder = literalHolder(node);
+  return holder !== undefined && (isModuleFunction(node) || (ts.isPropertyDeclaration(holder) && holder.initializer !== undefined && ts.isClassLike(holder.parent)));
+}
+
+/** What an arrow or function expression is the value of, through parentheses and type assertions. */
+function literalHolder(node: ts.Node): ts.Node | undefined {
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) {
-    return false;
+    return undefined;
   }
   let holder: ts.Node = node.parent;
   while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
-  return ts.isVariableDeclaration(holder) && ts.isVariableStatement(holder.parent.parent) && ts.isSourceFile(holder.parent.parent.parent);
+  return holder;
 }
 
 /**
