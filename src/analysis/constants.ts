@@ -1,21 +1,22 @@
 import ts from 'typescript';
 
+/** Syntax that does not change a value: parentheses, `as`, `satisfies`, `!`, `<T>x`. */
+function isTransparent(node: ts.Node): node is ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion {
+  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node);
+}
+
 /** Strips syntax that does not change a value: parentheses, `as`, `satisfies`, `!`, `<T>x`. */
 export function skipTransparent(node: ts.Expression): ts.Expression {
   let current = node;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isSatisfiesExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isTypeAssertionExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
+  while (isTransparent(current)) current = current.expression;
+  return current;
+}
+
+/** The outermost of that syntax around a node (the node itself if none): its parent is what holds the value. */
+export function outermostTransparent(node: ts.Node): ts.Node {
+  let current = node;
+  while (current.parent && isTransparent(current.parent)) current = current.parent;
+  return current;
 }
 
 /**

@@ -5,7 +5,7 @@ import { UNTYPED_TEXT_METHODS } from '../../knowledge/propagation.js';
 import { type CalleeInfo, calleeText, symbolAt } from '../callees.js';
 import { allowlistedVariables } from '../sanitizers/allowlists.js';
 import { isMetadataField } from '../sanitizers/metadata-fields.js';
-import { enclosingFunction, isLiteralConstant, skipTransparent, staticPropertyName } from '../constants.js';
+import { enclosingFunction, isLiteralConstant, outermostTransparent, skipTransparent, staticPropertyName } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { isLibraryMethod, propagatesArguments, propagatesReceiver } from '../flow/library-steps.js';
 import { type FunctionSummary, isFunctionLike } from '../flow/summaries.js';
@@ -29,17 +29,12 @@ export function isModuleFunction(node: ts.Node): boolean {
  */
 export function collectsOwnPrompts(node: ts.Node): boolean {
   const holder = literalHolder(node);
-  return holder !== undefined && (isModuleFunction(node) || (ts.isPropertyDeclaration(holder) && holder.initializer !== undefined && ts.isClassLike(holder.parent)));
+  return holder !== undefined && (isModuleFunction(node) || (ts.isPropertyDeclaration(holder) && ts.isClassLike(holder.parent)));
 }
 
 /** What an arrow or function expression is the value of, through parentheses and type assertions. */
 function literalHolder(node: ts.Node): ts.Node | undefined {
-  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) {
-    return undefined;
-  }
-  let holder: ts.Node = node.parent;
-  while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
-  return holder;
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? outermostTransparent(node).parent : undefined;
 }
 
 /**

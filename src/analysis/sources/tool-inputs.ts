@@ -1,7 +1,7 @@
 import ts from 'typescript';
 
 import { TOOL_DEFINITIONS, TOOL_LOCATION_FIELDS } from '../../knowledge/llm-sdks.js';
-import { staticPropertyName } from '../constants.js';
+import { outermostTransparent, staticPropertyName } from '../constants.js';
 import type { FlowAnalysis } from '../flow/flow-analysis.js';
 import { CLEAN, type Taint, type TaintValue, join, taintValue } from '../flow/taint.js';
 import { originMatches } from '../packages.js';
@@ -44,10 +44,7 @@ function toolDefinitionCall(fn: ts.Node, checker: ts.TypeChecker): { call: ts.Ca
 
 /** The call a node is a direct argument of (through parentheses and type assertions), and its position. */
 function argumentOf(node: ts.Node): { call: ts.CallExpression | ts.NewExpression; index: number } | undefined {
-  let current = node;
-  while (current.parent && (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isSatisfiesExpression(current.parent))) {
-    current = current.parent;
-  }
+  const current = outermostTransparent(node);
   const parent = current.parent;
   if (!parent || (!ts.isCallExpression(parent) && !ts.isNewExpression(parent))) {
     return undefined;
