@@ -425,6 +425,20 @@ export async function ask(question: string) {
   return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
 }
 `,
+    // Functions a module or a class declares as values, logging only the size of what they send.
+    `${openai}
+export const ask = async (question: string) => {
+  console.log('asking', question.length);
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+};
+export class ChatPanel {
+  retry = async () => {
+    const question = process.argv[2] ?? '';
+    console.log('retrying', question.split(' ').length, 'words');
+    return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  };
+}
+`,
   ],
   invalid: [
     // Functions a module declares as constants: each finds the prompts in its own body, with or

@@ -19,7 +19,7 @@ import { type FieldPosition, type Position, collectMessageContent, collectPrompt
  */
 export function isModuleFunction(node: ts.Node): boolean {
   const holder = literalHolder(node);
-  return holder !== undefined && ts.isVariableDeclaration(holder) && ts.isVariableStatement(holder.parent.parent) && ts.isSourceFile(holder.parent.parent.parent);
+  return holder !== undefined && isModuleConstant(holder);
 }
 
 /**
@@ -29,7 +29,12 @@ export function isModuleFunction(node: ts.Node): boolean {
  */
 export function collectsOwnPrompts(node: ts.Node): boolean {
   const holder = literalHolder(node);
-  return holder !== undefined && (isModuleFunction(node) || (ts.isPropertyDeclaration(holder) && ts.isClassLike(holder.parent)));
+  return holder !== undefined && (isModuleConstant(holder) || (ts.isPropertyDeclaration(holder) && ts.isClassLike(holder.parent)));
+}
+
+/** A variable declared by a statement of the module itself (not inside a block or a function). */
+function isModuleConstant(holder: ts.Node): boolean {
+  return ts.isVariableDeclaration(holder) && ts.isVariableStatement(holder.parent.parent) && ts.isSourceFile(holder.parent.parent.parent);
 }
 
 /** What an arrow or function expression is the value of, through parentheses and type assertions. */
