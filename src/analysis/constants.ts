@@ -64,8 +64,8 @@ export function onlyReads(node: ts.Expression): boolean {
 
 /**
  * The string a node always evaluates to, when the program fixes it: literals, templates and `+`
- * of known parts, and anything whose type the checker narrowed to one string literal (a `const`,
- * an `as const` property, an enum member, a literal-typed parameter). Never runs the code.
+ * of known parts, and names whose type the checker narrowed to one string literal (a `const`, an
+ * `as const` property, an enum member, a literal-typed parameter). Never runs the code.
  */
 export function staticStringValue(node: ts.Expression, checker: ts.TypeChecker, depth = 0): string | undefined {
   if (depth > 20) {
@@ -93,6 +93,12 @@ export function staticStringValue(node: ts.Expression, checker: ts.TypeChecker, 
     const left = staticStringValue(expression.left, checker, depth + 1);
     const right = left === undefined ? undefined : staticStringValue(expression.right, checker, depth + 1);
     return left === undefined || right === undefined ? undefined : left + right;
+  }
+  // A literal type comes from a declaration that a name reads: a `const`, an enum member, an `as
+  // const` property, a literal-typed parameter. Anything else (a call, an object) is not looked up:
+  // for `request.post(endpoints.chat(), ...)` the checker would resolve the call, on every request.
+  if (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression) && !ts.isElementAccessExpression(expression)) {
+    return undefined;
   }
   const type = checker.getTypeAtLocation(expression);
   if (type.isStringLiteral()) {
