@@ -198,6 +198,37 @@ function functionAssignedTo(name: ts.Identifier): ts.SignatureDeclaration | unde
 /** Per declared name (syntax, so it holds across an editor's programs while the `SourceFile` is reused). */
 const assignedFunctions = new WeakMap<ts.Identifier, ts.SignatureDeclaration | null>();
 
+/**
+ * Whether a function's type is its own signature (a function or method declaration, a `const`
+ * without a written type holding a function literal): such a type names no callable interface, and
+ * asking for it would have the checker infer the function's return type (a hook returning
+ * `useMutation(...)`) for every call of it.
+ */
+function typedByOwnSignature(symbol: ts.Symbol): boolean {
+  const declarations = symbol.getDeclarations() ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every(declaration => {
+      if (ts.getJSDocType(declaration)) return false;
+      if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) return true;
+      const holdsLiteral = ts.isVariableDeclaration(declaration) && !declaration.type && declaration.initializer !== undefined;
+      return holdsLiteral && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer)) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
+    })
+  );
+}
+
+/**
+ * Whether an expression can be a module namespace by its syntax: a name (`import * as ai`), a
+ * `require(...)` or an `import(...)`. Any other call's result is not looked up: for a hook
+ * (`const { messages } = useChat(...)`) the checker would resolve the call just to say no.
+ */
+function mayBeModule(expression: ts.Expression): boolean {
+  let node = skipTransparent(expression);
+  if (ts.isAwaitExpression(node)) node = skipTransparent(node.expression);
+  if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return true;
+  return ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'));
+}
+
 /** The value a field is given where it is declared: `x = value` in a class, `this.x = value` in JavaScript. */
 function fieldValueOf(declaration: ts.Declaration): ts.Expression | undefined {
   if (ts.isPropertyDeclaration(declaration)) {
@@ -315,7 +346,7 @@ export class CalleeResolver {
     // or a method typed through a mapped type (consola's `Record<LogType, LogFn>`). Only looked at
     // when the declarations say nothing: a type look-up per call is not free.
     const declarationsSayNothing = declarations.every(declaration => declaration.origin === undefined || (declaration.origin === 'lib' && declaration.container === undefined));
-    if (declarationsSayNothing) {
+    if (declarationsSayNothing && !(resolved && typedByOwnSignature(resolved))) {
       const calleeType = this.safe(() => this.checker.getTypeAtLocation(callee));
       const typeSymbol = calleeType && calleeType.getCallSignatures().length > 0 ? (calleeType.aliasSymbol ?? calleeType.getSymbol()) : undefined;
       for (const declaration of typeSymbol?.getDeclarations() ?? []) {
@@ -409,6 +440,9 @@ export class CalleeResolver {
       return symbol;
     }
     const initializer = variable.initializer;
+    if (!mayBeModule(initializer)) {
+      return symbol;
+    }
     const moduleType = this.safe(() => this.checker.getTypeAtLocation(initializer));
     const moduleSymbol = moduleType?.getSymbol();
     if (!moduleType || !moduleSymbol || !(moduleSymbol.flags & ts.SymbolFlags.ValueModule)) {
