@@ -1,6 +1,7 @@
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
+import { CalleeResolver } from '../../src/analysis/callees.js';
 import { staticStringValue } from '../../src/analysis/constants.js';
 import { Environment } from '../../src/analysis/flow/environment.js';
 import { originMatches, originOfDeclaration } from '../../src/analysis/packages.js';
@@ -98,7 +99,15 @@ const url = \`\${BASE}/v1/chat\`;
 const joined = BASE + '/v2';
 let changing = 'a';
 changing = String(Math.random());
-void OpenAI; void writeFileSync; void n; void finish; void text; void error; void tokens; void words; void url; void joined; void changing;
+enum Api { Chat = 'https://api.example.com/chat' }
+const ROUTES = { chat: '/v1/chat' } as const;
+function fixedBase(): 'https://fixed.example.com' { return 'https://fixed.example.com'; }
+const member = Api.Chat;
+const route = ROUTES.chat;
+const indexed = ROUTES['chat'];
+const called = fixedBase();
+const calledDirectly = \`\${fixedBase()}/v1\`;
+void OpenAI; void writeFileSync; void n; void finish; void text; void error; void tokens; void words; void url; void joined; void changing; void member; void route; void indexed; void called; void calledDirectly;
 console.log(n);
 `,
   });
@@ -143,6 +152,77 @@ console.log(n);
     const value = (name: string) => staticStringValue(declarations.get(name)!.initializer!, checker);
     expect(value('url')).toBe('https://api.example.com/v1/chat');
     expect(value('joined')).toBe('https://api.example.com/v2');
+    expect(value('member')).toBe('https://api.example.com/chat');
+    expect(value('route')).toBe('/v1/chat');
+    expect(value('indexed')).toBe('/v1/chat');
+    // A name keeps what its declaration fixes, even when a call fixed it ...
+    expect(staticStringValue(declarations.get('called')!.name as ts.Identifier, checker)).toBe('https://fixed.example.com');
+    // ... but a call itself is not resolved to read a literal return type (it is rare, and costly on every request).
+    expect(value('called')).toBeUndefined();
+    expect(value('calledDirectly')).toBeUndefined();
     expect(staticStringValue(ts.factory.createIdentifier('x'), checker)).toBeUndefined();
+  });
+});
+
+describe('callee resolution', () => {
+  const { program, sourceFile } = createFixtureProgram({
+    'callees-probe.ts': `
+import createDebug from 'debug';
+import * as ai from 'ai';
+const log = createDebug('app');
+const { generateText } = ai;
+function useThing() { return { run: (text: string) => text.length }; }
+const { run } = useThing();
+export const useDoubled = () => [1, 2, 3].map(n => n * 2);
+export function plain() { return 1; }
+type Handler = (text: string) => void;
+export const annotated: Handler = text => void text;
+log('x');
+useDoubled();
+plain();
+annotated('y');
+generateText({ prompt: 'p' } as never);
+run('z');
+`,
+  });
+  const checker = program.getTypeChecker();
+  const calls = new Map<string, ts.CallExpression>();
+  sourceFile('callees-probe.ts').forEachChild(function visit(node): void {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) calls.set(node.expression.text, node);
+    node.forEachChild(visit);
+  });
+
+  it("asks the callee's type only when it may name a callable interface", () => {
+    const resolver = new CalleeResolver(program, checker);
+    const typeAt = vi.spyOn(checker, 'getTypeAtLocation');
+    try {
+      // A function declared in the program is its own signature: its type is not asked (for a hook,
+      // that would infer its return type), and it resolves to its body.
+      for (const name of ['useDoubled', 'plain']) {
+        expect(resolver.resolve(calls.get(name)!).projectFunction).toBeDefined();
+      }
+      expect(typeAt.mock.calls.map(([node]) => node.getText())).toEqual([]);
+      // A value of a callable interface (debug's `Debugger`) or of a written function type is looked up.
+      expect(resolver.resolve(calls.get('log')!).declarations).toContainEqual(expect.objectContaining({ name: '()', container: 'Debugger' }));
+      expect(resolver.resolve(calls.get('annotated')!).declarations).toContainEqual(expect.objectContaining({ name: '()', container: 'Handler' }));
+      expect(typeAt.mock.calls.map(([node]) => node.getText())).toEqual(['log', 'annotated']);
+    } finally {
+      typeAt.mockRestore();
+    }
+  });
+
+  it('follows a destructured module to its export, without asking what other calls return', () => {
+    const resolver = new CalleeResolver(program, checker);
+    const typeAt = vi.spyOn(checker, 'getTypeAtLocation');
+    try {
+      // `const { run } = useThing()`: a hook's result is no module namespace; the call is not looked up.
+      resolver.resolve(calls.get('run')!);
+      expect(typeAt.mock.calls.map(([node]) => node.getText())).not.toContain('useThing()');
+      // `const { generateText } = ai` (a namespace import) is the module's own export.
+      expect(resolver.resolve(calls.get('generateText')!).declarations).toContainEqual(expect.objectContaining({ name: 'generateText', origin: 'ai' }));
+      expect(typeAt.mock.calls.map(([node]) => node.getText())).toContain('ai');
+    } finally {
+      typeAt.mockRestore();
+    }
   });
 });
