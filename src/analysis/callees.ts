@@ -5,7 +5,7 @@ import { thisFieldValues } from './class-fields.js';
 import { cjsInterop } from './cjs-interop.js';
 import { storeHandlersFor } from './store-handlers.js';
 import { valueAlternatives } from './clients/option-values.js';
-import { skipTransparent, staticPropertyName } from './constants.js';
+import { isModuleLoad, skipTransparent, staticPropertyName } from './constants.js';
 import { identityFromBinding } from './import-bindings.js';
 import { type Origin, originOfDeclaration, resolveAlias } from './packages.js';
 import { MethodsByName } from './untyped-dispatch.js';
@@ -226,7 +226,7 @@ function mayBeModule(expression: ts.Expression): boolean {
   let node = skipTransparent(expression);
   if (ts.isAwaitExpression(node)) node = skipTransparent(node.expression);
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return true;
-  return ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'));
+  return ts.isCallExpression(node) && isModuleLoad(node);
 }
 
 /** The value a field is given where it is declared: `x = value` in a class, `this.x = value` in JavaScript. */

@@ -12,6 +12,11 @@ export function skipTransparent(node: ts.Expression): ts.Expression {
   return current;
 }
 
+/** `require(...)` or `import(...)`: a call that loads a module. */
+export function isModuleLoad(call: ts.CallExpression): boolean {
+  return call.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(call.expression) && call.expression.text === 'require');
+}
+
 /** The outermost of that syntax around a node (the node itself if none): its parent is what holds the value. */
 export function outermostTransparent(node: ts.Node): ts.Node {
   let current = node;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 import { MODEL_PACKAGES } from '../knowledge/model-loaders.js';
+import { isModuleLoad } from './constants.js';
 import { nearestPackageName, type Origin, originOfDeclaration } from './packages.js';
 import { skipValueWrappers } from './integrity/values.js';
 
@@ -73,10 +74,8 @@ function originOfSpecifier(literal: ts.StringLiteralLike, checker: ts.TypeChecke
 
 /** `require('m')`, `import('m')`: the specifier literal. */
 function loadedModule(call: ts.CallExpression): ts.StringLiteralLike | undefined {
-  const isImport = call.expression.kind === ts.SyntaxKind.ImportKeyword;
-  const isRequire = ts.isIdentifier(call.expression) && call.expression.text === 'require';
   const argument = call.arguments[0];
-  return (isImport || isRequire) && argument && ts.isStringLiteralLike(argument) ? argument : undefined;
+  return isModuleLoad(call) && argument && ts.isStringLiteralLike(argument) ? argument : undefined;
 }
 
 function staticName(name: ts.PropertyName | ts.Expression): string | undefined {

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 
 import { GENERIC_METHOD_NAMES } from '../knowledge/propagation.js';
+import { isModuleLoad } from './constants.js';
 import { originMatches } from './packages.js';
 import { hasLlmEvidence } from './sources/file-evidence.js';
 
@@ -39,7 +40,7 @@ function findModuleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[]
   if (/\brequire\s*\(|\bimport\s*\(/.test(sourceFile.text)) {
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0]!)) {
-        if (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require')) {
+        if (isModuleLoad(node)) {
           specifiers.push(node.arguments[0]);
         }
       }

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 
 import { CALLABLE_HTTP_PACKAGES, LLM_SDK_PACKAGES } from '../../knowledge/llm-clients.js';
-import { skipTransparent } from '../constants.js';
+import { isModuleLoad, skipTransparent } from '../constants.js';
 import { originMatches } from '../packages.js';
 
 /**
@@ -48,11 +48,7 @@ function requireSpecifier(expression: ts.Expression | undefined): string | undef
   while (node && (ts.isPropertyAccessExpression(node) || ts.isAwaitExpression(node))) {
     node = skipTransparent(node.expression);
   }
-  if (
-    node &&
-    ts.isCallExpression(node) &&
-    (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
-  ) {
+  if (node && ts.isCallExpression(node) && isModuleLoad(node)) {
     const argument = node.arguments[0];
     return argument && ts.isStringLiteralLike(argument) ? argument.text : undefined;
   }

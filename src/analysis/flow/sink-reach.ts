@@ -12,7 +12,7 @@ import {
   TRACED_RUNNABLE_CALLS,
   UNTYPED_BUILDER_SINKS,
 } from '../../knowledge/sinks.js';
-import { skipTransparent } from '../constants.js';
+import { isModuleLoad, skipTransparent } from '../constants.js';
 import { originMatches, programHasOrigin, programHasPackage, programPackagesSignature } from '../packages.js';
 import { projectKey } from '../program-delta.js';
 import { isFunctionLike } from './summaries.js';
@@ -535,7 +535,7 @@ function mentionsOf(value: ts.Expression): { name: string; member: boolean }[] {
     return name === undefined ? [] : [{ name, member: true }];
   }
   if (ts.isCallExpression(inner)) {
-    if (isRequire(inner) || inner.expression.kind === ts.SyntaxKind.ImportKeyword) return [{ name: DEFAULT_EXPORT, member: false }];
+    if (isModuleLoad(inner)) return [{ name: DEFAULT_EXPORT, member: false }];
     const callee = skipTransparent(inner.expression);
     const name = calledName(callee);
     // `this.client.complete.bind(this)`: the method bound.
@@ -546,10 +546,6 @@ function mentionsOf(value: ts.Expression): { name: string; member: boolean }[] {
   if (ts.isConditionalExpression(inner)) return [...mentionsOf(inner.whenTrue), ...mentionsOf(inner.whenFalse)];
   if (ts.isBinaryExpression(inner)) return [...mentionsOf(inner.left), ...mentionsOf(inner.right)];
   return [];
-}
-
-function isRequire(call: ts.CallExpression): boolean {
-  return ts.isIdentifier(call.expression) && call.expression.text === 'require';
 }
 
 /** The names a binding declares: `x`, or every name of a pattern (`{ a, b: [c] }`). */
