@@ -19,7 +19,7 @@ import { type FieldPosition, type Position, collectMessageContent, collectPrompt
  */
 export function isModuleFunction(node: ts.Node): boolean {
   const holder = literalHolder(node);
-  return holder !== undefined && isModuleConstant(holder);
+  return holder !== undefined && isModuleVariable(holder);
 }
 
 /**
@@ -29,11 +29,11 @@ export function isModuleFunction(node: ts.Node): boolean {
  */
 export function collectsOwnPrompts(node: ts.Node): boolean {
   const holder = literalHolder(node);
-  return holder !== undefined && (isModuleConstant(holder) || (ts.isPropertyDeclaration(holder) && ts.isClassLike(holder.parent)));
+  return holder !== undefined && (isModuleVariable(holder) || (ts.isPropertyDeclaration(holder) && ts.isClassLike(holder.parent)));
 }
 
-/** A variable declared by a statement of the module itself (not inside a block or a function). */
-function isModuleConstant(holder: ts.Node): boolean {
+/** A variable (`const`, or `let` / `var`) declared by a statement of the module itself, not inside a block or a function. */
+function isModuleVariable(holder: ts.Node): boolean {
   return ts.isVariableDeclaration(holder) && ts.isVariableStatement(holder.parent.parent) && ts.isSourceFile(holder.parent.parent.parent);
 }
 
