@@ -3,6 +3,14 @@ import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The sources load CommonJS packages through shims (src/analysis/*.cts, see typescript.cts for why),
+    // which Vite cannot transform; tests load the packages themselves, the very modules the shims hand out.
+    alias: [
+      { find: /^(?:\.\.?\/)+(?:analysis\/)?typescript\.cjs$/, replacement: 'typescript' },
+      { find: /^(?:\.\.?\/)+(?:analysis\/)?type-utils\.cjs$/, replacement: '@typescript-eslint/type-utils' },
+    ],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],

@@ -8,6 +8,7 @@
 //   node bench/speed.mjs --profile            also CPU-profile configuration (b) and list hot functions
 //   node bench/speed.mjs --keep               keep the generated projects in .bench-tmp/<size>/
 //   node bench/speed.mjs --analyse-profile f  summarise a .cpuprofile (e.g. from node --cpu-prof)
+//   node bench/speed.mjs --load --runs 9      CPU of loading the plugin (what the lint figures leave out)
 //
 // For every size it generates a project (bench/generate.mjs) and lints it in a FRESH child process
 // per configuration, so that peak memory (maxRSS) and caches belong to that configuration alone:
@@ -118,9 +119,12 @@ function parseArgs(argv) {
     else if (arg === '--editor') options.editor = argv[++i].split(',');
     else if (arg === '--edits') options.edits = Number(argv[++i]);
     else if (arg === '--mix') options.mix = argv[++i];
+    else if (arg === '--load') options.load = true;
+    else if (arg === '--plugin') options.plugins = argv[++i].split(',').map(entry => path.resolve(entry));
     else if (arg === '--help' || arg === '-h') {
       console.log('usage: node bench/speed.mjs [--quick] [--sizes 100,500,2000] [--mix chat|backend] [--runs n] [--configs a,b,c,d] [--profile] [--no-write] [--keep] [--seed n]');
       console.log('       node bench/speed.mjs --dir <checkout> [--runs 5] [--configs a,b,c] [--editor file1,file2[:line] [--edits 20]]');
+      console.log('       node bench/speed.mjs --load [--runs 9] [--plugin dist/index.js,<other build>/index.js]');
       process.exit(0);
     } else throw new Error(`unknown argument: ${arg}`);
   }
@@ -461,8 +465,51 @@ function keptSections() {
   return at < 0 ? '' : `\n${text.slice(at)}`;
 }
 
+// ================================================================== loading the plugin
+
+/** Child: loads ESLint and typescript-eslint (any typed setup has them), then the plugin; prints its CPU and wall time. */
+async function loadChild(pluginFile) {
+  await import('eslint');
+  await import('typescript-eslint');
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await import(pathToFileURL(pluginFile).href);
+  const cpu = process.cpuUsage(cpuBefore);
+  process.stdout.write(`${JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, wallMs: performance.now() - started })}\n`);
+}
+
+function spawnLoad(pluginFile) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--load-child', pluginFile], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', chunk => {
+      stdout += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', code => (code === 0 ? resolve(JSON.parse(stdout.trim().split('\n').at(-1))) : reject(new Error(`loading ${pluginFile} failed (exit ${code})`))));
+  });
+}
+
+/**
+ * What loading the plugin costs an ESLint process, which the lint figures leave out: fresh processes,
+ * the builds given (`--plugin a,b`: e.g. this build and an older one) interleaved, median of `runs`.
+ */
+async function benchLoad(pluginFiles, runs) {
+  const samples = new Map(pluginFiles.map(file => [file, []]));
+  for (let run = 0; run < runs; run += 1) for (const file of pluginFiles) samples.get(file).push(await spawnLoad(file));
+  console.log(`loading the plugin after eslint and typescript-eslint, median of ${runs} fresh process(es):`);
+  for (const [file, runsOf] of samples) {
+    const cpu = runsOf.map(sample => sample.cpuMs);
+    console.log(`  ${path.relative(process.cwd(), file)}: CPU ${Math.round(median(cpu))} ms (${Math.round(Math.min(...cpu))}–${Math.round(Math.max(...cpu))}), wall ${Math.round(median(runsOf.map(sample => sample.wallMs)))} ms`);
+  }
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.load) {
+    await benchLoad(options.plugins ?? [path.join(REPO_ROOT, 'dist', 'index.js')], Math.max(options.runs, 1));
+    return;
+  }
   if (options.dir) {
     // Real code: whole-repository CPU and memory, or per-edit latency of chosen files.
     const configs = options.configs.filter(config => config !== 'd');
@@ -515,6 +562,8 @@ async function main() {
 
 if (process.argv[2] === '--child') {
   await runChild(process.argv[3], process.argv[4]);
+} else if (process.argv[2] === '--load-child') {
+  await loadChild(process.argv[3]);
 } else if (process.argv[2] === '--analyse-profile') {
   printProfile(path.resolve(process.argv[3]));
 } else {

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from './typescript.cjs';
 
 import { FUNCTION_WRAPPERS } from '../knowledge/propagation.js';
 import { thisFieldValues } from './class-fields.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from './typescript.cjs';
 
 import { thisFieldValues } from './class-fields.js';
 import { skipTransparent } from './constants.js';

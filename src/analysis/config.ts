@@ -1,7 +1,7 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
+import typeUtils from './type-utils.cjs';
 import { validateSharedSettings } from './settings-schema.js';
 
 /**
@@ -83,5 +83,5 @@ export function mergeCustomizations(a: FlowCustomization, b: Partial<FlowCustomi
 
 /** A JSON schema for a list of specifiers, with a description (eslint-plugin-eslint-plugin asks for one). */
 export function specifierListSchema(description: string): JSONSchema4 {
-  return { ...(typeOrValueSpecifiersSchema as JSONSchema4), description };
+  return { ...(typeUtils.typeOrValueSpecifiersSchema as JSONSchema4), description };
 }

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from './typescript.cjs';
 
 import { functionWithBodyOf, isPlaceholderMethod } from './callees.js';
 import { resolveAlias } from './packages.js';

@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
-import ts from 'typescript';
+import ts from './typescript.cjs';
 
 import { MODEL_PACKAGES } from '../knowledge/model-loaders.js';
 import { isModuleLoad } from './constants.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from './typescript.cjs';
 
 import { LLM_SDK_PACKAGES } from '../knowledge/llm-sdks.js';
 import { MODEL_PACKAGES } from '../knowledge/model-loaders.js';

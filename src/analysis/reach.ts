@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from './typescript.cjs';
 
 import { GENERIC_METHOD_NAMES } from '../knowledge/propagation.js';
 import { isModuleLoad } from './constants.js';

@@ -1,6 +1,6 @@
-import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
+import typeUtils from './type-utils.cjs';
 import { type SchemaProblem, checkSchema } from './schema-check.js';
 import type { SharedSettings } from './config.js';
 
@@ -27,7 +27,7 @@ export const SHARED_SETTINGS_SCHEMA: JSONSchema4 = {
 };
 
 function specifiers(description: string): JSONSchema4 {
-  return { ...(typeOrValueSpecifiersSchema as JSONSchema4), description };
+  return { ...(typeUtils.typeOrValueSpecifiersSchema as JSONSchema4), description };
 }
 
 /** Settings objects already checked: ESLint hands every rule the same object for a configuration. */

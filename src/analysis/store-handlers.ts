@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from './typescript.cjs';
 
 import { NAMED_HANDLER_STORES } from '../knowledge/propagation.js';
 import { indexByName } from './syntax-index.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from './typescript.cjs';
 
 /**
  * A file's nodes of one kind by name, built from syntax once per `SourceFile` (so it holds while an

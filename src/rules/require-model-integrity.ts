@@ -1,6 +1,7 @@
-import { type TypeOrValueSpecifier, typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import typeUtils from '../analysis/type-utils.cjs';
+import ts from '../analysis/typescript.cjs';
 
 import { ModelIntegrityAnalyzer } from '../analysis/integrity/analyzer.js';
 import type { Finding, FindingKind, SuggestionKind } from '../analysis/integrity/findings.js';
@@ -62,11 +63,11 @@ export const requireModelIntegrity = createRule<Options, MessageIds>({
             description: 'Accept MD5 and SHA-1 checks (including gpt4all `md5sum`) as verification.',
           },
           loaders: {
-            ...typeOrValueSpecifiersSchema,
+            ...typeUtils.typeOrValueSpecifiersSchema,
             description: 'Extra functions that load a model from their first argument (a path, URL or buffer).',
           },
           verifiers: {
-            ...typeOrValueSpecifiersSchema,
+            ...typeUtils.typeOrValueSpecifiersSchema,
             description: 'Functions that verify the bytes (or the file) passed to them and throw on a mismatch.',
           },
         },

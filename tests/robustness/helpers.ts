@@ -85,12 +85,14 @@ export function transpilePlugin(outDir: string): string {
   const srcDir = path.join(REPO_ROOT, 'src');
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap(entry => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-  for (const file of walk(srcDir).filter(name => name.endsWith('.ts') && !name.endsWith('.d.ts'))) {
+  for (const file of walk(srcDir).filter(name => /\.c?ts$/.test(name) && !name.endsWith('.d.ts'))) {
+    // `.cts` modules (the shims that require() CommonJS packages) stay CommonJS, as in the build.
+    const commonJs = file.endsWith('.cts');
     const output = ts.transpileModule(readFileSync(file, 'utf8'), {
       fileName: file,
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+      compilerOptions: { module: commonJs ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: !commonJs },
     });
-    const target = path.join(outDir, 'src', path.relative(srcDir, file)).replace(/\.ts$/, '.js');
+    const target = path.join(outDir, 'src', path.relative(srcDir, file)).replace(/\.ts$/, '.js').replace(/\.cts$/, '.cjs');
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, output.outputText);
   }

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { HTTP_CALLS, type HttpCallSpec } from '../../knowledge/llm-clients.js';
 import { calleeName } from '../callees.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { CALLABLE_HTTP_PACKAGES, LLM_SDK_PACKAGES } from '../../knowledge/llm-clients.js';
 import { isModuleLoad, skipTransparent } from '../constants.js';

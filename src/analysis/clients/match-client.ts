@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { LLM_CLIENTS, type LlmClientSpec } from '../../knowledge/llm-clients.js';
 import { skipTransparent } from '../constants.js';

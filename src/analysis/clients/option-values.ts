@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';
 import { resolveAlias } from '../packages.js';

@@ -1,5 +1,5 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { CREDENTIAL_HEADERS, type KeyShape, LLM_KEY_ENV_VARS } from '../../knowledge/credentials.js';
 import { llmHostProvider, llmUrlMatch, parseEndpoint } from '../clients/endpoints.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { AUTH_SCHEME } from '../../knowledge/credentials.js';
 import { constInitializer, valueAlternatives } from '../clients/option-values.js';

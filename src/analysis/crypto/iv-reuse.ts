@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { CIPHER_IV_OPTIONS, IV_USING_CALLS } from '../../knowledge/crypto.js';
 import { skipTransparent } from '../constants.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { type FlowCustomization, mergeCustomizations, readSharedSettings } from '../config.js';
 import type { Finding } from '../flow/finding.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { type CalleeInfo, calleeText } from '../callees.js';
 import { skipTransparent } from '../constants.js';

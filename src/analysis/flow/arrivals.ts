@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { calleeName } from '../callees.js';
 import { indexByName } from '../syntax-index.js';

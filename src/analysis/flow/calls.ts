@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { EVENT_SUBSCRIBE_METHODS, SENT_FRAME_CHANNELS } from '../../knowledge/llm-endpoints.js';
 import { NON_CONTENT_CALLBACK_PATTERN } from '../../knowledge/llm-sdks.js';

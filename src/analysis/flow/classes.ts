@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { MUTATING_METHODS } from '../../knowledge/propagation.js';
 import { skipTransparent, staticPropertyName } from '../constants.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { assignTo, bindName } from './bindings.js';
 import type { Environment } from './environment.js';

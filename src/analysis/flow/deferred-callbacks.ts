@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { FEED_PARSERS, type FeedParser } from '../../knowledge/propagation.js';
 import type { CalleeInfo } from '../callees.js';

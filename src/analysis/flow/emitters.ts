@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { EVENT_SUBSCRIBE_METHODS } from '../../knowledge/llm-endpoints.js';
 import { EMIT_METHOD } from '../../knowledge/propagation.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { REQUEST_ECHO_PROPERTIES, SDK_METADATA_PROPERTIES } from '../../knowledge/llm-sdks.js';
 import { calleeText } from '../callees.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { skipTransparent } from '../constants.js';
 import type { CarriedGeneration } from '../program-delta.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { LLM_SDK_PACKAGES } from '../../knowledge/llm-sdks.js';
 import { type CalleeInfo, CalleeResolver } from '../callees.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { STREAM_CALLBACK_OPTIONS } from '../../knowledge/llm-endpoints.js';
 import { OUTPUT_CALLBACK_OPTIONS } from '../../knowledge/llm-sdks.js';

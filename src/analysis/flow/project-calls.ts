@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { EMIT_METHOD } from '../../knowledge/propagation.js';
 import { type CalleeInfo, calleeText, functionWithBodyOf } from '../callees.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { STATE_HOOKS } from '../../knowledge/propagation.js';
 import { PERSISTED_STATE_HOOKS } from '../../knowledge/sinks.js';

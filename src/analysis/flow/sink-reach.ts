@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { CIPHER_INPUT_METHODS, CIPHER_INPUT_ORIGINS, CRYPTO_JS_ENCRYPT, CRYPTO_JS_PACKAGE, WEB_CRYPTO_ORIGINS } from '../../knowledge/crypto.js';
 import { MUTATING_METHODS, NAMED_HANDLER_STORES } from '../../knowledge/propagation.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import type { Finding, SinkHit } from './finding.js';
 import { CLEAN, type FieldPath, type TaintKind, type TaintValue } from './taint.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { symbolAt } from '../callees.js';
 import { isLiteralConstant, onlyReads, skipTransparent } from '../constants.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { MODEL_LOADERS, WEB_LLM } from '../../knowledge/model-loaders.js';
 import { callMatchesSpecifiers, calleeName, identifyCall, identityMatches, packageMatches } from './callee.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { BYTE_PASS_THROUGH, DOWNLOAD_RESULTS } from '../../knowledge/model-loaders.js';
 import { staticStringValue } from '../constants.js';

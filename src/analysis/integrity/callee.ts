@@ -1,6 +1,6 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import { typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
-import ts from 'typescript';
+import typeUtils from '../type-utils.cjs';
+import ts from '../typescript.cjs';
 
 import { skipTransparent } from '../constants.js';
 import { type Origin, originOfDeclaration, resolveAlias } from '../packages.js';
@@ -224,7 +224,7 @@ export function callMatchesSpecifiers(
     }
   }
   const type = checker.getTypeAtLocation(call.expression);
-  return typeMatchesSomeSpecifier(type, [...specifiers], program);
+  return typeUtils.typeMatchesSomeSpecifier(type, [...specifiers], program);
 }
 
 function specifierMatchesIdentity(specifier: TypeOrValueSpecifier, identity: CalleeIdentity, program: ts.Program): boolean {

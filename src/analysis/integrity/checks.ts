@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { COMPARISON_APIS } from '../../knowledge/model-loaders.js';
 import { callMatchesSpecifiers, identifyCall, identityMatches, projectFunctionOf } from './callee.js';

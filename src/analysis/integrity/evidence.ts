@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { enclosingFunction, skipTransparent } from '../constants.js';
 import { type Check, checksIn, evaluateCheck, evaluateVerifierCall, isTruthyAssertion, matchImplies, mismatchImplies, pairComparison } from './checks.js';

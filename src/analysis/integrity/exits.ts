@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { EXIT_CALLS } from '../../knowledge/model-loaders.js';
 import { identifyCall, identityMatches } from './callee.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { HASH_APIS, HASH_OBJECT, OLLAMA_DIGEST, STREAM_PIPES, STRONG_HASHES, WEAK_HASHES } from '../../knowledge/model-loaders.js';
 import { staticStringValue } from '../constants.js';

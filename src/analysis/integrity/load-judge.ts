@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import type { ArgumentPath, ModelLoader } from '../../knowledge/model-loaders.js';
 import { type ByteTrace, symbolKey, traceBytes } from './bytes.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { staticStringValue } from '../constants.js';
 import type { IntegrityContext, Pinnedness } from './context.js';

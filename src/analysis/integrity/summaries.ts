@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { type ByteTrace, sameBytes, symbolKey, traceBytes } from './bytes.js';
 import { projectFunctionOf } from './callee.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { type ArgumentPath, COMMIT_SHA, LOCAL_URL_SCHEMES } from '../../knowledge/model-loaders.js';
 import { skipTransparent, staticPropertyName, staticStringValue } from '../constants.js';

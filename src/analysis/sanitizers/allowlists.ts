@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { constInitializerOf, isLiteralOnly, skipTransparent } from '../constants.js';
 import { symbolAt } from '../callees.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { CLEAN, type TaintValue, isTainted } from '../flow/taint.js';
 

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { TOOL_PART_TYPE, TOOL_RESULT_PART_TYPE } from '../../knowledge/llm-sdks.js';
 import { skipTransparent } from '../constants.js';

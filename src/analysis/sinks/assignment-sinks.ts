@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { ASSIGNMENT_SINKS } from '../../knowledge/sinks.js';
 import { calleeText } from '../callees.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { CALL_SINKS, type CallSink, PATH_SINKS, STORAGE_SINKS, UNTYPED_BUILDER_SINKS, UNTYPED_LOGGER_SINK, type UntypedBuilderSink } from '../../knowledge/sinks.js';
 import type { CalleeInfo } from '../callees.js';

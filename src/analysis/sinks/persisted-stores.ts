@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { PERSISTED_STORE_SINKS } from '../../knowledge/sinks.js';
 import type { CalleeInfo } from '../callees.js';

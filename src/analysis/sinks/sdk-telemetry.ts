@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { SDK_TELEMETRY_OPTIONS, TRACED_RUNNABLE_CALLS, type TelemetryOption } from '../../knowledge/sinks.js';
 import { type CalleeInfo, functionWithBodyOf } from '../callees.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { REQUEST_CONFIG_PROPERTIES, TEMPLATE_TEXT_VARIABLE } from '../../knowledge/llm-sdks.js';
 import { UNTYPED_TEXT_METHODS } from '../../knowledge/propagation.js';

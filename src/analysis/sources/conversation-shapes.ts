@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { ASSISTANT_ROLES, CHAT_ROLES, LLM_SDK_PACKAGES, MESSAGE_CONTENT_PROPERTIES, MESSAGE_ROLE_PROPERTIES } from '../../knowledge/llm-sdks.js';
 import type { TextCarrierOracle } from '../sanitizers/text-carriers.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { LLM_ENDPOINT_TEXT } from '../../knowledge/llm-endpoints.js';
 import { CHAT_ROLES, LITERAL_MESSAGE_CONTENT_PROPERTIES, MESSAGE_CONTENT_PROPERTIES, MESSAGE_ROLE_PROPERTIES } from '../../knowledge/llm-sdks.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { BODILESS_HTTP_METHODS } from '../../knowledge/llm-clients.js';
 import { MODEL_CALL_NAMES, PROMPT_ARGUMENT_PROPERTIES } from '../../knowledge/llm-sdks.js';

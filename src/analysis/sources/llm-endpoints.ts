@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { CONVERSATION_BODY_PROPERTIES, type GenerationEndpoint, LLM_GENERATION_ENDPOINTS, REQUEST_BODY_OPTIONS } from '../../knowledge/llm-endpoints.js';
 import { CALLABLE_HTTP_PACKAGES, type HttpCallSpec, STREAM_CONNECTIONS, type StreamConnectionSpec } from '../../knowledge/llm-clients.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { ASSISTANT_ROLES, CHAT_ROLES, LITERAL_MESSAGE_CONTENT_PROPERTIES, TOOL_ROLES } from '../../knowledge/llm-sdks.js';
 import { calleeText } from '../callees.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { LLM_SDK_PACKAGES, MODEL_OUTPUT_TYPES, PROMPT_TYPES } from '../../knowledge/llm-sdks.js';
 import type { CalleeInfo } from '../callees.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { MODEL_COMMANDS } from '../../knowledge/llm-sdks.js';
 import { MODEL_TEXT_CALLS, type ModelTextCall } from '../../knowledge/text-results.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { TOOL_DEFINITIONS, TOOL_LOCATION_FIELDS } from '../../knowledge/llm-sdks.js';
 import { outermostTransparent, staticPropertyName } from '../constants.js';

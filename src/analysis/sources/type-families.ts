@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import type { TypeFamily } from '../../knowledge/llm-sdks.js';
 import { DepthBoundCache } from '../depth-bound-cache.js';

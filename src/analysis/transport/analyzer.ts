@@ -1,5 +1,5 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { INSECURE_FLAGS, PLAIN_SCHEMES, TLS_VERIFY_ENV, type HttpCallSpec } from '../../knowledge/llm-clients.js';
 import { hostMatchesPattern, isLoopbackHostname, llmUrlMatch, normalizeHostname, parseEndpoint } from '../clients/endpoints.js';

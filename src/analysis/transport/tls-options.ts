@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 
 import { TLS_VERIFY_OPTION } from '../../knowledge/llm-clients.js';
 import { constInitializer, isFalseLiteral } from '../clients/option-values.js';

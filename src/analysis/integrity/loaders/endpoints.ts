@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../typescript.cjs';
 
 import { MODEL_ENDPOINTS } from '../../../knowledge/model-loaders.js';
 import { HTTP_CALL_NAMES, matchHttpCall } from '../../clients/http-calls.js';

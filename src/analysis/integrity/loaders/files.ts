@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../typescript.cjs';
 
 import { MODEL_HANDLER_FACTORIES, type ModelLoader } from '../../../knowledge/model-loaders.js';
 import { type ByteTrace, traceBytes } from '../bytes.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../typescript.cjs';
 
 import { HUB_ENVIRONMENT } from '../../../knowledge/model-loaders.js';
 import { staticStringValue } from '../../constants.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../typescript.cjs';
 
 import { type ArgumentPath, HUB_ENVIRONMENT, type ModelLoader, NON_MODEL_FILE_EXTENSIONS, NON_MODEL_FILE_NAMES, TRANSFORMERS_PACKAGES } from '../../../knowledge/model-loaders.js';
 import { staticStringValue } from '../../constants.js';

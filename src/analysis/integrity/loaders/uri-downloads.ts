@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../typescript.cjs';
 
 import type { ModelLoader } from '../../../knowledge/model-loaders.js';
 import { type Finding, REVISION_PLACEHOLDER, type SuggestionKind, type TextEdit } from '../findings.js';
