@@ -4,12 +4,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    // The sources load CommonJS packages through shims (src/analysis/*.cts, see typescript.cts for why),
-    // which Vite cannot transform; tests load the packages themselves, the very modules the shims hand out.
-    alias: [
-      { find: /^(?:\.\.?\/)+(?:analysis\/)?typescript\.cjs$/, replacement: 'typescript' },
-      { find: /^(?:\.\.?\/)+(?:analysis\/)?type-utils\.cjs$/, replacement: '@typescript-eslint/type-utils' },
-    ],
+    // The sources load TypeScript through a CommonJS shim (src/analysis/typescript.cts, see there for
+    // why), which Vite cannot transform; tests load the package itself, the very module the shim hands out.
+    alias: [{ find: /^(?:\.\.?\/)+(?:analysis\/)?typescript\.cjs$/, replacement: 'typescript' }],
   },
   test: {
     include: ['tests/**/*.test.ts'],

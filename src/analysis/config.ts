@@ -1,7 +1,5 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
-import typeUtils from './type-utils.cjs';
 import { validateSharedSettings } from './settings-schema.js';
 
 /**
@@ -81,7 +79,3 @@ export function mergeCustomizations(a: FlowCustomization, b: Partial<FlowCustomi
   };
 }
 
-/** A JSON schema for a list of specifiers, with a description (eslint-plugin-eslint-plugin asks for one). */
-export function specifierListSchema(description: string): JSONSchema4 {
-  return { ...(typeUtils.typeOrValueSpecifiersSchema as JSONSchema4), description };
-}

@@ -1,7 +1,7 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
-import typeUtils from './type-utils.cjs';
 import { type SchemaProblem, checkSchema } from './schema-check.js';
+import { specifierListSchema } from './specifier-schema.js';
 import type { SharedSettings } from './config.js';
 
 /**
@@ -12,12 +12,12 @@ import type { SharedSettings } from './config.js';
  * its schema here), read it where it is used, and document it in the README.
  */
 export const SHARED_SETTINGS_PROPERTIES = {
-  outputSources: specifiers('Functions or types whose values are model output.'),
-  promptSources: specifiers('Functions or types whose values are prompt or conversation data.'),
-  logSinks: specifiers('Functions that write their arguments to a log or to telemetry.'),
-  storageSinks: specifiers('Functions that persist their arguments.'),
-  sanitizers: specifiers('Functions (or branded result types) whose results no longer carry the text: redaction, encryption.'),
-  verifiers: specifiers("Functions that check a model file's hash before it is loaded (require-model-integrity)."),
+  outputSources: specifierListSchema('Functions or types whose values are model output.'),
+  promptSources: specifierListSchema('Functions or types whose values are prompt or conversation data.'),
+  logSinks: specifierListSchema('Functions that write their arguments to a log or to telemetry.'),
+  storageSinks: specifierListSchema('Functions that persist their arguments.'),
+  sanitizers: specifierListSchema('Functions (or branded result types) whose results no longer carry the text: redaction, encryption.'),
+  verifiers: specifierListSchema("Functions that check a model file's hash before it is loaded (require-model-integrity)."),
 } satisfies Record<keyof SharedSettings, JSONSchema4>;
 
 export const SHARED_SETTINGS_SCHEMA: JSONSchema4 = {
@@ -26,9 +26,6 @@ export const SHARED_SETTINGS_SCHEMA: JSONSchema4 = {
   properties: SHARED_SETTINGS_PROPERTIES,
 };
 
-function specifiers(description: string): JSONSchema4 {
-  return { ...(typeUtils.typeOrValueSpecifiersSchema as JSONSchema4), description };
-}
 
 /** Settings objects already checked: ESLint hands every rule the same object for a configuration. */
 const checked = new WeakSet<object>();

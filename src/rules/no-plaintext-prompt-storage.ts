@@ -1,6 +1,6 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 
-import { specifierListSchema } from '../analysis/config.js';
+import { specifierListSchema } from '../analysis/specifier-schema.js';
 import type { StorageCategory } from '../knowledge/sinks.js';
 import { createRule } from '../util/create-rule.js';
 import { reportFlowFindings } from '../util/flow-rule.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import type ts from 'typescript';
 
-import { specifierListSchema } from '../analysis/config.js';
+import { specifierListSchema } from '../analysis/specifier-schema.js';
 import type { WeaknessKind } from '../analysis/crypto/ciphers.js';
 import { type WeakConstructReport, describeWeakConstruct, weakEncryptionInCurrentFile } from '../analysis/crypto/reports.js';
 import { createRule } from '../util/create-rule.js';

@@ -1,10 +1,10 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import typeUtils from '../analysis/type-utils.cjs';
 import ts from '../analysis/typescript.cjs';
 
 import { ModelIntegrityAnalyzer } from '../analysis/integrity/analyzer.js';
 import type { Finding, FindingKind, SuggestionKind } from '../analysis/integrity/findings.js';
+import { specifierListSchema } from '../analysis/specifier-schema.js';
 import { createRule } from '../util/create-rule.js';
 import { readSharedVerifiers } from '../analysis/config.js';
 
@@ -62,14 +62,8 @@ export const requireModelIntegrity = createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Accept MD5 and SHA-1 checks (including gpt4all `md5sum`) as verification.',
           },
-          loaders: {
-            ...typeUtils.typeOrValueSpecifiersSchema,
-            description: 'Extra functions that load a model from their first argument (a path, URL or buffer).',
-          },
-          verifiers: {
-            ...typeUtils.typeOrValueSpecifiersSchema,
-            description: 'Functions that verify the bytes (or the file) passed to them and throw on a mismatch.',
-          },
+          loaders: specifierListSchema('Extra functions that load a model from their first argument (a path, URL or buffer).'),
+          verifiers: specifierListSchema('Functions that verify the bytes (or the file) passed to them and throw on a mismatch.'),
         },
       },
     ],

@@ -2,7 +2,8 @@ import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
-import { type FlowCustomization, specifierListSchema } from '../analysis/config.js';
+import type { FlowCustomization } from '../analysis/config.js';
+import { specifierListSchema } from '../analysis/specifier-schema.js';
 import { type Finding, analyzeCurrentFile, describeFinding } from '../analysis/index.js';
 import { isRecordingTrails, recordTrail, trailOfFinding } from './flow-trails.js';
 

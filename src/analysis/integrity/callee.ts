@@ -1,5 +1,5 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import typeUtils from '../type-utils.cjs';
+import { typeMatchesSomeSpecifier } from '../type-utils.js';
 import ts from '../typescript.cjs';
 
 import { skipTransparent } from '../constants.js';
@@ -224,7 +224,7 @@ export function callMatchesSpecifiers(
     }
   }
   const type = checker.getTypeAtLocation(call.expression);
-  return typeUtils.typeMatchesSomeSpecifier(type, [...specifiers], program);
+  return typeMatchesSomeSpecifier(type, [...specifiers], program);
 }
 
 function specifierMatchesIdentity(specifier: TypeOrValueSpecifier, identity: CalleeIdentity, program: ts.Program): boolean {

@@ -1,7 +1,7 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import type ts from 'typescript';
 
-import typeUtils from '../type-utils.cjs';
+import { typeMatchesSomeSpecifier } from '../type-utils.js';
 import type { CalleeInfo } from '../callees.js';
 import { originMatches } from '../packages.js';
 
@@ -17,7 +17,7 @@ export function matchesUserTypes(program: ts.Program, type: ts.Type, specifiers:
     return false;
   }
   const candidates = type.isUnion() ? type.types : [type];
-  return candidates.some(candidate => typeUtils.typeMatchesSomeSpecifier(candidate, [...specifiers], program));
+  return candidates.some(candidate => typeMatchesSomeSpecifier(candidate, [...specifiers], program));
 }
 
 /** Does the callee match a user specifier (by name, and package / file / lib where given)? */
