@@ -730,6 +730,38 @@ export async function show(question: string) {
   });
 });
 
+describe('the signature of the edited function', () => {
+  const route = (label: string) => `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function POST(request: Request) {
+  const { question } = (await request.json()) as { question: string };
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  console.log('${label}', completion.choices[0]?.message.content);
+  return Response.json({ ok: true });
+}
+`;
+
+  it('is not inferred when nothing waits for the function (a route handler no one calls or imports)', () => {
+    const texts: Record<string, string> = { 'route.ts': route('answered') };
+    const session = editorSession(texts, path.join(FIXTURES_DIR, 'route-signature'));
+    expect(allFindings(session.program(), ['route.ts'])).toHaveLength(1);
+    for (const label of ['answered!', 'answered!!']) {
+      texts['route.ts'] = route(label);
+      session.edit('route.ts', texts['route.ts']);
+      const program = session.program();
+      const handler = session.file(program, 'route.ts').statements.find(ts.isFunctionDeclaration)!;
+      const signatureOf = vi.spyOn(program.getTypeChecker(), 'getSignatureFromDeclaration');
+      try {
+        expect(allFindings(program, ['route.ts'])).toEqual(freshFindings(texts));
+        // Inferring a handler's return type checks its whole body, on every keystroke.
+        expect(signatureOf.mock.calls.filter(([declaration]) => declaration === handler)).toEqual([]);
+      } finally {
+        signatureOf.mockRestore();
+      }
+    }
+  });
+});
+
 describe('functions a module declares as constants', () => {
   const chat = (label: string) => `import OpenAI from 'openai';
 const client = new OpenAI();

@@ -8,7 +8,11 @@ import type { CarriedResult, FunctionResult, SummaryCarry } from './summaries.js
 interface EditOfFile {
   readonly edit: FileEdit;
   readonly fact: ReadonlyMap<ts.Node, CarriedResult>;
-  readonly editedMoved: CarriedResult | undefined;
+  /**
+   * Asked only when a result waits for the edited function: it needs the function's signature, and
+   * inferring the return type of a route handler checks its whole body (30–50 ms per keystroke).
+   */
+  editedMoved(): CarriedResult | undefined;
 }
 
 /** Function results by declaration, per file, carried from a project's program to its next one. */
@@ -101,7 +105,7 @@ export class CarriedSummaries implements SummaryCarry {
     if (!edited) {
       return;
     }
-    const { edit, fact, editedMoved } = edited;
+    const { edit, fact } = edited;
     for (const [before, result] of fact) {
       if (!dependenciesHold(result, generation)) continue;
       const declaration = edit.nextOf(before);
@@ -109,10 +113,11 @@ export class CarriedSummaries implements SummaryCarry {
       if (!edit.dependsOnEdited(before)) {
         const moved = edit.moved(result);
         if (moved) this.keep(declaration, moved);
-      } else if (edit.edited && editedMoved) {
-        const moved = edit.movedWaiting(result);
-        if (moved) this.waiting.set(declaration, { carried: moved, edited: edit.edited.after, previous: editedMoved });
+        continue;
       }
+      const editedMoved = edit.edited && edited.editedMoved();
+      const moved = editedMoved && edit.movedWaiting(result);
+      if (editedMoved && moved) this.waiting.set(declaration, { carried: moved, edited: edit.edited.after, previous: editedMoved });
     }
   }
 
@@ -125,13 +130,14 @@ export class CarriedSummaries implements SummaryCarry {
     const changed = generation.onlyChanged;
     const fact = changed && generation.importerFact(sourceFile);
     const edited = fact ? this.editOf(changed, generation) : undefined;
-    if (!fact || !edited?.edit.edited || !edited.editedMoved) {
+    const editedMoved = edited?.edit.edited && edited.editedMoved();
+    if (!fact || !edited?.edit.edited || !editedMoved) {
       return;
     }
     const inProgram = (file: ts.SourceFile): boolean => this.program.getSourceFile(file.fileName) === file;
     for (const [declaration, result] of fact) {
       const moved = dependenciesHold(result, generation) ? edited.edit.movedWaiting(result, inProgram) : undefined;
-      if (moved) this.waiting.set(declaration, { carried: moved, edited: edited.edit.edited.after, previous: edited.editedMoved });
+      if (moved) this.waiting.set(declaration, { carried: moved, edited: edited.edit.edited.after, previous: editedMoved });
     }
   }
 
@@ -144,11 +150,21 @@ export class CarriedSummaries implements SummaryCarry {
     const previous = generation.previous(sourceFile);
     const edit = previous?.fact && editOfChangedFile(this.program, generation, sourceFile);
     if (previous?.fact && edit) {
-      // What callers see of the edited function (its signature) must be as before for them to wait for its result.
-      const canWait = edit.edited !== undefined && signatureHolds(edit.edited, this.program.getTypeChecker());
-      const editedPrevious = canWait && edit.edited ? previous.fact.get(edit.edited.before) : undefined;
-      const editedMoved = editedPrevious && dependenciesHold(editedPrevious, generation) ? edit.movedWaiting(editedPrevious) : undefined;
-      found = { edit, fact: previous.fact, editedMoved };
+      const fact = previous.fact;
+      let editedMoved: CarriedResult | undefined | null = null;
+      found = {
+        edit,
+        fact,
+        editedMoved: () => {
+          if (editedMoved === null) {
+            // What callers see of the edited function (its signature) must be as before for them to wait for its result.
+            const canWait = edit.edited !== undefined && signatureHolds(edit.edited, this.program.getTypeChecker());
+            const editedPrevious = canWait && edit.edited ? fact.get(edit.edited.before) : undefined;
+            editedMoved = editedPrevious && dependenciesHold(editedPrevious, generation) ? edit.movedWaiting(editedPrevious) : undefined;
+          }
+          return editedMoved;
+        },
+      };
     }
     this.edits.set(sourceFile, found);
     return found;

@@ -89,17 +89,19 @@ export class LearnedTypes {
     // An edit inside one function that leaves its signature as it was changes no type the files
     // importing its file see: their facts move to the new program (with the edited file's nodes moved).
     const changed = generation.onlyChanged && editOfChangedFile(program, generation, generation.onlyChanged);
-    const edit = changed && changed.edited && signatureHolds(changed.edited, analysis.checker) ? changed : undefined;
+    // Its signature is asked only when a file importing its file has facts to move (it can be costly).
+    let holds: boolean | undefined;
+    const edit = (): typeof changed => (changed && changed.edited && (holds ??= signatureHolds(changed.edited, analysis.checker)) ? changed : undefined);
     const inProgram = (file: ts.SourceFile): boolean => program.getSourceFile(file.fileName) === file;
     const learned = new Map<ts.Node, LearnedEvidence>();
     for (const sourceFile of program.getSourceFiles()) {
       if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
-      const importerFacts = edit ? generation.importerFact(sourceFile) : undefined;
+      const importerFacts = changed && changed.edited ? generation.importerFact(sourceFile) : undefined;
       let fileFacts = facts.get(sourceFile);
       if (!fileFacts) {
         // A route file reached only by requests has no prompt of its own to learn from.
         fileFacts =
-          (importerFacts && edit?.movedWaiting(importerFacts, inProgram)) ??
+          (importerFacts && edit()?.movedWaiting(importerFacts, inProgram)) ??
           (analysis.canHoldLlmData(sourceFile) && !analysis.isRouteOnly(sourceFile) ? this.learnFrom(sourceFile) : []);
         facts.set(sourceFile, fileFacts);
       }
