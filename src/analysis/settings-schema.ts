@@ -26,7 +26,6 @@ export const SHARED_SETTINGS_SCHEMA: JSONSchema4 = {
   properties: SHARED_SETTINGS_PROPERTIES,
 };
 
-
 /** Settings objects already checked: ESLint hands every rule the same object for a configuration. */
 const checked = new WeakSet<object>();
 

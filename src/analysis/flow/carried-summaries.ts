@@ -10,7 +10,7 @@ interface EditOfFile {
   readonly fact: ReadonlyMap<ts.Node, CarriedResult>;
   /**
    * Asked only when a result waits for the edited function: it needs the function's signature, and
-   * inferring the return type of a route handler checks its whole body (30–50 ms per keystroke).
+   * inferring the return type of a route handler checks its whole body (tens of ms per keystroke).
    */
   editedMoved(): CarriedResult | undefined;
 }
