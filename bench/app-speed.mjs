@@ -27,6 +27,25 @@ export const APP_CONFIGS = {
   a: 'type-aware parsing, no rules',
   b: 'llm-security configs.all',
   c: 'typescript-eslint recommendedTypeChecked',
+  t: 'type-check every file (reference)',
+};
+
+/**
+ * (t): a reference, not a lint setup anyone runs. One rule asks the checker for the semantic
+ * diagnostics of each file, which checks every expression of it, as `tsc --noEmit` does. Rules that
+ * need the type of most expressions of a file cannot cost less than this; (b) against (t) says how
+ * much of the app the plugin's questions make the checker look at.
+ */
+const typeCheckEveryFile = {
+  rules: {
+    'check-file': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const { program, esTreeNodeToTSNodeMap } = context.sourceCode.parserServices;
+        return { Program: node => void program.getSemanticDiagnostics(esTreeNodeToTSNodeMap.get(node)) };
+      },
+    },
+  },
 };
 
 // ------------------------------------------------------------------ children
@@ -42,6 +61,7 @@ export async function flatConfig(name, dir) {
   if (name === 'a') return [typed];
   if (name === 'b') return [await ours(), typed];
   if (name === 'c') return [typed, ...typeChecked, typed];
+  if (name === 't') return [typed, { files, plugins: { reference: typeCheckEveryFile }, rules: { 'reference/check-file': 'error' } }];
   if (name === 'd') return [typed, ...typeChecked, await ours(), typed];
   throw new Error(`unknown configuration ${name}`);
 }

@@ -39,6 +39,7 @@ const CONFIGS = {
   b: 'llm-security configs.all',
   c: 'typescript-eslint recommendedTypeChecked',
   d: 'recommendedTypeChecked + llm-security all',
+  t: 'type-check every file (reference; --dir only)',
 };
 
 // ================================================================== child: one lint run
@@ -123,13 +124,14 @@ function parseArgs(argv) {
     else if (arg === '--plugin') options.plugins = argv[++i].split(',').map(entry => path.resolve(entry));
     else if (arg === '--help' || arg === '-h') {
       console.log('usage: node bench/speed.mjs [--quick] [--sizes 100,500,2000] [--mix chat|backend] [--runs n] [--configs a,b,c,d] [--profile] [--no-write] [--keep] [--seed n]');
-      console.log('       node bench/speed.mjs --dir <checkout> [--runs 5] [--configs a,b,c] [--editor file1,file2[:line] [--edits 20]]');
+      console.log('       node bench/speed.mjs --dir <checkout> [--runs 5] [--configs a,b,c,t] [--editor file1,file2[:line] [--edits 20]]');
       console.log('       node bench/speed.mjs --load [--runs 9] [--plugin dist/index.js,<other build>/index.js]');
       process.exit(0);
     } else throw new Error(`unknown argument: ${arg}`);
   }
   for (const size of options.sizes) if (!Number.isInteger(size) || size < 20) throw new Error(`bad size ${size}`);
   for (const config of options.configs) if (!CONFIGS[config]) throw new Error(`bad configuration ${config}`);
+  if (options.configs.includes('t') && !options.dir) throw new Error('configuration t (type-check every file) is measured on real code only (--dir)');
   // Every figure is relative to (a) and about (b): both are always measured.
   for (const required of ['b', 'a']) if (!options.configs.includes(required)) options.configs.unshift(required);
   if (!options.configs.includes('a')) throw new Error('configuration a (the baseline) is required');
