@@ -7,7 +7,7 @@ import { storeHandlersFor } from './store-handlers.js';
 import { valueAlternatives } from './clients/option-values.js';
 import { isModuleLoad, skipTransparent, staticPropertyName } from './constants.js';
 import { identityFromBinding } from './import-bindings.js';
-import { type Origin, originOfDeclaration, resolveAlias } from './packages.js';
+import { isPackageSource, type Origin, originOfDeclaration, resolveAlias } from './packages.js';
 import { MethodsByName } from './untyped-dispatch.js';
 
 /** One declaration a call may reach. */
@@ -374,6 +374,8 @@ export class CalleeResolver {
         const declaration = this.safe(() => this.checker.getResolvedSignature(call))?.getDeclaration();
         projectFunction = declaration && functionHasBody(declaration) ? declaration : undefined;
       }
+      // An SDK's own sources, imported by name from its repository's examples, are the package.
+      if (projectFunction && isPackageSource(projectFunction.getSourceFile(), this.program)) projectFunction = undefined;
     }
     const alternatives = projectFunction && resolved ? this.alternativesOf(resolved, projectFunction) : [];
     // `store.commit('setChatContext', payload)`: the store's handler of that name.

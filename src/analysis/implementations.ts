@@ -1,7 +1,7 @@
 import ts from './typescript.cjs';
 
 import { functionWithBodyOf, isPlaceholderMethod } from './callees.js';
-import { resolveAlias } from './packages.js';
+import { isProjectCode, resolveAlias } from './packages.js';
 
 /** Implementations looked at per interface method: enough for an app's providers, bounded for speed. */
 const MAX_IMPLEMENTATIONS = 8;
@@ -74,7 +74,7 @@ export class Implementations {
   private index(): Map<ts.Symbol, ts.ClassLikeDeclaration[]> {
     const byBase = new Map<ts.Symbol, ts.ClassLikeDeclaration[]>();
     for (const sourceFile of this.program.getSourceFiles()) {
-      if (sourceFile.isDeclarationFile || this.program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      if (!isProjectCode(sourceFile, this.program)) continue;
       const visit = (node: ts.Node): void => {
         if (ts.isClassLike(node)) {
           for (const clause of node.heritageClauses ?? []) {

@@ -74,6 +74,31 @@ function sdkCheckoutOf(fileName: string): Origin | undefined {
 }
 
 /**
+ * Whether a file with function bodies belongs to a package rather than to the project: it lies
+ * under `node_modules`, or it is a source of an LLM SDK whose repository is the program and which
+ * the program's other code imports by the package's name (the openai SDK's `src/` and `tests/`,
+ * which its examples import as `openai` through tsconfig paths). The flow analysis neither walks
+ * nor summarises such functions; the knowledge tables say what they do, as for an installed SDK.
+ * An SDK's repository that no other code imports by name (`@waylaidwanderer/chatgpt-api`, whose
+ * server and CLI are the package's own files) is the project being linted.
+ */
+export function isPackageSource(sourceFile: ts.SourceFile, program: ts.Program): boolean {
+  if (sourceFile.isDeclarationFile) return false;
+  const origin = fileOrigin(sourceFile, program);
+  if (origin === undefined) return false;
+  if (packageFromPath(sourceFile.fileName) !== undefined) return true;
+  return [...originsOf(program).moduleNames].some(name => name === origin || name.startsWith(`${origin}/`));
+}
+
+/**
+ * Whether a file is the project's own code, which the program-wide passes read (what can reach an
+ * SDK or a sink, callers in other files, app types learned from prompts).
+ */
+export function isProjectCode(sourceFile: ts.SourceFile, program: ts.Program): boolean {
+  return !sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile) && !isPackageSource(sourceFile, program);
+}
+
+/**
  * Whether a program can hold declarations of an origin pattern (`lib`, `node:fs`, `@prisma/client`,
  * `@sentry/*`): one of its files belongs to the package, or a project file names it as a module (an
  * untyped `require('pino')`, a `declare module 'pkg'` stub). Cached per program; what a file names is

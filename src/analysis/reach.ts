@@ -2,7 +2,7 @@ import ts from './typescript.cjs';
 
 import { GENERIC_METHOD_NAMES } from '../knowledge/propagation.js';
 import { isModuleLoad } from './constants.js';
-import { originMatches } from './packages.js';
+import { isProjectCode, originMatches } from './packages.js';
 import { hasLlmEvidence } from './sources/file-evidence.js';
 
 /** The package a bare module specifier names: `openai/resources/x` → `openai`, `@a/b/c` → `@a/b`. */
@@ -153,7 +153,7 @@ function computeFilesReaching(program: ts.Program, packages: readonly string[], 
     }
   };
   for (const sourceFile of program.getSourceFiles()) {
-    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) {
+    if (!isProjectCode(sourceFile, program)) {
       continue;
     }
     if (hasOwnEvidence(sourceFile)) {
@@ -186,7 +186,7 @@ function computeFilesReaching(program: ts.Program, packages: readonly string[], 
   const clientMethods = new Set([...reaching].flatMap(file => [...classMethodNames(file), ...baseClassMethodNames(program, file)]));
   if (clientMethods.size > 0) {
     for (const sourceFile of program.getSourceFiles()) {
-      if (reaching.has(sourceFile) || !isJavaScript(sourceFile) || sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      if (reaching.has(sourceFile) || !isJavaScript(sourceFile) || !isProjectCode(sourceFile, program)) continue;
       if (calledMethodNames(sourceFile).some(name => clientMethods.has(name))) admit(sourceFile);
     }
     spread();
@@ -271,7 +271,7 @@ function importersOf(program: ts.Program, file: ts.SourceFile): readonly ts.Sour
   if (!importers) {
     importers = new Map();
     for (const sourceFile of program.getSourceFiles()) {
-      if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      if (!isProjectCode(sourceFile, program)) continue;
       for (const specifier of moduleSpecifiers(sourceFile)) {
         const target = importedFile(program, specifier, sourceFile);
         if (target) importers.set(target, [...(importers.get(target) ?? []), sourceFile]);
@@ -318,7 +318,7 @@ function importStructureOf(program: ts.Program): ImportStructure {
   const facts = new Map<string, string>();
   let unchanged = previous !== undefined;
   for (const sourceFile of program.getSourceFiles()) {
-    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+    if (!isProjectCode(sourceFile, program)) continue;
     byName.set(sourceFile.fileName, sourceFile);
     const fileFacts = previous?.byName.get(sourceFile.fileName) === sourceFile ? previous.facts.get(sourceFile.fileName)! : reachFactsOf(sourceFile);
     facts.set(sourceFile.fileName, fileFacts);

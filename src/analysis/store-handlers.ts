@@ -2,6 +2,7 @@ import ts from './typescript.cjs';
 
 import { NAMED_HANDLER_STORES } from '../knowledge/propagation.js';
 import { indexByName } from './syntax-index.js';
+import { isProjectCode } from './packages.js';
 
 /** Handlers per file, by `<handlers property>:<name>` (`mutations:setChatContext`). */
 const handlersByFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly ts.SignatureDeclaration[]>>();
@@ -42,7 +43,7 @@ function storeFiles(program: ts.Program, packageName: string): readonly ts.Sourc
   }
   let files = byPackage.get(packageName);
   if (!files) {
-    files = program.getSourceFiles().filter(file => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && file.text.includes(packageName));
+    files = program.getSourceFiles().filter(file => isProjectCode(file, program) && file.text.includes(packageName));
     byPackage.set(packageName, files);
   }
   return files;

@@ -2,6 +2,7 @@ import ts from './typescript.cjs';
 
 import { GENERIC_METHOD_NAMES } from '../knowledge/propagation.js';
 import { indexByName } from './syntax-index.js';
+import { isProjectCode } from './packages.js';
 
 /** Classes with a method of the same name that a call may run; more, and the name says too little. */
 export const MAX_DISPATCH_TARGETS = 6;
@@ -33,7 +34,7 @@ export class MethodsByName {
     if (!this.merged) {
       this.merged = new Map();
       for (const file of this.program.getSourceFiles()) {
-        if (file.isDeclarationFile || this.program.isSourceFileFromExternalLibrary(file)) continue;
+        if (!isProjectCode(file, this.program)) continue;
         for (const [method, declarations] of methodsOf(file, this.runnable)) {
           const known = this.merged.get(method);
           if (known) known.push(...declarations);

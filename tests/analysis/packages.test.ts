@@ -3,7 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { nearestPackageName, originOfDeclaration, programHasOrigin, programHasPackage } from '../../src/analysis/packages.js';
+import { isProjectCode, nearestPackageName, originOfDeclaration, programHasOrigin, programHasPackage } from '../../src/analysis/packages.js';
 import { vendoredOrigin } from '../../src/analysis/import-bindings.js';
 import { FIXTURES_DIR } from '../rule-tester.js';
 import { createFixtureProgram } from './program.js';
@@ -87,4 +87,26 @@ describe("an SDK's own repository", () => {
     expect(originOfDeclaration(declarationIn('helpers/sdk-checkout/src/client.ts')!, program)).toBe('openai');
     expect(originOfDeclaration(declarationIn('helpers/sdk-checkout/examples/demo.ts')!, program)).toBeUndefined();
   });
+
+  it('leaves the SDK sources out of the project code when its examples import the package by name', () => {
+    const { program } = createFixtureProgram({
+      'helpers/sdk-checkout/src/client.ts': 'export class OpenAI { chat(): string { return ""; } }',
+      'helpers/sdk-checkout/examples/demo.ts': "import type { ChatCompletion } from 'openai/resources/chat/completions';\nimport { OpenAI } from '../src/client.js';\nexport function demo(c?: ChatCompletion) { return c ?? new OpenAI().chat(); }",
+    });
+    expect(isProjectCode(fileAt(program, 'helpers/sdk-checkout/src/client.ts'), program)).toBe(false);
+    expect(isProjectCode(fileAt(program, 'helpers/sdk-checkout/examples/demo.ts'), program)).toBe(true);
+  });
+
+  it('keeps an SDK repository that nothing imports by name as the project (its own server, its own CLI)', () => {
+    const { program } = createFixtureProgram({
+      'helpers/sdk-checkout/src/client.ts': 'export class OpenAI { chat(): string { return ""; } }',
+      'helpers/sdk-checkout/src/server.ts': "import { OpenAI } from './client.js';\nexport const reply = () => new OpenAI().chat();",
+    }, { only: true });
+    expect(isProjectCode(fileAt(program, 'helpers/sdk-checkout/src/client.ts'), program)).toBe(true);
+    expect(isProjectCode(fileAt(program, 'helpers/sdk-checkout/src/server.ts'), program)).toBe(true);
+  });
 });
+
+function fileAt(program: ts.Program, file: string): ts.SourceFile {
+  return program.getSourceFile(path.join(FIXTURES_DIR, file))!;
+}

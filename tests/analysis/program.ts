@@ -6,9 +6,10 @@ import { FIXTURES_DIR } from '../rule-tester.js';
 
 /**
  * A TypeScript program over the fixture tsconfig plus in-memory files (paths relative to the
- * fixtures directory), for testing the engine without ESLint.
+ * fixtures directory), for testing the engine without ESLint. `only`: the in-memory files (and
+ * what they import) without the fixture tsconfig's own files.
  */
-export function createFixtureProgram(files: Record<string, string>): { program: ts.Program; sourceFile: (name: string) => ts.SourceFile } {
+export function createFixtureProgram(files: Record<string, string>, { only = false }: { only?: boolean } = {}): { program: ts.Program; sourceFile: (name: string) => ts.SourceFile } {
   const configPath = path.join(FIXTURES_DIR, 'tsconfig.json');
   const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   if (!config) {
@@ -25,7 +26,7 @@ export function createFixtureProgram(files: Record<string, string>): { program: 
   host.fileExists = fileName => virtual.has(fileName) || fileExists(fileName);
   const readFile = host.readFile.bind(host);
   host.readFile = fileName => virtual.get(fileName) ?? readFile(fileName);
-  const program = ts.createProgram([...config.fileNames, ...virtual.keys()], config.options, host);
+  const program = ts.createProgram([...(only ? [] : config.fileNames), ...virtual.keys()], config.options, host);
   return {
     program,
     sourceFile: name => {

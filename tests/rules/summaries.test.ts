@@ -127,6 +127,12 @@ function report(text: string) {
 }
 report(await ask('q'));
 `,
+    // A function of the SDK's own sources (the program is the SDK's repository, its examples import
+    // them): the package's code, judged by the knowledge tables as an installed SDK is, not walked.
+    `${llm}
+import { debugLog } from './helpers/sdk-checkout/src/debug.js';
+debugLog('answer', await ask('q'));
+`,
   ],
   invalid: [
     // A helper in another file that returns the completion text.

@@ -10,6 +10,7 @@ import { runCallback } from './project-calls.js';
 import { isFunctionLike } from './summaries.js';
 import { CLEAN, type TaintValue, filterTaintsDeep, holdsAnyData, join } from './taint.js';
 import type { Walker } from './walker.js';
+import { isProjectCode } from '../packages.js';
 
 /**
  * The app's own HTTP routes within one program (Next.js route handlers): `fetch(`${base}/api/search`,
@@ -116,7 +117,7 @@ export class AppRoutes {
     this.requestsByFile ??= carriedRequests.forProgram(projectKey(analysis.program, analysis.customizationKey), analysis.program);
     const found: ts.CallExpression[] = [];
     for (const file of analysis.program.getSourceFiles()) {
-      if (file === route.file || file.isDeclarationFile || analysis.program.isSourceFileFromExternalLibrary(file) || !file.text.includes(route.staticPrefix)) continue;
+      if (file === route.file || !isProjectCode(file, analysis.program) || !file.text.includes(route.staticPrefix)) continue;
       let byRoute = this.requestsByFile.get(file);
       let requests = byRoute?.get(route.file.fileName);
       if (!requests) {
@@ -344,7 +345,7 @@ function findRoutes(program: ts.Program): Route[] {
   const rootDirectory = typeof root === 'string' ? path.dirname(root).replaceAll('\\', '/') : undefined;
   const routes: Route[] = [];
   for (const file of program.getSourceFiles()) {
-    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || !ROUTE_FILE_NAME.test(path.basename(file.fileName))) continue;
+    if (!isProjectCode(file, program) || !ROUTE_FILE_NAME.test(path.basename(file.fileName))) continue;
     const segments = appSegments(file.fileName.replaceAll('\\', '/'), rootDirectory);
     if (!segments) continue;
     const fixed: string[] = [];

@@ -6,6 +6,7 @@ import type { Finding, SinkHit } from './finding.js';
 import type { FlowAnalysis } from './flow-analysis.js';
 import { type FunctionLikeWithBody, isFunctionLike } from './summaries.js';
 import type { TaintKind } from './taint.js';
+import { isProjectCode } from '../packages.js';
 
 /**
  * Arrivals: data that a caller hands to a project helper, which writes it to a sink (a
@@ -243,7 +244,7 @@ function programCalls(analysis: FlowAnalysis): ReadonlyMap<string, readonly ts.C
   if (!merged) {
     const calls = new Map<string, ts.CallExpression[]>();
     for (const file of analysis.program.getSourceFiles()) {
-      if (file.isDeclarationFile || analysis.program.isSourceFileFromExternalLibrary(file)) continue;
+      if (!isProjectCode(file, analysis.program)) continue;
       for (const [name, named] of callsNamed(file)) {
         const known = calls.get(name);
         if (known) known.push(...named);

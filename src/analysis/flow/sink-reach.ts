@@ -13,7 +13,7 @@ import {
   UNTYPED_BUILDER_SINKS,
 } from '../../knowledge/sinks.js';
 import { isModuleLoad, skipTransparent } from '../constants.js';
-import { originMatches, programHasOrigin, programHasPackage, programPackagesSignature } from '../packages.js';
+import { isProjectCode, originMatches, programHasOrigin, programHasPackage, programPackagesSignature } from '../packages.js';
 import { projectKey } from '../program-delta.js';
 import { isFunctionLike } from './summaries.js';
 
@@ -138,7 +138,7 @@ export class SinkReach {
   }
 
   private isProjectFile(file: ts.SourceFile): boolean {
-    return this.program.getSourceFile(file.fileName) === file && !file.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(file);
+    return this.program.getSourceFile(file.fileName) === file && isProjectCode(file, this.program);
   }
 
   /** The functions that can reach a sink: carried from the project's previous program when no file's facts changed, else computed. */

@@ -9,6 +9,7 @@ import { skipTransparent, staticPropertyName } from '../constants.js';
 import { editOfChangedFile, signatureHolds } from '../flow/file-edit.js';
 import { CarriedFacts, projectKey } from '../program-delta.js';
 import { isModelCall, promptArgumentsOf } from './model-calls.js';
+import { isProjectCode } from '../packages.js';
 
 /** An app type a file places in a prompt: its declaration, and how a message names the evidence. */
 interface LearnedFact {
@@ -95,7 +96,7 @@ export class LearnedTypes {
     const inProgram = (file: ts.SourceFile): boolean => program.getSourceFile(file.fileName) === file;
     const learned = new Map<ts.Node, LearnedEvidence>();
     for (const sourceFile of program.getSourceFiles()) {
-      if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      if (!isProjectCode(sourceFile, program)) continue;
       const importerFacts = changed && changed.edited ? generation.importerFact(sourceFile) : undefined;
       let fileFacts = facts.get(sourceFile);
       if (!fileFacts) {
