@@ -53,7 +53,8 @@ const typeCheckEveryFile = {
 /** The flat config of each measured configuration, for a project in `dir` (shared with bench/speed.mjs). */
 export async function flatConfig(name, dir) {
   const { default: tseslint } = await import('typescript-eslint');
-  const files = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+  // JavaScript too: the corpus's JavaScript apps are linted through tsconfigs with `allowJs`.
+  const files = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
   const typed = { files, languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: dir } } };
   const typeChecked = tseslint.configs.recommendedTypeChecked.map(config => ({ ...config, files }));
   // Loaded only where used, so that a process's own CPU time (`processCpuMs`) includes loading the plugin in (b) and (d) alone.
@@ -193,14 +194,15 @@ function walkSources(dir, root = dir, found = []) {
   return found;
 }
 
-/** The files to lint in a checkout: a real-app corpus app's own list, else every TypeScript file. */
+/** The files to lint in a checkout: a real-app corpus app's own list (TypeScript and JavaScript), else every TypeScript file. */
 async function filesOf(dir) {
   const { appForCheckout, prepareApp } = await import('./realworld/run.mjs');
   const app = appForCheckout(dir);
   if (app) {
     const prepared = await prepareApp(app.id);
     const outside = new Set(prepared.outside);
-    return { label: `${app.id} (${app.repo}@${app.commit.slice(0, 12)})`, files: prepared.files.filter(file => /\.(?:ts|tsx|mts|cts)$/.test(file) && !outside.has(file)) };
+    // The files its tsconfigs include (JavaScript apps get one with `allowJs`); not the few outside them, which the corpus lints with a generated project of their own.
+    return { label: `${app.id} (${app.repo}@${app.commit.slice(0, 12)})`, files: prepared.files.filter(file => /\.(?:[cm]?[jt]s|[jt]sx)$/.test(file) && !outside.has(file)) };
   }
   return { label: path.basename(dir), files: walkSources(dir) };
 }
@@ -227,6 +229,8 @@ export async function benchApp(dirArgument, { runs = 5, configs = ['a', 'b', 'c'
   if (!existsSync(dir)) throw new Error(`no such directory: ${dir}`);
   const { label, files } = await filesOf(dir);
   console.log(`${label}: ${files.length} files, configurations ${configs.join(', ')}, ${runs} interleaved run(s)`);
+  // ESLint given no file lints the whole directory: say so instead of measuring that.
+  if (files.length === 0) throw new Error(`no file to lint in ${dir}`);
   return withFileList(files, async listFile => {
     const samples = Object.fromEntries(configs.map(config => [config, []]));
     for (let run = 0; run < runs; run += 1) {
