@@ -76,7 +76,13 @@ async function newEslint(name, dir) {
 function countProblems(results) {
   let problems = 0;
   let fatal = 0;
-  for (const result of results) for (const message of result.messages) message.fatal || !message.ruleId ? (fatal += 1) : (problems += 1);
+  for (const result of results) {
+    for (const message of result.messages) {
+      // Messages without a rule that are not fatal are the app's unused `eslint-disable` comments.
+      if (message.fatal) fatal += 1;
+      else if (message.ruleId) problems += 1;
+    }
+  }
   return { problems, fatal };
 }
 
