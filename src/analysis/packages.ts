@@ -86,8 +86,26 @@ export function isPackageSource(sourceFile: ts.SourceFile, program: ts.Program):
   if (sourceFile.isDeclarationFile) return false;
   const origin = fileOrigin(sourceFile, program);
   if (origin === undefined) return false;
-  if (packageFromPath(sourceFile.fileName) !== undefined) return true;
-  return [...originsOf(program).moduleNames].some(name => name === origin || name.startsWith(`${origin}/`));
+  return packageFromPath(sourceFile.fileName) !== undefined || importedByName(program, origin);
+}
+
+/** Whether the program's own code names a package in an import (`openai`, `openai/resources/x`); cached per program. */
+function importedByName(program: ts.Program, packageName: string): boolean {
+  const known = originsOf(program);
+  let answer = known.importedByName.get(packageName);
+  if (answer === undefined) {
+    answer = [...known.moduleNames].some(name => name === packageName || name.startsWith(`${packageName}/`));
+    known.importedByName.set(packageName, answer);
+  }
+  return answer;
+}
+
+/**
+ * The SDK repositories whose sources are the package in this program (see {@link isPackageSource}),
+ * as a string: results carried from one program of a project to the next hold only while it reads the same.
+ */
+export function packageSourcesSignature(program: ts.Program): string {
+  return [...originsOf(program).checkouts].filter(name => importedByName(program, name)).sort().join(',');
 }
 
 /**
@@ -133,6 +151,9 @@ interface ProgramOrigins {
   /** The modules the project's own files name: imported, required, declared. */
   readonly moduleNames: Set<string>;
   readonly answers: Map<string, boolean>;
+  /** The LLM SDKs whose own sources the program holds outside `node_modules` (`sdkCheckoutOf`). */
+  readonly checkouts: Set<string>;
+  readonly importedByName: Map<string, boolean>;
 }
 
 const originsByProgram = new WeakMap<ts.Program, ProgramOrigins>();
@@ -142,12 +163,17 @@ function originsOf(program: ts.Program): ProgramOrigins {
   if (!known) {
     const packages = new Set<string>(['lib']);
     const moduleNames = new Set<string>();
+    const checkouts = new Set<string>();
     for (const file of program.getSourceFiles()) {
       const origin = fileOrigin(file, program);
-      if (origin !== undefined) packages.add(origin);
-      else for (const name of moduleNamesIn(file)) moduleNames.add(name);
+      if (origin !== undefined) {
+        packages.add(origin);
+        if (!file.isDeclarationFile && packageFromPath(file.fileName) === undefined) checkouts.add(origin);
+      } else {
+        for (const name of moduleNamesIn(file)) moduleNames.add(name);
+      }
     }
-    known = { packages, moduleNames, answers: new Map() };
+    known = { packages, moduleNames, answers: new Map(), checkouts, importedByName: new Map() };
     originsByProgram.set(program, known);
   }
   return known;

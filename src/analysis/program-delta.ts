@@ -1,5 +1,6 @@
 import ts from './typescript.cjs';
 
+import { packageSourcesSignature } from './packages.js';
 import { filesImporting, heritageOf } from './reach.js';
 
 /**
@@ -139,9 +140,13 @@ export class CarriedFacts<Fact> {
   }
 }
 
-/** A key for one project's programs: its tsconfig (or directory) and the analysis settings. */
+/**
+ * A key for one project's programs: its tsconfig (or directory), the analysis settings, and which
+ * SDK sources are the package (an edit that adds or removes the examples' only import of their SDK
+ * by name changes what is project code everywhere, so nothing is carried across it).
+ */
 export function projectKey(program: ts.Program, settings: string): string {
   const options = program.getCompilerOptions();
   const config = typeof options.configFilePath === 'string' ? options.configFilePath : program.getCurrentDirectory();
-  return `${config}\0${settings}`;
+  return `${config}\0${settings}\0${packageSourcesSignature(program)}`;
 }

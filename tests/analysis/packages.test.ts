@@ -3,7 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { isProjectCode, nearestPackageName, originOfDeclaration, programHasOrigin, programHasPackage } from '../../src/analysis/packages.js';
+import { isProjectCode, nearestPackageName, packageSourcesSignature, originOfDeclaration, programHasOrigin, programHasPackage } from '../../src/analysis/packages.js';
 import { vendoredOrigin } from '../../src/analysis/import-bindings.js';
 import { FIXTURES_DIR } from '../rule-tester.js';
 import { createFixtureProgram } from './program.js';
@@ -95,6 +95,8 @@ describe("an SDK's own repository", () => {
     });
     expect(isProjectCode(fileAt(program, 'helpers/sdk-checkout/src/client.ts'), program)).toBe(false);
     expect(isProjectCode(fileAt(program, 'helpers/sdk-checkout/examples/demo.ts'), program)).toBe(true);
+    // Named in the key of results carried between an editor's programs: they hold only while it does.
+    expect(packageSourcesSignature(program)).toBe('openai');
   });
 
   it('keeps an SDK repository that nothing imports by name as the project (its own server, its own CLI)', () => {
@@ -104,6 +106,7 @@ describe("an SDK's own repository", () => {
     }, { only: true });
     expect(isProjectCode(fileAt(program, 'helpers/sdk-checkout/src/client.ts'), program)).toBe(true);
     expect(isProjectCode(fileAt(program, 'helpers/sdk-checkout/src/server.ts'), program)).toBe(true);
+    expect(packageSourcesSignature(program)).toBe('');
   });
 });
 
