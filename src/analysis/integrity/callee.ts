@@ -3,7 +3,7 @@ import { typeMatchesSomeSpecifier } from '../type-utils.js';
 import ts from '../typescript.cjs';
 
 import { skipTransparent } from '../constants.js';
-import { type Origin, originOfDeclaration, resolveAlias } from '../packages.js';
+import { isProjectCode, type Origin, originOfDeclaration, resolveAlias } from '../packages.js';
 import { calleeName } from '../callees.js';
 import { identityFromBinding, vendoredOrigin } from '../import-bindings.js';
 
@@ -261,8 +261,7 @@ export function projectFunctionOf(call: CallLike, checker: ts.TypeChecker, progr
   if (!declaration || identity.origin !== undefined) {
     return undefined;
   }
-  const sourceFile = declaration.getSourceFile();
-  if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) {
+  if (!isProjectCode(declaration.getSourceFile(), program)) {
     return undefined;
   }
   if (

@@ -5,6 +5,7 @@ import { staticStringValue } from '../constants.js';
 import { identifyCall, identifySymbol, identityMatches, packageMatches } from './callee.js';
 import type { TraceContext } from './bytes.js';
 import { declarationOf, skipValueWrappers, valueSymbolOf } from './values.js';
+import { isProjectCode } from '../packages.js';
 
 export type HashStrength = 'strong' | 'weak' | 'unknown';
 
@@ -346,7 +347,7 @@ function mayReturnDigest(call: ts.CallExpression, context: HashContext): boolean
     return false;
   }
   const sourceFile = declaration.getSourceFile();
-  if (sourceFile.isDeclarationFile || context.program.isSourceFileFromExternalLibrary(sourceFile)) {
+  if (!isProjectCode(sourceFile, context.program)) {
     return false;
   }
   const fn = ts.isVariableDeclaration(declaration) ? declaration.initializer : declaration;

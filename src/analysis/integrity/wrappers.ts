@@ -1,7 +1,7 @@
 import ts from '../typescript.cjs';
 
 import { calleeName } from '../callees.js';
-import { resolveAlias } from '../packages.js';
+import { isProjectCode, resolveAlias } from '../packages.js';
 import { skipValueWrappers } from './values.js';
 
 /**
@@ -110,7 +110,7 @@ export function forwardingWrapperNames(program: ts.Program, targets: ReadonlySet
   }
   const forwarders: Forwarder[] = [];
   for (const sourceFile of program.getSourceFiles()) {
-    if (!sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile)) {
+    if (isProjectCode(sourceFile, program)) {
       forwarders.push(...forwardersIn(sourceFile));
     }
   }

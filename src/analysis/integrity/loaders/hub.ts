@@ -8,6 +8,7 @@ import { type Finding, findingForVerdict, REVISION_PLACEHOLDER, type TextEdit, u
 import type { LoadCall, LoadJudge } from '../load-judge.js';
 import { checkRemoteLocation, judgeRevision, judgeRevisionType } from '../revisions.js';
 import { type ArgumentLookup, classifyLocation, describeExpression, lookupArgument, objectLiteralOf, partialStaticString, propertyOf, staticBoolean } from '../values.js';
+import { isProjectCode } from '../../packages.js';
 
 const remoteDisabledCache = new WeakMap<ts.Program, boolean>();
 
@@ -25,7 +26,7 @@ function programDisablesRemoteModels(program: ts.Program, checker: ts.TypeChecke
     if (found) {
       break;
     }
-    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile) || !sourceFile.text.includes(HUB_ENVIRONMENT.remoteSwitchProperty)) {
+    if (!isProjectCode(sourceFile, program) || !sourceFile.text.includes(HUB_ENVIRONMENT.remoteSwitchProperty)) {
       continue;
     }
     const visit = (node: ts.Node): void => {

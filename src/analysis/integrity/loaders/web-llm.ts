@@ -20,6 +20,7 @@ import {
   skipValueWrappers,
   UNKNOWN,
 } from '../values.js';
+import { isProjectCode } from '../../packages.js';
 
 function isPrebuiltReference(judge: LoadJudge, node: ts.Expression): boolean {
   let expression = skipValueWrappers(node);
@@ -116,8 +117,7 @@ function programMentionsAppConfig(program: ts.Program): boolean {
       .getSourceFiles()
       .some(
         file =>
-          !file.isDeclarationFile &&
-          !program.isSourceFileFromExternalLibrary(file) &&
+          isProjectCode(file, program) &&
           (file.text.includes(WEB_LLM.appConfigKey) || file.text.includes(WEB_LLM.modelListKey)),
       );
     appConfigCache.set(program, cached);
